@@ -1,0 +1,65 @@
+import type { FocusMode, Lang, MeetingKind, PlanRow, TemplateId, AgendaStep, Board, VotingSettings } from './model.ts';
+
+/** Who is asking. The server resolves the socket to one of these; core decides what each may do. */
+export type Actor = { role: 'facilitator' } | { role: 'participant'; participantId: string } | { role: 'system' };
+
+/** Everything that can be asked of a workshop. Ids are made by the caller, never inside core. */
+export type Command =
+  | {
+      type: 'workshop:create';
+      workshopId: string;
+      title: string;
+      lang: Lang;
+      template: TemplateId;
+      rules: string[];
+      boards: Board[];
+      agenda: AgendaStep[];
+    }
+  | { type: 'workshop:update'; title?: string; lang?: Lang }
+  | { type: 'workshop:lock-joining'; locked: boolean }
+  | { type: 'participant:join'; participantId: string; name: string; organisation: string; tokenHash: string }
+  | { type: 'participant:rename'; participantId: string; name: string }
+  | { type: 'participant:remove'; participantId: string }
+  | { type: 'participant:done'; done: boolean }
+  | { type: 'group:create'; groupId: string; name: string }
+  | { type: 'group:rename'; groupId: string; name: string }
+  | { type: 'group:delete'; groupId: string }
+  | { type: 'group:assign'; participantId: string; groupId: string | null }
+  | { type: 'group:split'; groups: { id: string; name: string }[]; seed: number }
+  | { type: 'idea:add'; ideaId: string; boardId: string; text: string; details?: string; groupId?: string | null }
+  | { type: 'idea:edit'; ideaId: string; text: string; details: string }
+  | { type: 'idea:move'; ideaId: string; boardId: string }
+  | { type: 'idea:merge'; targetId: string; sourceIds: string[] }
+  | { type: 'idea:hide'; ideaId: string; hidden: boolean }
+  | { type: 'idea:delete'; ideaId: string }
+  | { type: 'agenda:goto'; stepIndex: number }
+  | { type: 'timer:start' }
+  | { type: 'timer:pause' }
+  | { type: 'timer:extend'; ms: number }
+  | { type: 'timer:reset' }
+  | { type: 'presentation:spotlight'; groupId: string | null }
+  | { type: 'voting:configure'; settings: Partial<VotingSettings> }
+  | { type: 'voting:open' }
+  | { type: 'voting:close' }
+  | { type: 'voting:reveal'; revealed: boolean }
+  | { type: 'voting:reset' }
+  | { type: 'vote:add'; ideaId: string }
+  | { type: 'vote:remove'; ideaId: string }
+  | { type: 'focus:suggest'; mode: FocusMode; value: number }
+  | { type: 'focus:toggle'; ideaId: string; included: boolean }
+  | { type: 'plan:set'; row: PlanRow }
+  | { type: 'plan:delete'; rowId: string };
+
+export type CommandType = Command['type'];
+
+/** Commands a participant may send; every other command needs the facilitator. */
+export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
+  'participant:rename',
+  'participant:done',
+  'idea:add',
+  'idea:edit',
+  'vote:add',
+  'vote:remove',
+]);
+
+export type { MeetingKind };

@@ -1,0 +1,59 @@
+import type { AgendaStep, Board, FocusMode, Lang, PlanRow, TemplateId, VotingSettings } from './model.ts';
+
+/** What happened. Events are facts: `evolve` applies them without checking anything. */
+export type WorkshopEvent =
+  | {
+      type: 'workshop.created';
+      workshopId: string;
+      title: string;
+      lang: Lang;
+      template: TemplateId;
+      rules: string[];
+      boards: Board[];
+      agenda: AgendaStep[];
+      at: number;
+    }
+  | { type: 'workshop.updated'; title: string; lang: Lang }
+  | { type: 'joining.locked'; locked: boolean }
+  | { type: 'participant.joined'; participantId: string; name: string; organisation: string; tokenHash: string; at: number }
+  | { type: 'participant.renamed'; participantId: string; name: string }
+  | { type: 'participant.removed'; participantId: string }
+  | { type: 'participant.done'; participantId: string; done: boolean }
+  | { type: 'group.created'; groupId: string; name: string }
+  | { type: 'group.renamed'; groupId: string; name: string }
+  | { type: 'group.deleted'; groupId: string }
+  | { type: 'group.assigned'; participantId: string; groupId: string | null }
+  | { type: 'groups.split'; groups: { id: string; name: string }[]; assignment: Record<string, string> }
+  | {
+      type: 'idea.added';
+      ideaId: string;
+      boardId: string;
+      text: string;
+      details: string;
+      groupId: string | null;
+      authorId: string | null;
+    }
+  | { type: 'idea.edited'; ideaId: string; text: string; details: string }
+  | { type: 'idea.moved'; ideaId: string; boardId: string }
+  | { type: 'idea.merged'; targetId: string; sourceIds: string[] }
+  | { type: 'idea.hidden'; ideaId: string; hidden: boolean }
+  | { type: 'idea.deleted'; ideaId: string }
+  | { type: 'agenda.moved'; stepIndex: number; durationMs: number }
+  | { type: 'timer.started'; at: number }
+  | { type: 'timer.paused'; at: number }
+  | { type: 'timer.extended'; ms: number }
+  | { type: 'timer.reset' }
+  | { type: 'spotlight.set'; groupId: string | null }
+  | { type: 'voting.configured'; settings: VotingSettings }
+  | { type: 'voting.opened' }
+  | { type: 'voting.closed' }
+  | { type: 'voting.revealed'; revealed: boolean }
+  | { type: 'voting.reset' }
+  | { type: 'vote.added'; participantId: string; ideaId: string }
+  | { type: 'vote.removed'; participantId: string; ideaId: string }
+  | { type: 'focus.suggested'; mode: FocusMode; value: number }
+  | { type: 'focus.toggled'; ideaId: string; included: boolean }
+  | { type: 'plan.set'; row: PlanRow }
+  | { type: 'plan.deleted'; rowId: string };
+
+export type EventType = WorkshopEvent['type'];

@@ -1,0 +1,263 @@
+import type { WorkshopEvent } from './events.ts';
+import type { Idea, Participant, Workshop } from './model.ts';
+import { DEFAULT_FOCUS, DEFAULT_VOTING } from './model.ts';
+
+/**
+ * Applies one event. Pure: the given state is never mutated; untouched branches are shared, so a vote
+ * costs a copy of two small maps, not of the workshop. Exhaustive over every event type.
+ */
+export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
+  if (event.type === 'workshop.created') {
+    return {
+      id: event.workshopId,
+      title: event.title,
+      lang: event.lang,
+      template: event.template,
+      createdAt: event.at,
+      rules: event.rules,
+      boards: event.boards,
+      agenda: event.agenda,
+      stepIndex: 0,
+      timer: { durationMs: (event.agenda[0]?.minutes ?? 0) * 60_000, elapsedMs: 0, startedAt: null },
+      spotlightGroupId: null,
+      joiningLocked: false,
+      participants: {},
+      groups: [],
+      ideas: {},
+      nextIdeaSeq: 1,
+      voting: { status: 'idle', revealed: false, settings: DEFAULT_VOTING },
+      votes: {},
+      tallies: {},
+      focus: DEFAULT_FOCUS,
+      plan: [],
+      version: 1,
+    };
+  }
+  if (!state) throw new Error(`event ${event.type} before workshop.created`);
+  const next = apply(state, event);
+  return { ...next, version: state.version + 1 };
+}
+
+export function replay(events: readonly WorkshopEvent[]): Workshop | null {
+  let state: Workshop | null = null;
+  for (const event of events) state = evolve(state, event);
+  return state;
+}
+
+function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created' }>): Workshop {
+  switch (e.type) {
+    case 'workshop.updated':
+      return { ...s, title: e.title, lang: e.lang };
+    case 'joining.locked':
+      return { ...s, joiningLocked: e.locked };
+    case 'participant.joined':
+      return {
+        ...s,
+        participants: {
+          ...s.participants,
+          [e.participantId]: {
+            id: e.participantId,
+            name: e.name,
+            organisation: e.organisation,
+            groupId: null,
+            joinedAt: e.at,
+            tokenHash: e.tokenHash,
+            done: false,
+            removed: false,
+          },
+        },
+      };
+    case 'participant.renamed':
+      return patchParticipant(s, e.participantId, { name: e.name });
+    case 'participant.removed': {
+      const without = patchParticipant(s, e.participantId, { removed: true, groupId: null, done: false });
+      return withoutVotesOf(without, e.participantId);
+    }
+    case 'participant.done':
+      return patchParticipant(s, e.participantId, { done: e.done });
+    case 'group.created':
+      return { ...s, groups: [...s.groups, { id: e.groupId, name: e.name }] };
+    case 'group.renamed':
+      return { ...s, groups: s.groups.map((g) => (g.id === e.groupId ? { ...g, name: e.name } : g)) };
+    case 'group.deleted': {
+      const participants = mapRecord(s.participants, (p) => (p.groupId === e.groupId ? { ...p, groupId: null } : p));
+      const ideas = mapRecord(s.ideas, (i) => (i.groupId === e.groupId ? { ...i, groupId: null } : i));
+      const spotlightGroupId = s.spotlightGroupId === e.groupId ? null : s.spotlightGroupId;
+      return { ...s, groups: s.groups.filter((g) => g.id !== e.groupId), participants, ideas, spotlightGroupId };
+    }
+    case 'group.assigned':
+      return patchParticipant(s, e.participantId, { groupId: e.groupId });
+    case 'groups.split': {
+      const participants = mapRecord(s.participants, (p) =>
+        p.removed ? p : { ...p, groupId: e.assignment[p.id] ?? null },
+      );
+      const kept = new Set(e.groups.map((g) => g.id));
+      const ideas = mapRecord(s.ideas, (i) => (i.groupId && !kept.has(i.groupId) ? { ...i, groupId: null } : i));
+      return { ...s, groups: e.groups, participants, ideas, spotlightGroupId: null };
+    }
+    case 'idea.added': {
+      const idea: Idea = {
+        id: e.ideaId,
+        boardId: e.boardId,
+        text: e.text,
+        details: e.details,
+        groupId: e.groupId,
+        authorId: e.authorId,
+        hidden: false,
+        seq: s.nextIdeaSeq,
+        merged: [],
+      };
+      return { ...s, ideas: { ...s.ideas, [idea.id]: idea }, nextIdeaSeq: s.nextIdeaSeq + 1 };
+    }
+    case 'idea.edited':
+      return patchIdea(s, e.ideaId, { text: e.text, details: e.details });
+    case 'idea.moved':
+      return patchIdea(s, e.ideaId, { boardId: e.boardId });
+    case 'idea.hidden':
+      return patchIdea(s, e.ideaId, { hidden: e.hidden });
+    case 'idea.deleted':
+      return withoutIdeas(s, [e.ideaId]);
+    case 'idea.merged': {
+      const target = s.ideas[e.targetId];
+      if (!target) return s;
+      const sources = e.sourceIds.map((id) => s.ideas[id]).filter((i): i is Idea => !!i);
+      const merged = [...target.merged, ...sources.flatMap((i) => [i.text, ...i.merged])];
+      // Dots on the merged ideas move to the target, person by person (merging is refused while voting is open).
+      const votes = mapRecord(s.votes, (mine) => {
+        const moved = e.sourceIds.reduce((sum, id) => sum + (mine[id] ?? 0), 0);
+        if (moved === 0) return mine;
+        return { ...mine, [e.targetId]: (mine[e.targetId] ?? 0) + moved };
+      });
+      const tallies = { ...s.tallies, [e.targetId]: (s.tallies[e.targetId] ?? 0) + e.sourceIds.reduce((n, id) => n + (s.tallies[id] ?? 0), 0) };
+      const withTarget = { ...s, votes, tallies, ideas: { ...s.ideas, [e.targetId]: { ...target, merged } } };
+      return withoutIdeas(withTarget, e.sourceIds);
+    }
+    case 'agenda.moved':
+      return { ...s, stepIndex: e.stepIndex, timer: { durationMs: e.durationMs, elapsedMs: 0, startedAt: null }, spotlightGroupId: null };
+    case 'timer.started':
+      return { ...s, timer: { ...s.timer, startedAt: e.at } };
+    case 'timer.paused': {
+      const running = s.timer.startedAt === null ? 0 : e.at - s.timer.startedAt;
+      return { ...s, timer: { ...s.timer, elapsedMs: s.timer.elapsedMs + running, startedAt: null } };
+    }
+    case 'timer.extended':
+      return { ...s, timer: { ...s.timer, durationMs: s.timer.durationMs + e.ms } };
+    case 'timer.reset':
+      return { ...s, timer: { ...s.timer, elapsedMs: 0, startedAt: null } };
+    case 'spotlight.set':
+      return { ...s, spotlightGroupId: e.groupId };
+    case 'voting.configured':
+      return { ...s, voting: { ...s.voting, settings: e.settings } };
+    case 'voting.opened':
+      return { ...s, voting: { ...s.voting, status: 'open' } };
+    case 'voting.closed':
+      return { ...s, voting: { ...s.voting, status: 'closed' } };
+    case 'voting.revealed':
+      return { ...s, voting: { ...s.voting, revealed: e.revealed } };
+    case 'voting.reset':
+      return {
+        ...s,
+        voting: { ...s.voting, status: 'idle', revealed: false },
+        votes: {},
+        tallies: {},
+        participants: mapRecord(s.participants, (p) => (p.done ? { ...p, done: false } : p)),
+      };
+    case 'vote.added':
+      return addDots(s, e.participantId, e.ideaId, 1);
+    case 'vote.removed':
+      return addDots(s, e.participantId, e.ideaId, -1);
+    case 'focus.suggested':
+      return { ...s, focus: { ...s.focus, mode: e.mode, value: e.value } };
+    case 'focus.toggled': {
+      const added = s.focus.added.filter((id) => id !== e.ideaId);
+      const removed = s.focus.removed.filter((id) => id !== e.ideaId);
+      return {
+        ...s,
+        focus: e.included
+          ? { ...s.focus, added: [...added, e.ideaId], removed }
+          : { ...s.focus, added, removed: [...removed, e.ideaId] },
+      };
+    }
+    case 'plan.set': {
+      const exists = s.plan.some((r) => r.id === e.row.id);
+      return { ...s, plan: exists ? s.plan.map((r) => (r.id === e.row.id ? e.row : r)) : [...s.plan, e.row] };
+    }
+    case 'plan.deleted':
+      return { ...s, plan: s.plan.filter((r) => r.id !== e.rowId) };
+    default:
+      return assertNever(e);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unknown event ${JSON.stringify(x)}`);
+}
+
+function mapRecord<T>(rec: Record<string, T>, fn: (value: T) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(rec)) out[k] = fn(v);
+  return out;
+}
+
+function patchParticipant(s: Workshop, id: string, patch: Partial<Participant>): Workshop {
+  const p = s.participants[id];
+  if (!p) return s;
+  return { ...s, participants: { ...s.participants, [id]: { ...p, ...patch } } };
+}
+
+function patchIdea(s: Workshop, id: string, patch: Partial<Idea>): Workshop {
+  const idea = s.ideas[id];
+  if (!idea) return s;
+  return { ...s, ideas: { ...s.ideas, [id]: { ...idea, ...patch } } };
+}
+
+function addDots(s: Workshop, participantId: string, ideaId: string, delta: number): Workshop {
+  const mine = s.votes[participantId] ?? {};
+  const count = (mine[ideaId] ?? 0) + delta;
+  const nextMine = { ...mine };
+  if (count > 0) nextMine[ideaId] = count;
+  else delete nextMine[ideaId];
+  const tally = (s.tallies[ideaId] ?? 0) + delta;
+  const tallies = { ...s.tallies };
+  if (tally > 0) tallies[ideaId] = tally;
+  else delete tallies[ideaId];
+  return { ...s, votes: { ...s.votes, [participantId]: nextMine }, tallies };
+}
+
+/** Removes ideas and returns their dots to whoever placed them; drops them from focus and plan links. */
+function withoutIdeas(s: Workshop, ids: readonly string[]): Workshop {
+  const gone = new Set(ids);
+  const ideas = { ...s.ideas };
+  const tallies = { ...s.tallies };
+  for (const id of ids) {
+    delete ideas[id];
+    delete tallies[id];
+  }
+  const votes = mapRecord(s.votes, (mine) => {
+    if (!ids.some((id) => id in mine)) return mine;
+    const copy = { ...mine };
+    for (const id of ids) delete copy[id];
+    return copy;
+  });
+  const focus = {
+    ...s.focus,
+    added: s.focus.added.filter((id) => !gone.has(id)),
+    removed: s.focus.removed.filter((id) => !gone.has(id)),
+  };
+  const plan = s.plan.map((r) => (r.ideaId && gone.has(r.ideaId) ? { ...r, ideaId: null } : r));
+  return { ...s, ideas, tallies, votes, focus, plan };
+}
+
+function withoutVotesOf(s: Workshop, participantId: string): Workshop {
+  const mine = s.votes[participantId];
+  if (!mine) return s;
+  const tallies = { ...s.tallies };
+  for (const [ideaId, n] of Object.entries(mine)) {
+    const left = (tallies[ideaId] ?? 0) - n;
+    if (left > 0) tallies[ideaId] = left;
+    else delete tallies[ideaId];
+  }
+  const votes = { ...s.votes };
+  delete votes[participantId];
+  return { ...s, votes, tallies };
+}

@@ -1,0 +1,149 @@
+/** The workshop domain: plain data, no behaviour. Everything a workshop is, as the event log builds it. */
+
+export type Lang = 'sv' | 'en';
+export type TemplateId = 'handlingsplan' | 'fragerunda' | 'blank';
+
+/** A column of the board: a dimension (format A) or a question (format B). */
+export interface Board {
+  id: string;
+  title: string;
+  purpose: string;
+  questions: string[];
+}
+
+export type StepKind = 'lobby' | 'brainstorm' | 'present' | 'reflect' | 'vote' | 'focus' | 'plan';
+
+export interface AgendaStep {
+  id: string;
+  kind: StepKind;
+  title: string;
+  prompt: string;
+  minutes: number;
+}
+
+/** A countdown computed from server time: remaining = durationMs - elapsedMs - (now - startedAt). */
+export interface Timer {
+  durationMs: number;
+  elapsedMs: number;
+  startedAt: number | null;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  organisation: string;
+  groupId: string | null;
+  joinedAt: number;
+  /** sha-256 of the participant's resume token; never leaves the server. */
+  tokenHash: string;
+  done: boolean;
+  removed: boolean;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+}
+
+export interface Idea {
+  id: string;
+  boardId: string;
+  text: string;
+  details: string;
+  groupId: string | null;
+  authorId: string | null;
+  hidden: boolean;
+  /** Creation order, the stable tie-break everywhere. */
+  seq: number;
+  /** Texts of the ideas merged into this one, kept for the documentation. */
+  merged: string[];
+}
+
+export interface VotingSettings {
+  budget: number;
+  /** Most dots one person may stack on one idea; null means no cap beyond the budget. */
+  capPerIdea: number | null;
+  anonymous: boolean;
+  hideResults: boolean;
+}
+
+export type VotingStatus = 'idle' | 'open' | 'closed';
+
+export interface Voting {
+  status: VotingStatus;
+  revealed: boolean;
+  settings: VotingSettings;
+}
+
+export type FocusMode = 'threshold' | 'top';
+
+export interface FocusSettings {
+  mode: FocusMode;
+  value: number;
+  added: string[];
+  removed: string[];
+}
+
+export type MeetingKind = 'physical' | 'monthly' | 'all' | 'study' | 'other';
+
+/** One line of the year plan ("Årets teman & träffar"). */
+export interface PlanRow {
+  id: string;
+  month: string;
+  kind: MeetingKind;
+  themeNo: number | null;
+  theme: string;
+  ideaId: string | null;
+  host: string;
+  backup: string;
+  comment: string;
+}
+
+export interface Workshop {
+  id: string;
+  title: string;
+  lang: Lang;
+  template: TemplateId;
+  createdAt: number;
+  rules: string[];
+  boards: Board[];
+  agenda: AgendaStep[];
+  stepIndex: number;
+  timer: Timer;
+  spotlightGroupId: string | null;
+  joiningLocked: boolean;
+  participants: Record<string, Participant>;
+  groups: Group[];
+  ideas: Record<string, Idea>;
+  nextIdeaSeq: number;
+  voting: Voting;
+  /** participantId -> ideaId -> dots. */
+  votes: Record<string, Record<string, number>>;
+  /** ideaId -> dots, kept in step with `votes` (a projection for O(1) reads). */
+  tallies: Record<string, number>;
+  focus: FocusSettings;
+  plan: PlanRow[];
+  /** Number of events applied. */
+  version: number;
+}
+
+export const DEFAULT_VOTING: VotingSettings = { budget: 10, capPerIdea: null, anonymous: true, hideResults: true };
+export const DEFAULT_FOCUS: FocusSettings = { mode: 'threshold', value: 6, added: [], removed: [] };
+
+export const LIMITS = {
+  title: 120,
+  name: 60,
+  organisation: 80,
+  ideaText: 200,
+  ideaDetails: 1000,
+  boards: 12,
+  steps: 30,
+  groups: 50,
+  participants: 5000,
+  ideas: 2000,
+  budget: 100,
+  mergeSources: 50,
+  planRows: 60,
+  planField: 200,
+  timerMs: 6 * 60 * 60 * 1000,
+} as const;

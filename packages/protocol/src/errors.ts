@@ -1,0 +1,8 @@
+import type { DomainErrorCode } from '@fokus/core';
+
+/** Errors of the transport around the domain: bad input, wrong role, version, load. */
+export type TransportErrorCode = 'bad_request' | 'unauthorized' | 'version_mismatch' | 'not_joined' | 'rate_limited' | 'internal';
+export type ErrorCode = DomainErrorCode | TransportErrorCode;
+
+export type AckError = { ok: false; error: ErrorCode; message: string };
+export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { LIMITS } from '@fokus/core';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Ids are made by clients: short, URL-safe, never free text. */
+export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id: letters, digits, _ and - only');
+
+/** Visible text: trimmed, not empty, bounded. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max);
+
+export const langSchema = z.enum(['sv', 'en']);
+export const templateSchema = z.enum(['handlingsplan', 'fragerunda', 'blank']);
+export const roleSchema = z.enum(['participant', 'screen', 'facilitator']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** The six-character join code: no 0/O/1/I/L so it survives being read aloud and off a projector. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const joinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-HJ-KM-NP-Z2-9]{6}$/, 'a join code is six letters or digits');
+
+export { LIMITS };

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import type { Workshop } from '@fokus/core';
+import { activeParticipants, dotsSpent, tallyOf } from '@fokus/core';
+import { planRowSchema } from './commands.ts';
+import { langSchema, roleSchema, templateSchema } from './limits.ts';
+
+/**
+ * What each role may see. The server sends nothing else: tokens, authors and (when voting is anonymous)
+ * individual votes stay on the server; tallies are withheld from phones and screen until reveal when so set.
+ */
+
+const boardSchema = z.object({ id: z.string(), title: z.string(), purpose: z.string(), questions: z.array(z.string()) });
+const stepSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['lobby', 'brainstorm', 'present', 'reflect', 'vote', 'focus', 'plan']),
+  title: z.string(),
+  prompt: z.string(),
+  minutes: z.number(),
+});
+const timerSchema = z.object({ durationMs: z.number(), elapsedMs: z.number(), startedAt: z.number().nullable() });
+const votingSettingsSchema = z.object({
+  budget: z.number(),
+  capPerIdea: z.number().nullable(),
+  anonymous: z.boolean(),
+  hideResults: z.boolean(),
+});
+
+export const ideaViewSchema = z.object({
+  id: z.string(),
+  boardId: z.string(),
+  text: z.string(),
+  details: z.string(),
+  groupId: z.string().nullable(),
+  hidden: z.boolean(),
+  seq: z.number(),
+  merged: z.array(z.string()),
+});
+export type IdeaView = z.infer<typeof ideaViewSchema>;
+
+export const groupViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number(),
+  /** Member names: for the screen and facilitator only (a phone gets its own group in `me`). */
+  members: z.array(z.string()).optional(),
+});
+export type GroupView = z.infer<typeof groupViewSchema>;
+
+export const participantViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: z.string(),
+  groupId: z.string().nullable(),
+  done: z.boolean(),
+  dotsUsed: z.number(),
+  online: z.boolean(),
+});
+export type ParticipantView = z.infer<typeof participantViewSchema>;
+
+/** The workshop's structure: changes when the facilitator or a brainstorm changes something. */
+export const workshopViewSchema = z.object({
+  role: roleSchema,
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  lang: langSchema,
+  template: templateSchema,
+  rules: z.array(z.string()),
+  boards: z.array(boardSchema),
+  agenda: z.array(stepSchema),
+  stepIndex: z.number(),
+  timer: timerSchema,
+  spotlightGroupId: z.string().nullable(),
+  joiningLocked: z.boolean(),
+  groups: z.array(groupViewSchema),
+  ideas: z.array(ideaViewSchema),
+  voting: z.object({ status: z.enum(['idle', 'open', 'closed']), revealed: z.boolean(), settings: votingSettingsSchema }),
+  focus: z.object({ mode: z.enum(['threshold', 'top']), value: z.number(), added: z.array(z.string()), removed: z.array(z.string()) }),
+  plan: z.array(planRowSchema),
+  /** Facilitator only. */
+  participants: z.array(participantViewSchema).optional(),
+});
+export type WorkshopView = z.infer<typeof workshopViewSchema>;
+
+const tallySchema = z.object({ dots: z.number(), voters: z.number() });
+
+/** Live voting figures: small, sent at a bounded rate while dots fly. */
+export const tallyViewSchema = z.object({
+  participants: z.number(),
+  online: z.number(),
+  done: z.number(),
+  dotsUsed: z.number(),
+  dotsTotal: z.number(),
+  /** null while results are hidden from this role. */
+  tallies: z.record(z.string(), tallySchema).nullable(),
+  /** participantId -> ideaId -> dots; facilitator only, and only when voting is not anonymous. */
+  ballots: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+});
+export type TallyView = z.infer<typeof tallyViewSchema>;
+
+/** A participant's own slice: sent to that participant only. */
+export const meViewSchema = z.object({
+  participantId: z.string(),
+  name: z.string(),
+  organisation: z.string(),
+  groupId: z.string().nullable(),
+  groupMembers: z.array(z.string()),
+  votes: z.record(z.string(), z.number()),
+  done: z.boolean(),
+  ownIdeaIds: z.array(z.string()),
+  removed: z.boolean(),
+});
+export type MeView = z.infer<typeof meViewSchema>;
+
+export type ViewRole = z.infer<typeof roleSchema>;
+
+export function workshopView(s: Workshop, code: string, role: ViewRole, online: ReadonlySet<string>): WorkshopView {
+  const people = activeParticipants(s);
+  const showMembers = role !== 'participant';
+  const groups = s.groups.map((g) => {
+    const members = people.filter((p) => p.groupId === g.id);
+    return { id: g.id, name: g.name, size: members.length, ...(showMembers ? { members: members.map((p) => p.name) } : {}) };
+  });
+  const ideas = Object.values(s.ideas)
+    .filter((i) => role === 'facilitator' || !i.hidden)
+    .sort((a, b) => a.seq - b.seq)
+    .map((i) => ({ id: i.id, boardId: i.boardId, text: i.text, details: i.details, groupId: i.groupId, hidden: i.hidden, seq: i.seq, merged: i.merged }));
+  const view: WorkshopView = {
+    role,
+    id: s.id,
+    code,
+    title: s.title,
+    lang: s.lang,
+    template: s.template,
+    rules: s.rules,
+    boards: s.boards,
+    agenda: s.agenda,
+    stepIndex: s.stepIndex,
+    timer: s.timer,
+    spotlightGroupId: s.spotlightGroupId,
+    joiningLocked: s.joiningLocked,
+    groups,
+    ideas,
+    voting: s.voting,
+    focus: s.focus,
+    plan: s.plan,
+  };
+  if (role === 'facilitator') {
+    view.participants = people
+      .sort((a, b) => a.joinedAt - b.joinedAt)
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        organisation: p.organisation,
+        groupId: p.groupId,
+        done: p.done,
+        dotsUsed: dotsSpent(s.votes[p.id]),
+        online: online.has(p.id),
+      }));
+  }
+  return view;
+}
+
+export function resultsVisible(s: Workshop, role: ViewRole): boolean {
+  return role === 'facilitator' || !s.voting.settings.hideResults || s.voting.revealed;
+}
+
+export function tallyView(s: Workshop, role: ViewRole, online: ReadonlySet<string>): TallyView {
+  const people = activeParticipants(s);
+  let dotsUsed = 0;
+  for (const mine of Object.values(s.votes)) dotsUsed += dotsSpent(mine);
+  const view: TallyView = {
+    participants: people.length,
+    online: people.filter((p) => online.has(p.id)).length,
+    done: people.filter((p) => p.done).length,
+    dotsUsed,
+    dotsTotal: people.length * s.voting.settings.budget,
+    tallies: resultsVisible(s, role) ? tallyOf(s) : null,
+  };
+  if (role === 'facilitator' && !s.voting.settings.anonymous) view.ballots = s.votes;
+  return view;
+}
+
+export function meView(s: Workshop, participantId: string): MeView | null {
+  const p = s.participants[participantId];
+  if (!p) return null;
+  const groupMembers = p.groupId
+    ? activeParticipants(s)
+        .filter((o) => o.groupId === p.groupId)
+        .map((o) => o.name)
+    : [];
+  return {
+    participantId: p.id,
+    name: p.name,
+    organisation: p.organisation,
+    groupId: p.groupId,
+    groupMembers,
+    votes: s.votes[p.id] ?? {},
+    done: p.done,
+    ownIdeaIds: Object.values(s.ideas)
+      .filter((i) => i.authorId === p.id)
+      .map((i) => i.id),
+    removed: p.removed,
+  };
+}
