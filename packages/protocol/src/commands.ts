@@ -81,7 +81,12 @@ export const commandEnvelopeSchema = z
 export type CommandEnvelope = z.infer<typeof commandEnvelopeSchema>;
 
 export const joinRequestSchema = z
-  .object({ name, organisation: optionalText(LIMITS.organisation).default('') })
+  .object({
+    name,
+    organisation: optionalText(LIMITS.organisation).default(''),
+    /** Made by the phone and kept before sending, so a join resent after a lost answer is the same join. */
+    token: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  })
   .strict();
 export type JoinRequest = z.input<typeof joinRequestSchema>;
 

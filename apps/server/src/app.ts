@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config.ts';
+import { Rooms } from './rooms.ts';
+import type { Clock } from './workshop-room.ts';
+import type { WorkshopStore } from './store/store.ts';
+import { workshopRoutes } from './http/workshop-routes.ts';
+import { createSocketServer, socketOutput } from './realtime/socket-server.ts';
+import type { FokusServer } from './realtime/socket-server.ts';
+import { attachRealtime } from './realtime/connection.ts';
+
+export interface FokusApp {
+  app: FastifyInstance;
+  io: FokusServer;
+  rooms: Rooms;
+  close(): Promise<void>;
+}
+
+/** Builds the whole server from a config and a store, without listening: tests call this directly. */
+export async function buildApp(config: Config, store: WorkshopStore, clock: Clock = { now: () => Date.now() }): Promise<FokusApp> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Secrets travel in headers and URL fragments; neither may reach a log line.
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    bodyLimit: 16 * 1024,
+    trustProxy: true,
+  });
+  const io = createSocketServer(app.server, config.allowedOrigins);
+  const rooms = new Rooms(store, socketOutput(io), clock);
+  attachRealtime(io, rooms, app.log);
+
+  app.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      return reply.code(status).send({ error: 'internal', message: 'something went wrong' });
+    }
+    return reply.code(status).send({ error: 'bad_request', message: err.message });
+  });
+
+  app.get('/api/health', async () => ({ ok: true }));
+  workshopRoutes(app, rooms, config);
+
+  if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+    // The app's own routes (/, /j/CODE, /s/CODE, /f/CODE) all load the single page.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.code(404).send({ error: 'not_found', message: 'no such route' });
+    });
+  }
+
+  return {
+    app,
+    io,
+    rooms,
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await app.close();
+      await rooms.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { createWorkshopRequestSchema, exportFormatSchema, joinCodeSchema } from '@fokus/protocol';
+import type { CreateWorkshopResponse, WorkshopSummary } from '@fokus/protocol';
+import { activeParticipants } from '@fokus/core';
+import type { Config } from '../config.ts';
+import type { Rooms } from '../rooms.ts';
+import { secretMatches } from '../security.ts';
+import { toCsv, toJson, toMarkdown } from '../exports/render.ts';
+
+export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Config): void {
+  const baseUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
+
+  app.post('/api/workshops', async (req, reply) => {
+    const parsed = createWorkshopRequestSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: parsed.error.issues[0]?.message ?? 'invalid request' });
+    const { room, facilitatorKey } = await rooms.create(parsed.data);
+    const body: CreateWorkshopResponse = {
+      workshopId: room.id,
+      code: room.code,
+      facilitatorKey,
+      links: { join: `/j/${room.code}`, screen: `/s/${room.code}`, facilitator: `/f/${room.code}#key=${facilitatorKey}` },
+    };
+    req.log.info({ workshop: room.id, template: parsed.data.template }, 'workshop created');
+    return reply.code(201).send(body);
+  });
+
+  app.get<{ Params: { code: string } }>('/api/workshops/:code', async (req, reply) => {
+    const room = await roomOf(rooms, req.params.code);
+    if (!room) return reply.code(404).send({ error: 'not_found', message: 'no workshop with this code' });
+    const s = room.snapshot;
+    const body: WorkshopSummary = {
+      workshopId: s.id,
+      code: room.code,
+      title: s.title,
+      lang: s.lang,
+      participants: activeParticipants(s).length,
+      joiningLocked: s.joiningLocked,
+      step: s.agenda[s.stepIndex]?.title ?? '',
+    };
+    return body;
+  });
+
+  app.get<{ Params: { code: string } }>('/api/workshops/:code/qr.svg', async (req, reply) => {
+    const room = await roomOf(rooms, req.params.code);
+    if (!room) return reply.code(404).send({ error: 'not_found', message: 'no workshop with this code' });
+    const svg = await QRCode.toString(`${baseUrl(req)}/j/${room.code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
+  });
+
+  app.get<{ Params: { code: string; format: string } }>('/api/workshops/:code/export.:format', async (req, reply) => {
+    const format = exportFormatSchema.safeParse(req.params.format);
+    if (!format.success) return reply.code(404).send({ error: 'not_found', message: 'formats: md, csv, json' });
+    const room = await roomOf(rooms, req.params.code);
+    if (!room) return reply.code(404).send({ error: 'not_found', message: 'no workshop with this code' });
+    const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!key || !secretMatches(key, room.record.keyHash)) {
+      return reply.code(401).send({ error: 'unauthorized', message: 'the facilitator key is needed' });
+    }
+    const s = room.snapshot;
+    const file = `fokus-${room.code}.${format.data}`;
+    reply.header('content-disposition', `attachment; filename="${file}"`);
+    if (format.data === 'md') return reply.type('text/markdown; charset=utf-8').send(toMarkdown(s));
+    if (format.data === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(s));
+    return reply.type('application/json; charset=utf-8').send(toJson(s));
+  });
+}
+
+async function roomOf(rooms: Rooms, raw: string) {
+  const code = joinCodeSchema.safeParse(raw);
+  return code.success ? rooms.get(code.data) : null;
+}

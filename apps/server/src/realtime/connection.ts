@@ -1,0 +1,137 @@
+import type { Actor } from '@fokus/core';
+import type { Socket } from 'socket.io';
+import { PROTOCOL_VERSION, commandEnvelopeSchema, handshakeSchema, joinRequestSchema } from '@fokus/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '@fokus/protocol';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Rooms } from '../rooms.ts';
+import { secretMatches } from '../security.ts';
+import type { WorkshopRoom } from '../workshop-room.ts';
+import type { FokusServer, SocketData } from './socket-server.ts';
+import { ackError, connectError, participantRoom, roleRoom } from './socket-server.ts';
+import { RateLimiter } from './rate-limiter.ts';
+
+type FokusSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Authenticates each socket at the handshake, then wires its handlers: validate, decide, persist, ack. */
+export function attachRealtime(io: FokusServer, rooms: Rooms, log: FastifyBaseLogger): void {
+  io.use(async (socket, next) => {
+    try {
+      const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) return next(connectError('bad_request', 'invalid handshake'));
+      const auth = parsed.data;
+      if (auth.v !== PROTOCOL_VERSION) {
+        return next(connectError('version_mismatch', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`));
+      }
+      const room = await rooms.get(auth.code);
+      if (!room) return next(connectError('not_found', 'no workshop with this code'));
+      let participantId: string | null = null;
+      if (auth.role === 'facilitator' && !(auth.key && secretMatches(auth.key, room.record.keyHash))) {
+        return next(connectError('unauthorized', 'wrong facilitator key'));
+      }
+      if (auth.role === 'participant' && auth.token) {
+        participantId = room.resume(auth.token);
+        // A token we never stored is a join that did not land: the phone joins again with it.
+        if (!participantId && room.knowsRemovedToken(auth.token)) return next(connectError('unauthorized', 'you were removed from this workshop'));
+      }
+      socket.data = { workshopId: room.id, code: room.code, role: auth.role, participantId };
+      next();
+    } catch (err) {
+      log.error({ err }, 'handshake failed');
+      next(connectError('internal', 'something went wrong'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    void rooms.get(socket.data.code).then((room) => {
+      if (!room) return socket.disconnect(true);
+      onConnection(socket, room, log);
+    });
+  });
+}
+
+function onConnection(socket: FokusSocket, room: WorkshopRoom, log: FastifyBaseLogger): void {
+  const data = socket.data;
+  const limiter = new RateLimiter(30, 60);
+  void socket.join(roleRoom(room.id, data.role));
+  if (data.participantId) enterAs(socket, room, data.participantId);
+  greet(socket, room);
+
+  socket.on('participant:join', async (req, ack) => {
+    if (typeof ack !== 'function') return;
+    if (data.role !== 'participant') return ack(ackError('forbidden', 'only phones join'));
+    if (!limiter.take()) return ack(ackError('rate_limited', 'too many requests'));
+    const parsed = joinRequestSchema.safeParse(req);
+    if (!parsed.success) return ack(ackError('bad_request', parsed.error.issues[0]?.message ?? 'invalid join'));
+    try {
+      const res = await room.join(parsed.data.name, parsed.data.organisation, parsed.data.token);
+      if (res.ok && data.participantId !== res.participantId) {
+        if (data.participantId) leave(socket, room, data.participantId);
+        enterAs(socket, room, res.participantId);
+        greet(socket, room);
+      }
+      ack(res);
+    } catch (err) {
+      log.error({ err, workshop: room.id }, 'join failed');
+      ack(ackError('internal', 'something went wrong; try again'));
+    }
+  });
+
+  socket.on('workshop:command', async (envelope, ack) => {
+    if (typeof ack !== 'function') return;
+    if (!limiter.take()) return ack(ackError('rate_limited', 'too many requests'));
+    const parsed = commandEnvelopeSchema.safeParse(envelope);
+    if (!parsed.success) return ack(ackError('bad_request', describeIssue(parsed.error.issues[0])));
+    const actor = actorOf(data);
+    if (!actor) return ack(ackError(data.role === 'screen' ? 'forbidden' : 'not_joined', data.role === 'screen' ? 'the screen is read-only' : 'join first'));
+    try {
+      ack(await room.execute(actor, parsed.data.opId, parsed.data.command));
+    } catch (err) {
+      log.error({ err, workshop: room.id, command: parsed.data.command.type }, 'command failed');
+      ack(ackError('internal', 'something went wrong; try again'));
+    }
+  });
+
+  socket.on('workshop:sync', (ack) => {
+    if (typeof ack !== 'function') return;
+    ack({
+      ok: true,
+      view: room.viewMessage(data.role),
+      tally: room.tallyMessage(data.role),
+      me: data.participantId ? room.meMessage(data.participantId) : null,
+    });
+  });
+
+  socket.on('disconnect', () => {
+    if (data.participantId) room.disconnected(data.participantId);
+  });
+}
+
+function enterAs(socket: FokusSocket, room: WorkshopRoom, participantId: string): void {
+  socket.data.participantId = participantId;
+  void socket.join(participantRoom(room.id, participantId));
+  room.connected(participantId);
+}
+
+function leave(socket: FokusSocket, room: WorkshopRoom, participantId: string): void {
+  void socket.leave(participantRoom(room.id, participantId));
+  room.disconnected(participantId);
+}
+
+function greet(socket: FokusSocket, room: WorkshopRoom): void {
+  const { role, participantId } = socket.data;
+  socket.emit('session:hello', { protocolVersion: PROTOCOL_VERSION, role, workshopId: room.id, participantId, serverNow: Date.now() });
+  socket.emit('workshop:view', room.viewMessage(role));
+  socket.emit('workshop:tally', room.tallyMessage(role));
+  const me = participantId ? room.meMessage(participantId) : null;
+  if (me) socket.emit('participant:me', me);
+}
+
+function actorOf(data: SocketData): Actor | null {
+  if (data.role === 'facilitator') return { role: 'facilitator' };
+  if (data.role === 'participant' && data.participantId) return { role: 'participant', participantId: data.participantId };
+  return null;
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  return issue ? `${issue.path.map(String).join('.') || 'message'}: ${issue.message}` : 'invalid command';
+}

@@ -1,0 +1,52 @@
+import type { WorkshopEvent } from '@fokus/core';
+
+/** A workshop's identity outside the event log: how people find it and how its facilitator proves who they are. */
+export interface WorkshopRecord {
+  id: string;
+  code: string;
+  keyHash: string;
+  createdAt: number;
+}
+
+/** An acknowledged command's answer, kept so a resend of the same op id gets the same answer. */
+export interface OpRecord {
+  actor: string;
+  opId: string;
+  result: string;
+}
+
+export interface StoredEvent {
+  seq: number;
+  event: WorkshopEvent;
+}
+
+/** Everything one commit makes durable for one workshop. `fromSeq` is the seq of the first event. */
+export interface WorkshopWrite {
+  workshopId: string;
+  fromSeq: number;
+  events: WorkshopEvent[];
+  ops: OpRecord[];
+}
+
+/**
+ * The persistence contract. An append-only log per workshop plus the answers to its commands.
+ * `commit` is all-or-nothing over every write in the batch and durable when it resolves.
+ * Every implementation passes `store-contract.ts`.
+ */
+export interface WorkshopStore {
+  createWorkshop(record: WorkshopRecord, first: WorkshopWrite): Promise<void>;
+  commit(writes: readonly WorkshopWrite[]): Promise<void>;
+  findByCode(code: string): Promise<WorkshopRecord | null>;
+  findById(id: string): Promise<WorkshopRecord | null>;
+  loadEvents(workshopId: string): Promise<StoredEvent[]>;
+  loadOps(workshopId: string): Promise<OpRecord[]>;
+  listWorkshops(): Promise<WorkshopRecord[]>;
+  close(): Promise<void>;
+}
+
+export class StoreConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}

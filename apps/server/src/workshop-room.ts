@@ -1,0 +1,304 @@
+import type { Actor, Command, Workshop, WorkshopEvent } from '@fokus/core';
+import { decide, evolve, replay } from '@fokus/core';
+import type { CommandAck, JoinAck, MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
+import { meView, tallyView, workshopView } from '@fokus/protocol';
+import type { Committer } from './committer.ts';
+import { hashSecret, newId, newSecret } from './security.ts';
+import type { WorkshopRecord, WorkshopStore } from './store/store.ts';
+
+/** Where a room's messages go. The room knows nothing of sockets; the realtime adapter implements this. */
+export interface RoomOutput {
+  view(workshopId: string, role: ViewRole, msg: ViewMessage): void;
+  tally(workshopId: string, role: ViewRole, msg: TallyMessage): void;
+  me(workshopId: string, participantId: string, msg: MeMessage): void;
+  removed(workshopId: string, participantId: string): void;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+const ROLES: ViewRole[] = ['facilitator', 'screen', 'participant'];
+type Channel = `${ViewRole}:${'view' | 'tally'}`;
+
+/**
+ * Least time between two messages of one channel. Phones don't need live figures while they vote,
+ * the screen does: this is what keeps a thousand phones from being flooded with tallies.
+ */
+const MIN_INTERVAL_MS: Record<Channel, number> = {
+  'facilitator:view': 250,
+  'facilitator:tally': 100,
+  'screen:view': 50,
+  'screen:tally': 100,
+  'participant:view': 50,
+  'participant:tally': 500,
+};
+
+/** Events that only move figures: they leave the shared structure alone. */
+const FIGURE_EVENTS = new Set<WorkshopEvent['type']>(['vote.added', 'vote.removed', 'participant.done']);
+
+/**
+ * One live workshop: the authority for its state. Commands are decided in arrival order against the
+ * in-memory state, made durable through the committer, then acknowledged; broadcasts are coalesced.
+ */
+export class WorkshopRoom {
+  private state: Workshop;
+  private readonly answers = new Map<string, CommandAck>();
+  private readonly inflight = new Map<string, Promise<CommandAck>>();
+  private readonly joining = new Map<string, Promise<JoinAck>>();
+  private readonly tokens = new Map<string, string>();
+  private readonly online = new Map<string, number>();
+  private readonly dirty = new Set<Channel>();
+  private readonly dirtyMe = new Set<string>();
+  private readonly lastSent = new Map<Channel, number>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private recovering: Promise<void> | null = null;
+
+  constructor(
+    readonly record: WorkshopRecord,
+    state: Workshop,
+    answers: Iterable<[string, CommandAck]>,
+    private readonly store: WorkshopStore,
+    private readonly committer: Committer,
+    private readonly output: RoomOutput,
+    private readonly clock: Clock,
+  ) {
+    this.state = state;
+    for (const [k, v] of answers) this.answers.set(k, v);
+    this.indexTokens();
+  }
+
+  get id(): string {
+    return this.record.id;
+  }
+  get code(): string {
+    return this.record.code;
+  }
+  get snapshot(): Workshop {
+    return this.state;
+  }
+
+  static async load(
+    record: WorkshopRecord,
+    store: WorkshopStore,
+    committer: Committer,
+    output: RoomOutput,
+    clock: Clock,
+  ): Promise<WorkshopRoom> {
+    const [events, ops] = await Promise.all([store.loadEvents(record.id), store.loadOps(record.id)]);
+    const state = replay(events.map((e) => e.event));
+    if (!state) throw new Error(`workshop ${record.id} has no events`);
+    const answers = ops.map((op): [string, CommandAck] => [opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck]);
+    return new WorkshopRoom(record, state, answers, store, committer, output, clock);
+  }
+
+  /** Runs a command once per (actor, op id): a resend waits for, or gets, the first answer. */
+  execute(actor: Actor, opId: string, command: Command): Promise<CommandAck> {
+    const key = opKey(actorKey(actor), opId);
+    const known = this.answers.get(key);
+    if (known) return Promise.resolve(known);
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const p = this.run(actor, opId, command).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  private async run(actor: Actor, opId: string, command: Command): Promise<CommandAck> {
+    if (this.recovering) await this.recovering;
+    const decision = decide(this.state, command, actor, this.clock.now());
+    const events = decision.ok ? decision.value : [];
+    const fromSeq = this.state.version + 1;
+    const ack: CommandAck = decision.ok
+      ? { ok: true, version: this.state.version + events.length }
+      : { ok: false, error: decision.error.code, message: decision.error.message };
+    const key = opKey(actorKey(actor), opId);
+    const applied = this.apply(events);
+    try {
+      // Refusals are stored too, so a resend after a restart still gets the original answer.
+      await this.committer.submit({
+        workshopId: this.id,
+        fromSeq,
+        events,
+        ops: [{ actor: actorKey(actor), opId, result: JSON.stringify(ack) }],
+      });
+    } catch (err) {
+      await this.recover();
+      throw err;
+    }
+    this.answers.set(key, ack);
+    this.published(applied);
+    return ack;
+  }
+
+  /** A phone joins with a token it made (or one we make); the same token never joins twice. */
+  join(name: string, organisation: string, token: string | undefined): Promise<JoinAck> {
+    const secret = token ?? newSecret();
+    const tokenHash = hashSecret(secret);
+    const existing = this.tokens.get(tokenHash);
+    if (existing) {
+      const p = this.state.participants[existing];
+      if (!p || p.removed) return Promise.resolve({ ok: false, error: 'unauthorized', message: 'this participant was removed' });
+      return Promise.resolve({ ok: true, participantId: p.id, token: secret, name: p.name });
+    }
+    const running = this.joining.get(tokenHash);
+    if (running) return running;
+    const p = this.runJoin(name, organisation, secret, tokenHash).finally(() => this.joining.delete(tokenHash));
+    this.joining.set(tokenHash, p);
+    return p;
+  }
+
+  private async runJoin(name: string, organisation: string, secret: string, tokenHash: string): Promise<JoinAck> {
+    if (this.recovering) await this.recovering;
+    const participantId = newId();
+    const decision = decide(this.state, { type: 'participant:join', participantId, name, organisation, tokenHash }, { role: 'system' }, this.clock.now());
+    if (!decision.ok) return { ok: false, error: decision.error.code, message: decision.error.message };
+    const fromSeq = this.state.version + 1;
+    const applied = this.apply(decision.value);
+    try {
+      await this.committer.submit({ workshopId: this.id, fromSeq, events: decision.value, ops: [] });
+    } catch (err) {
+      await this.recover();
+      throw err;
+    }
+    this.published(applied);
+    const joined = this.state.participants[participantId];
+    return { ok: true, participantId, token: secret, name: joined?.name ?? name };
+  }
+
+  /** The participant a resume token belongs to, if still in the workshop. */
+  resume(token: string): string | null {
+    const id = this.tokens.get(hashSecret(token));
+    const p = id ? this.state.participants[id] : undefined;
+    return p && !p.removed ? p.id : null;
+  }
+
+  knowsRemovedToken(token: string): boolean {
+    const id = this.tokens.get(hashSecret(token));
+    return !!id && !!this.state.participants[id]?.removed;
+  }
+
+  connected(participantId: string): void {
+    this.online.set(participantId, (this.online.get(participantId) ?? 0) + 1);
+    this.markFigures();
+  }
+
+  disconnected(participantId: string): void {
+    const n = (this.online.get(participantId) ?? 1) - 1;
+    if (n > 0) this.online.set(participantId, n);
+    else this.online.delete(participantId);
+    this.markFigures();
+  }
+
+  viewMessage(role: ViewRole): ViewMessage {
+    return { version: this.state.version, serverNow: this.clock.now(), view: workshopView(this.state, this.code, role, this.onlineSet()) };
+  }
+
+  tallyMessage(role: ViewRole): TallyMessage {
+    return { version: this.state.version, tally: tallyView(this.state, role, this.onlineSet()) };
+  }
+
+  meMessage(participantId: string): MeMessage | null {
+    const me = meView(this.state, participantId);
+    return me ? { version: this.state.version, me } : null;
+  }
+
+  close(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+  }
+
+  private apply(events: WorkshopEvent[]): WorkshopEvent[] {
+    for (const e of events) {
+      this.state = evolve(this.state, e);
+      if (e.type === 'participant.joined') this.tokens.set(e.tokenHash, e.participantId);
+    }
+    return events;
+  }
+
+  /** After a failed commit the memory may hold events the log does not: rebuild from the log. */
+  private recover(): Promise<void> {
+    this.recovering ??= (async () => {
+      const events = await this.store.loadEvents(this.id);
+      const state = replay(events.map((e) => e.event));
+      if (state) this.state = state;
+      this.tokens.clear();
+      this.indexTokens();
+      for (const r of ROLES) this.dirty.add(`${r}:view`).add(`${r}:tally`);
+      this.schedule();
+    })().finally(() => {
+      this.recovering = null;
+    });
+    return this.recovering;
+  }
+
+  private indexTokens(): void {
+    for (const p of Object.values(this.state.participants)) this.tokens.set(p.tokenHash, p.id);
+  }
+
+  private onlineSet(): ReadonlySet<string> {
+    return new Set(this.online.keys());
+  }
+
+  /** Durable events become visible: mark what they change and schedule a coalesced broadcast. */
+  private published(events: WorkshopEvent[]): void {
+    for (const e of events) {
+      if (e.type === 'participant.removed') this.output.removed(this.id, e.participantId);
+      if (FIGURE_EVENTS.has(e.type)) {
+        this.dirtyMe.add((e as { participantId: string }).participantId);
+        this.markFigures();
+      } else {
+        // Only its author's own slice changes when an idea arrives; anything else may touch everyone's.
+        const touched = e.type === 'idea.added' ? (e.authorId ? [e.authorId] : []) : this.online.keys();
+        for (const id of touched) this.dirtyMe.add(id);
+        for (const r of ROLES) this.dirty.add(`${r}:view`).add(`${r}:tally`);
+      }
+    }
+    if (events.length > 0) this.schedule();
+  }
+
+  private markFigures(): void {
+    this.dirty.add('facilitator:view').add('facilitator:tally').add('screen:tally').add('participant:tally');
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.flushTimer) return;
+    const now = this.clock.now();
+    let due = Infinity;
+    for (const ch of this.dirty) due = Math.min(due, (this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch]);
+    if (this.dirtyMe.size > 0) due = Math.min(due, now);
+    if (due === Infinity) return;
+    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, due - now));
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    const now = this.clock.now();
+    let online: ReadonlySet<string> | null = null;
+    for (const ch of [...this.dirty]) {
+      if ((this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch] > now) continue;
+      this.dirty.delete(ch);
+      this.lastSent.set(ch, now);
+      const [role, kind] = ch.split(':') as [ViewRole, 'view' | 'tally'];
+      online ??= this.onlineSet();
+      if (kind === 'view') {
+        this.output.view(this.id, role, { version: this.state.version, serverNow: now, view: workshopView(this.state, this.code, role, online) });
+      } else {
+        this.output.tally(this.id, role, { version: this.state.version, tally: tallyView(this.state, role, online) });
+      }
+    }
+    for (const id of this.dirtyMe) {
+      const msg = this.meMessage(id);
+      if (msg) this.output.me(this.id, id, msg);
+    }
+    this.dirtyMe.clear();
+    this.schedule();
+  }
+}
+
+export function actorKey(actor: Actor): string {
+  return actor.role === 'participant' ? `p:${actor.participantId}` : actor.role;
+}
+
+const opKey = (actor: string, opId: string): string => `${actor}\u0000${opId}`;
