@@ -13,7 +13,9 @@ const store = new SqliteStore(join(config.dataDir, 'fokus.db'));
 const fokus = await buildApp(config, store);
 
 await fokus.app.listen({ port: config.port, host: config.host });
-fokus.app.log.info(`Fokus is running on http://localhost:${config.port}`);
+const address = fokus.app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+fokus.app.log.info(`Fokus is running on http://localhost:${port}`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

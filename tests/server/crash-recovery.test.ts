@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import type { CommandAck } from '@fokus/protocol';
+import { Client, createWorkshop, newOpId, newToken } from '../support/fokus-client.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const procs: ChildProcess[] = [];
+const clients: Client[] = [];
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.close();
+  for (const p of procs.splice(0)) p.kill('SIGKILL');
+});
+
+/** The real server as a separate process, so it can be killed without warning. */
+async function startProcess(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: join(dataDir, 'no-web') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  procs.push(proc);
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(`http://127.0.0.1:${m[1]}`);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return { url, proc };
+}
+
+it('keeps every acknowledged vote through a SIGKILL, and a resend after restart counts once', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fokus-crash-'));
+  const first = await startProcess(dataDir);
+  const created = await createWorkshop(first.url);
+  const facilitator = await Client.connect(first.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
+  clients.push(facilitator);
+  await facilitator.must({ type: 'idea:add', ideaId: 'i1', boardId: 'omvarld', text: 'Studieresa' });
+  await facilitator.must({ type: 'idea:add', ideaId: 'i2', boardId: 'gemensamt', text: 'Omsättningsstatistik' });
+  await facilitator.must({ type: 'voting:open' });
+
+  const phones = await Promise.all(
+    ['Pia', 'David', 'Isabel', 'Lisa', 'Daniel', 'Armina'].map(async (name) => {
+      const c = await Client.connect(first.url, { code: created.code, role: 'participant' });
+      clients.push(c);
+      const token = newToken();
+      const ack = await c.join(name, token);
+      if (!ack.ok) throw new Error(ack.message);
+      return { client: c, token };
+    }),
+  );
+
+  // Every phone keeps voting; the server dies the moment the N-th acknowledgement arrives.
+  const N = 37;
+  const acked: { token: string; opId: string; ideaId: string; ack: CommandAck }[] = [];
+  let killed = false;
+  const dead = new Promise<void>((resolveDead) => first.proc.once('exit', () => resolveDead()));
+  await Promise.all(
+    phones.map(async (phone, p) => {
+      for (let i = 0; i < 10 && !killed; i++) {
+        const opId = newOpId();
+        const ideaId = (i + p) % 2 === 0 ? 'i1' : 'i2';
+        const ack = await phone.client.send({ type: 'vote:add', ideaId }, opId).catch(() => null);
+        if (!ack?.ok || killed) return;
+        acked.push({ token: phone.token, opId, ideaId, ack });
+        if (acked.length === N) {
+          killed = true;
+          first.proc.kill('SIGKILL');
+        }
+      }
+    }),
+  );
+  await dead;
+  expect(acked.length).toBe(N);
+  for (const c of clients.splice(0)) c.close();
+
+  const second = await startProcess(dataDir);
+  const fac2 = await Client.connect(second.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
+  clients.push(fac2);
+  const persisted = fac2.tally?.tally.dotsUsed ?? 0;
+  // Every acknowledged vote is there; at most the few in flight at the kill may be there too.
+  expect(persisted).toBeGreaterThanOrEqual(N);
+  expect(persisted).toBeLessThanOrEqual(N + phones.length);
+
+  // A phone whose answer was lost resends an acknowledged op after the restart: same answer, counted once.
+  const resent = acked[N - 1];
+  if (!resent) throw new Error('no acked vote');
+  const phone = await Client.connect(second.url, { code: created.code, role: 'participant', token: resent.token });
+  clients.push(phone);
+  expect(await phone.send({ type: 'vote:add', ideaId: resent.ideaId }, resent.opId)).toEqual(resent.ack);
+  const fresh = await Client.connect(second.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
+  clients.push(fresh);
+  expect(fresh.tally?.tally.dotsUsed).toBe(persisted);
+}, 60_000);

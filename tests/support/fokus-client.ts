@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '@fokus/protocol';
+import type {
+  ClientCommand,
+  ClientToServerEvents,
+  CommandAck,
+  CreateWorkshopResponse,
+  Handshake,
+  JoinAck,
+  MeMessage,
+  ServerToClientEvents,
+  TallyMessage,
+  ViewMessage,
+} from '@fokus/protocol';
+
+/** A scripted Fokus client over the public protocol only, as docs/protocol.md describes it. */
+export type FokusSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const newOpId = (): string => randomBytes(9).toString('base64url');
+export const newToken = (): string => randomBytes(18).toString('base64url');
+
+export async function createWorkshop(baseUrl: string, body: object = { template: 'handlingsplan', lang: 'sv' }): Promise<CreateWorkshopResponse> {
+  const res = await fetch(`${baseUrl}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreateWorkshopResponse;
+}
+
+/** A connected client that remembers the latest view, tally and `me` the server pushed. */
+export class Client {
+  view: ViewMessage | null = null;
+  tally: TallyMessage | null = null;
+  me: MeMessage | null = null;
+  removed = false;
+  readonly received: string[] = [];
+
+  private constructor(readonly socket: FokusSocket) {
+    socket.onAny((event: string) => this.received.push(event));
+    socket.on('workshop:view', (m) => (this.view = m));
+    socket.on('workshop:tally', (m) => (this.tally = m));
+    socket.on('participant:me', (m) => (this.me = m));
+    socket.on('participant:removed', () => (this.removed = true));
+  }
+
+  static connect(baseUrl: string, auth: Omit<Handshake, 'v'> & { v?: number }, options: { reconnection?: boolean } = {}): Promise<Client> {
+    const socket: FokusSocket = io(baseUrl, {
+      auth: { v: PROTOCOL_VERSION, ...auth },
+      transports: ['websocket'],
+      reconnection: options.reconnection ?? false,
+      forceNew: true,
+    });
+    const client = new Client(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect_error', (err) => {
+        socket.close();
+        reject(err);
+      });
+      // The greeting is hello, view, tally (then `me` for a phone): wait for the tally so tests start from a known state.
+      socket.once('workshop:tally', () => resolve(client));
+    });
+  }
+
+  join(name: string, token: string = newToken(), organisation = ''): Promise<JoinAck> {
+    return this.socket.timeout(5000).emitWithAck('participant:join', { name, organisation, token });
+  }
+
+  send(command: ClientCommand, opId: string = newOpId()): Promise<CommandAck> {
+    return this.socket.timeout(5000).emitWithAck('workshop:command', { opId, command });
+  }
+
+  /** Sends and insists on success: for the set-up steps of a test. */
+  async must(command: ClientCommand): Promise<number> {
+    const ack = await this.send(command);
+    if (!ack.ok) throw new Error(`${command.type} refused: ${ack.error} ${ack.message}`);
+    return ack.version;
+  }
+
+  /** Resolves once a pushed message satisfies `check` (now or later). */
+  async until(check: (c: Client) => boolean, timeoutMs = 3000): Promise<void> {
+    const start = Date.now();
+    while (!check(this)) {
+      if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the server');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
