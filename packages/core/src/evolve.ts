@@ -128,7 +128,9 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
         if (moved === 0) return mine;
         return { ...mine, [e.targetId]: (mine[e.targetId] ?? 0) + moved };
       });
-      const tallies = { ...s.tallies, [e.targetId]: (s.tallies[e.targetId] ?? 0) + e.sourceIds.reduce((n, id) => n + (s.tallies[id] ?? 0), 0) };
+      // Like addDots, the projection keeps no zero entries: merging undotted ideas adds none.
+      const total = (s.tallies[e.targetId] ?? 0) + e.sourceIds.reduce((n, id) => n + (s.tallies[id] ?? 0), 0);
+      const tallies = total > 0 ? { ...s.tallies, [e.targetId]: total } : s.tallies;
       const withTarget = { ...s, votes, tallies, ideas: { ...s.ideas, [e.targetId]: { ...target, merged } } };
       return withoutIdeas(withTarget, e.sourceIds);
     }
@@ -137,7 +139,8 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
     case 'timer.started':
       return { ...s, timer: { ...s.timer, startedAt: e.at } };
     case 'timer.paused': {
-      const running = s.timer.startedAt === null ? 0 : e.at - s.timer.startedAt;
+      // Clamped like remainingMs, so a clock that stepped back cannot add time.
+      const running = s.timer.startedAt === null ? 0 : Math.max(0, e.at - s.timer.startedAt);
       return { ...s, timer: { ...s.timer, elapsedMs: s.timer.elapsedMs + running, startedAt: null } };
     }
     case 'timer.extended':

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { EventType, WorkshopEvent } from './events.ts';
+import { evolve, replay } from './evolve.ts';
+import type { PlanRow, Workshop } from './model.ts';
+import type { Step } from './test-helpers.ts';
+import { addIdea, apply, createWorkshop, deepFreeze, fac, join, P, STEP, unvote, vote } from './test-helpers.ts';
+
+const row: PlanRow = { id: 'r1', month: 'Okt', kind: 'study', themeNo: 8, theme: 'Studieresa', ideaId: 'i1', host: 'Lena', backup: 'Pia', comment: 'Förslag v 39 (sept)' };
+
+/** Touches every command, so every event type is produced at least once. */
+const script: Step[] = [
+  createWorkshop(),
+  fac({ type: 'workshop:update', title: 'Handlingsplan 2023' }),
+  join('p1', 'Pia'),
+  join('p2', 'David'),
+  join('p3', 'Isabel'),
+  fac({ type: 'workshop:lock-joining', locked: true }),
+  [{ type: 'participant:rename', participantId: 'p1', name: 'Pia S' }, P('p1')],
+  fac({ type: 'group:create', groupId: 'g1', name: 'Grupp 1' }),
+  fac({ type: 'group:rename', groupId: 'g1', name: 'Grupp ett' }),
+  fac({ type: 'group:assign', participantId: 'p1', groupId: 'g1' }),
+  fac({ type: 'presentation:spotlight', groupId: 'g1' }),
+  fac({ type: 'group:delete', groupId: 'g1' }),
+  fac({ type: 'group:split', groups: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], seed: 5 }),
+  fac({ type: 'agenda:goto', stepIndex: STEP.brainstorm }),
+  fac({ type: 'timer:start' }),
+  fac({ type: 'timer:extend', ms: 60_000 }),
+  fac({ type: 'timer:pause' }),
+  fac({ type: 'timer:reset' }),
+  addIdea('i1', 'omvarld', P('p1'), 'Studieresa'),
+  addIdea('i2'),
+  addIdea('i3'),
+  addIdea('i4'),
+  [{ type: 'idea:edit', ideaId: 'i1', text: 'Studieresa', details: 'hösten' }, P('p1')],
+  fac({ type: 'idea:move', ideaId: 'i2', boardId: 'erfarenhet' }),
+  fac({ type: 'voting:configure', settings: { budget: 5, capPerIdea: 3 } }),
+  fac({ type: 'voting:open' }),
+  vote('p1', 'i1'),
+  vote('p1', 'i2'),
+  vote('p2', 'i3'),
+  vote('p3', 'i4'),
+  unvote('p1', 'i2'),
+  [{ type: 'participant:done', done: true }, P('p2')],
+  fac({ type: 'idea:delete', ideaId: 'i4' }),
+  fac({ type: 'participant:remove', participantId: 'p3' }),
+  fac({ type: 'voting:close' }),
+  fac({ type: 'idea:merge', targetId: 'i1', sourceIds: ['i3'] }),
+  fac({ type: 'idea:hide', ideaId: 'i2', hidden: true }),
+  fac({ type: 'voting:reveal', revealed: true }),
+  fac({ type: 'focus:suggest', mode: 'top', value: 2 }),
+  fac({ type: 'focus:toggle', ideaId: 'i2', included: true }),
+  fac({ type: 'plan:set', row }),
+  fac({ type: 'plan:set', row: { ...row, id: 'r2', month: 'Nov' } }),
+  fac({ type: 'plan:delete', rowId: 'r2' }),
+  fac({ type: 'voting:reset' }),
+];
+
+// Record<EventType, …> makes the compiler check this list is complete.
+const EVERY_EVENT: Record<EventType, true> = {
+  'workshop.created': true, 'workshop.updated': true, 'joining.locked': true, 'participant.joined': true,
+  'participant.renamed': true, 'participant.removed': true, 'participant.done': true, 'group.created': true,
+  'group.renamed': true, 'group.deleted': true, 'group.assigned': true, 'groups.split': true, 'idea.added': true,
+  'idea.edited': true, 'idea.moved': true, 'idea.merged': true, 'idea.hidden': true, 'idea.deleted': true,
+  'agenda.moved': true, 'timer.started': true, 'timer.paused': true, 'timer.extended': true, 'timer.reset': true,
+  'spotlight.set': true, 'voting.configured': true, 'voting.opened': true, 'voting.closed': true,
+  'voting.revealed': true, 'voting.reset': true, 'vote.added': true, 'vote.removed': true,
+  'focus.suggested': true, 'focus.toggled': true, 'plan.set': true, 'plan.deleted': true,
+};
+
+/** Runs the script with every intermediate state frozen and snapshotted. */
+function stepwise(): { states: Workshop[]; events: WorkshopEvent[] } {
+  const states: Workshop[] = [];
+  const events: WorkshopEvent[] = [];
+  let state: Workshop | null = null;
+  script.forEach((step, i) => {
+    const before: Workshop | null = state ? deepFreeze(state) : null;
+    const snapshot = structuredClone(before);
+    const out = apply(before, step, 1_000 + i * 1_000);
+    expect(before).toEqual(snapshot);
+    state = out.state;
+    states.push(out.state);
+    events.push(...out.events);
+  });
+  return { states, events };
+}
+
+describe('evolve', () => {
+  const { states, events } = stepwise();
+  const last = states[states.length - 1] as Workshop;
+
+  it('the script covers every event type', () => {
+    expect([...new Set(events.map((e) => e.type))].sort()).toEqual(Object.keys(EVERY_EVENT).sort());
+  });
+
+  it('never mutates its input (frozen states, snapshots unchanged)', () => {
+    // stepwise() already applied every event to a deep-frozen state; also re-apply each event to the final one.
+    const frozen = deepFreeze(last);
+    const snapshot = structuredClone(frozen);
+    for (const e of events.filter((x) => x.type !== 'workshop.created')) evolve(frozen, e);
+    expect(frozen).toEqual(snapshot);
+  });
+
+  it('replay equals the stepwise fold', () => {
+    expect(replay(events)).toEqual(last);
+  });
+
+  it('counts every applied event in version', () => {
+    expect(last.version).toBe(events.length);
+    const first = replay(events.slice(0, 1));
+    expect(first?.version).toBe(1);
+    expect(evolve(first, { type: 'voting.opened' }).version).toBe(2);
+  });
+
+  it('shares untouched branches (a vote does not copy ideas)', () => {
+    const open = states[script.findIndex(([c]) => c.type === 'voting:open')] as Workshop;
+    const next = evolve(open, { type: 'vote.added', participantId: 'p1', ideaId: 'i1' });
+    expect(next.ideas).toBe(open.ideas);
+    expect(next.participants).toBe(open.participants);
+    expect(next.votes).not.toBe(open.votes);
+  });
+
+  it('refuses events before the workshop exists', () => {
+    expect(() => evolve(null, { type: 'voting.opened' })).toThrow(/before workshop.created/);
+  });
+
+  it('ends where the script leads', () => {
+    expect(last).toMatchObject({
+      title: 'Handlingsplan 2023',
+      joiningLocked: true,
+      groups: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }],
+      votes: {},
+      tallies: {},
+      voting: { status: 'idle', revealed: false, settings: { budget: 5, capPerIdea: 3 } },
+      focus: { mode: 'top', value: 2, added: ['i2'], removed: [] },
+      plan: [row],
+    });
+    expect(Object.keys(last.ideas).sort()).toEqual(['i1', 'i2']);
+    expect(last.ideas.i1?.merged).toEqual(['i3']);
+    expect(last.participants.p3?.removed).toBe(true);
+  });
+});
