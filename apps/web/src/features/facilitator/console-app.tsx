@@ -1,0 +1,1 @@
+export default function ConsoleApp({ code }: { code: string }) { return <div>{code}</div>; }

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useI18n } from '../../i18n/index.ts';
+import { keys, storage } from '../../realtime/storage.ts';
+import { useFokus, useSession } from '../../store/context.tsx';
+import { LangSwitch } from '../../ui/lang-switch.tsx';
+import { OfflineBanner } from '../../ui/offline-banner.tsx';
+
+export function JoinForm() {
+  const { t, err } = useI18n();
+  const session = useSession();
+  const view = useFokus((s) => s.view);
+  const status = useFokus((s) => s.status);
+  const [name, setName] = useState(() => storage.get('fokus:lastName') ?? '');
+  const [organisation, setOrganisation] = useState(() => storage.get('fokus:lastOrg') ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    setBusy(true);
+    setError(null);
+    const res = await session.join(name.trim(), organisation.trim());
+    setBusy(false);
+    if (!res.ok) return setError(res.error === 'joining_locked' ? t('joinLocked') : err(res.error));
+    storage.set('fokus:lastName', name.trim());
+    storage.set('fokus:lastOrg', organisation.trim());
+  };
+  return (
+    <div className="phone">
+      <OfflineBanner />
+      <main className="join">
+        <p className="join__workshop">{view?.title ?? session.store.getState().code}</p>
+        <h1>{t('joinHeading')}</h1>
+        <form onSubmit={submit} className="stack">
+          <label className="field">
+            <span className="field__label">{t('joinName')}</span>
+            <input
+              className="input"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={60}
+              autoComplete="name"
+              enterKeyHint="next"
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('joinOrganisation')}</span>
+            <input
+              className="input"
+              value={organisation}
+              onChange={(e) => setOrganisation(e.target.value)}
+              maxLength={80}
+              autoComplete="organization"
+              enterKeyHint="go"
+            />
+          </label>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button className="btn btn--primary btn--block btn--big" disabled={busy || status !== 'online' || !name.trim()}>
+            {busy ? t('joinJoining') : t('joinButton')}
+          </button>
+        </form>
+        {view && view.rules.length > 0 && (
+          <section className="rules" aria-labelledby="rules-h">
+            <h2 id="rules-h">{t('rules')}</h2>
+            <ol>
+              {view.rules.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ol>
+          </section>
+        )}
+        <LangSwitch />
+      </main>
+    </div>
+  );
+}
+
+export function Removed() {
+  const { t } = useI18n();
+  const code = useFokus((s) => s.code);
+  return (
+    <main className="center-page">
+      <div className="card">
+        <h1>{t('removedHeading')}</h1>
+        <p>{t('removedText')}</p>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => {
+            storage.remove(keys.token(code));
+            location.reload();
+          }}
+        >
+          {t('joinAgain')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { getWorkshop } from '../../lib/api.ts';
+import { setWorkshopLang, useI18n } from '../../i18n/index.ts';
+import { useOpenSession } from '../../realtime/use-session.ts';
+import { SessionProvider, useFokus } from '../../store/context.tsx';
+import { selectStep, selectView } from '../../store/selectors.ts';
+import { LangSwitch } from '../../ui/lang-switch.tsx';
+import { Notices } from '../../ui/notices.tsx';
+import { OfflineBanner } from '../../ui/offline-banner.tsx';
+import { Refusal } from '../../ui/refusal.tsx';
+import { Brainstorm } from './brainstorm.tsx';
+import { JoinForm, Removed } from './join-form.tsx';
+import { Lobby } from './lobby.tsx';
+import { FocusList, PlanList, Results } from './results.tsx';
+import { StepHeader } from './step-header.tsx';
+import { Vote } from './vote.tsx';
+import './phone.css';
+
+/** The phone: /j/CODE. Joins once, then resumes with the token on every reload. */
+export function ParticipantApp({ code }: { code: string }) {
+  const { t } = useI18n();
+  const [exists, setExists] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    getWorkshop(code)
+      .then((w) => {
+        if (!live) return;
+        setExists(w !== null);
+        if (w) setWorkshopLang(w.lang);
+      })
+      .catch(() => live && setExists(true)); // offline: let the socket try
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  const session = useOpenSession(code, 'participant', undefined, exists === true);
+  if (exists === false) return <Refusal error="not_found" />;
+  if (!session)
+    return (
+      <main className="center-page" aria-busy="true">
+        <p>{t('loading')}</p>
+      </main>
+    );
+  return (
+    <SessionProvider session={session}>
+      <Phone />
+    </SessionProvider>
+  );
+}
+
+function Phone() {
+  const { t } = useI18n();
+  const status = useFokus((s) => s.status);
+  const refusal = useFokus((s) => s.refusal);
+  const removed = useFokus((s) => s.removed);
+  const greeted = useFokus((s) => s.greeted);
+  const participantId = useFokus((s) => s.participantId);
+  const view = useFokus(selectView);
+
+  if (status === 'refused' && refusal) return <Refusal error={refusal.error} />;
+  if (removed) return <Removed />;
+  if (!greeted && !view) {
+    return (
+      <div className="phone">
+        <OfflineBanner />
+        <main className="center-page" aria-busy="true">
+          <p>{t('loading')}</p>
+        </main>
+      </div>
+    );
+  }
+  if (!participantId) return <JoinForm />;
+  return (
+    <div className="phone">
+      <OfflineBanner />
+      <StepHeader />
+      <main className="phone__body">
+        <StepBody />
+      </main>
+      <footer className="phone__footer">
+        <LangSwitch />
+      </footer>
+      <Notices />
+    </div>
+  );
+}
+
+function StepBody() {
+  const step = useFokus(selectStep);
+  const view = useFokus(selectView);
+  const tallies = useFokus((s) => s.tally?.tallies ?? null);
+  const { t } = useI18n();
+  if (!view || !step) return <p>{t('loading')}</p>;
+  if (view.voting.status === 'open') return <Vote />;
+  switch (step.kind) {
+    case 'lobby':
+      return <Lobby />;
+    case 'brainstorm':
+      return <Brainstorm />;
+    case 'present':
+    case 'reflect':
+      return <Brainstorm readOnly />;
+    case 'vote':
+      if (tallies) return <Results />;
+      return <p className="waiting">{view.voting.status === 'closed' ? `${t('votingClosed')} ${t('resultsHidden')}` : t('votingNotOpen')}</p>;
+    case 'focus':
+      return tallies ? <FocusList /> : <p className="waiting">{t('resultsHidden')}</p>;
+    case 'plan':
+      return <PlanList />;
+  }
+}

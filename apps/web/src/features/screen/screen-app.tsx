@@ -1,0 +1,1 @@
+export default function ScreenApp({ code }: { code: string }) { return <div>{code}</div>; }

@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { TemplateId } from '@fokus/core';
+import { useI18n } from '../../i18n/index.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { CODE_PATTERN, createWorkshop, getWorkshop, normaliseCode } from '../../lib/api.ts';
+import { navigate } from '../../lib/navigate.ts';
+import { LangSwitch } from '../../ui/lang-switch.tsx';
+import { readRecent, rememberConsole } from './recent.ts';
+
+const TEMPLATES: TemplateId[] = ['handlingsplan', 'fragerunda', 'blank'];
+
+export function StartPage() {
+  const { t, lang } = useI18n();
+  return (
+    <div className="start">
+      <header className="start__header">
+        <span className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          {t('appName')}
+        </span>
+        <LangSwitch />
+      </header>
+      <main className="start__main">
+        <p className="start__tagline">{t('startTagline')}</p>
+        <JoinForm />
+        <CreateForm defaultLang={lang} />
+        <Recent />
+      </main>
+    </div>
+  );
+}
+
+function JoinForm() {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const c = normaliseCode(code);
+    if (!CODE_PATTERN.test(c)) return setError(t('codeInvalid'));
+    setBusy(true);
+    try {
+      const found = await getWorkshop(c);
+      if (found) navigate(`/j/${c}`);
+      else setError(t('codeNotFound'));
+    } catch {
+      setError(t('error_internal'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="join-h">
+      <h2 id="join-h">{t('startJoinHeading')}</h2>
+      <form onSubmit={submit} className="stack">
+        <label className="field">
+          <span className="field__label">{t('startJoinCodeLabel')}</span>
+          <input
+            className="input input--code"
+            value={code}
+            onChange={(e) => {
+              setCode(e.target.value.toUpperCase());
+              setError(null);
+            }}
+            autoCapitalize="characters"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={8}
+            inputMode="text"
+            aria-describedby="join-hint"
+            aria-invalid={error ? true : undefined}
+          />
+          <span id="join-hint" className="field__hint">
+            {error ?? t('startJoinCodeHint')}
+          </span>
+        </label>
+        <button className="btn btn--primary btn--block" disabled={busy}>
+          {t('startJoinButton')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function CreateForm({ defaultLang }: { defaultLang: Lang }) {
+  const { t } = useI18n();
+  const [template, setTemplate] = useState<TemplateId>('handlingsplan');
+  const [title, setTitle] = useState('');
+  const [lang, setLang] = useState<Lang>(defaultLang);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(false);
+    try {
+      const res = await createWorkshop({ template, lang, ...(title.trim() ? { title: title.trim() } : {}) });
+      rememberConsole(res.code, title.trim() || t(`template_${template}`).split(' (')[0] || res.code, res.facilitatorKey);
+      sessionStorage.setItem(`fokus:created:${res.code}`, '1');
+      navigate(res.links.facilitator);
+    } catch {
+      setError(true);
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="create-h">
+      <h2 id="create-h">{t('startCreateHeading')}</h2>
+      <form onSubmit={submit} className="stack">
+        <fieldset className="choices">
+          <legend className="field__label">{t('startTemplateLabel')}</legend>
+          {TEMPLATES.map((id) => (
+            <label key={id} className="choice">
+              <input type="radio" name="template" value={id} checked={template === id} onChange={() => setTemplate(id)} />
+              <span>{t(`template_${id}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span className="field__label">{t('startTitleLabel')}</span>
+          <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('startLangLabel')}</span>
+          <select className="input" value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sv')}>
+            <option value="sv">Svenska</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {t('startCreateFailed')}
+          </p>
+        )}
+        <button className="btn btn--primary btn--block" disabled={busy}>
+          {busy ? t('startCreating') : t('startCreateButton')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Recent() {
+  const { t } = useI18n();
+  const [recent] = useState(readRecent);
+  if (recent.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="recent-h">
+      <h2 id="recent-h">{t('recentConsoles')}</h2>
+      <ul className="plain-list">
+        {recent.map((r) => (
+          <li key={r.code}>
+            <a href={`/f/${r.code}`}>
+              {r.title} <span className="muted">· {r.code}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
