@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../apps/server/src/app.ts';
 import type { FokusApp } from '../../apps/server/src/app.ts';
+import type { BuildOptions } from '../../apps/server/src/app.ts';
 import type { Config } from '../../apps/server/src/config.ts';
 import { SqliteStore } from '../../apps/server/src/store/sqlite-store.ts';
 
@@ -15,17 +16,20 @@ export interface RunningServer {
 }
 
 /** A real server on a free loopback port with its own data folder. */
-export async function startServer(dataDir = mkdtempSync(join(tmpdir(), 'fokus-test-'))): Promise<RunningServer> {
+export async function startServer(
+  dataDir = mkdtempSync(join(tmpdir(), 'fokus-test-')),
+  options: BuildOptions & { logLevel?: Config['logLevel'] } = {},
+): Promise<RunningServer> {
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
     dataDir,
     allowedOrigins: [],
     publicUrl: null,
-    logLevel: 'silent',
+    logLevel: options.logLevel ?? 'silent',
     webDist: null,
   };
-  const fokus = await buildApp(config, new SqliteStore(join(dataDir, 'fokus.db')));
+  const fokus = await buildApp(config, new SqliteStore(join(dataDir, 'fokus.db')), options);
   await fokus.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = fokus.app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, fokus, dataDir, stop: () => fokus.close() };

@@ -20,10 +20,18 @@ export interface FokusApp {
 }
 
 /** Builds the whole server from a config and a store, without listening: tests call this directly. */
-export async function buildApp(config: Config, store: WorkshopStore, clock: Clock = { now: () => Date.now() }): Promise<FokusApp> {
+export interface BuildOptions {
+  clock?: Clock;
+  /** Where log lines go (stdout by default). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp(config: Config, store: WorkshopStore, options: BuildOptions = {}): Promise<FokusApp> {
+  const clock = options.clock ?? { now: () => Date.now() };
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Secrets travel in headers and URL fragments; neither may reach a log line.
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
