@@ -1,0 +1,247 @@
+/**
+ * A swarm of simulated phones in its own process (forked by run-bench.ts). Each phone connects, joins with
+ * a token it made, waits for voting to open, casts its dots at random moments of the window (awaiting each
+ * ack, resending with the same op id after a lost connection or a 10 s silence) and reports to its parent.
+ */
+import { randomBytes } from 'node:crypto';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { Dialect } from './dialects.ts';
+import { dialectOf } from './dialects.ts';
+import type { AckRecord, CoordinatorMessage, StartMessage, WorkerMessage, WorkerResult } from './types.ts';
+
+const ACK_TIMEOUT_MS = 10_000;
+const JOIN_TIMEOUT_MS = 15_000;
+const MAX_ATTEMPTS = 6;
+
+const now = (): number => performance.timeOrigin + performance.now();
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/** Deterministic PRNG (mulberry32) so a run's schedule can be repeated. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Outcome = { kind: 'ok' } | { kind: 'refused'; error: string } | { kind: 'retry' };
+
+class Phone {
+  socket: Socket;
+  readonly token = randomBytes(18).toString('base64url');
+  counting = false;
+  messages = 0;
+  reconnects = 0;
+  private opened = false;
+  private openWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly url: string,
+    private readonly code: string,
+    private readonly d: Dialect,
+    private readonly onFirstOpen: () => void,
+  ) {
+    this.socket = this.dial();
+  }
+
+  private dial(): Socket {
+    const s = io(this.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 500 + Math.floor(Math.random() * 1000),
+      auth: this.d.phoneAuth(this.code, this.token),
+    });
+    s.onAny((event: string, payload: unknown) => {
+      if (this.counting) this.messages++;
+      if (!this.opened && this.d.votingOpen(event, payload)) {
+        this.opened = true;
+        this.onFirstOpen();
+        for (const w of this.openWaiters) w();
+        this.openWaiters = [];
+      }
+    });
+    return s;
+  }
+
+  /** Resolves once the current socket is connected, or after `ms` with false. */
+  ready(ms: number): Promise<boolean> {
+    const s = this.socket;
+    if (s.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        s.off('connect', ok);
+        resolve(false);
+      }, ms);
+      const ok = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      s.once('connect', ok);
+    });
+  }
+
+  votingOpen(ms: number): Promise<boolean> {
+    if (this.opened) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      this.openWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  /** Emits and waits for the ack; a disconnect or silence means "send again". */
+  request(event: string, payload: unknown, timeoutMs: number): Promise<{ ack: unknown } | null> {
+    const s = this.socket;
+    return new Promise((resolve) => {
+      let settled = false;
+      const done = (v: { ack: unknown } | null) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        s.off('disconnect', lost);
+        resolve(v);
+      };
+      const lost = () => done(null);
+      const timer = setTimeout(lost, timeoutMs);
+      s.on('disconnect', lost);
+      s.emit(event, payload, (ack: unknown) => {
+        if (this.counting) this.messages++;
+        done({ ack });
+      });
+    });
+  }
+
+  async vote(opId: string, ideaId: string): Promise<Outcome> {
+    if (!(await this.ready(ACK_TIMEOUT_MS))) return { kind: 'retry' };
+    const r = await this.request(this.d.voteEvent, this.d.votePayload(opId, ideaId), ACK_TIMEOUT_MS);
+    return r ? this.d.voteOutcome(r.ack) : { kind: 'retry' };
+  }
+
+  /** The phone loses its connection (tab closed, network switch) and comes back with its token. */
+  async dropAndResume(pauseMs: number): Promise<void> {
+    this.socket.disconnect();
+    await sleep(pauseMs);
+    this.reconnects++;
+    this.socket = this.dial();
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+async function run(start: StartMessage): Promise<WorkerResult> {
+  const d = dialectOf(start.target);
+  const t0 = now();
+  const cpu0 = process.cpuUsage();
+  let votingT0 = 0;
+  let votingCpu0: NodeJS.CpuUsage | null = null;
+  const firstOpen = () => {
+    if (votingCpu0) return;
+    votingCpu0 = process.cpuUsage();
+    votingT0 = now();
+  };
+
+  const res: WorkerResult = {
+    type: 'done', joined: 0, joinFailed: 0, joinMs: [], attempted: 0, acked: [], refused: {}, resends: 0,
+    reconnects: 0, messages: 0, cpuMs: 0, wallMs: 0, votingCpuMs: 0, votingWallMs: 0,
+  };
+  const refuse = (error: string) => {
+    res.refused[error] = (res.refused[error] ?? 0) + 1;
+  };
+  const phones: Phone[] = [];
+  const progress = setInterval(() => send({ type: 'joined', joined: res.joined, failed: res.joinFailed }), 250);
+
+  const simulate = async (n: number): Promise<void> => {
+    const random = rng(start.seed * 1_000_003 + n);
+    const room = start.rooms[n % start.rooms.length];
+    if (!room) throw new Error('no room');
+    await sleep(random() * start.joinWindowMs);
+    const phone = new Phone(start.url, room.code, d, firstOpen);
+    phones.push(phone);
+
+    const joinStart = now();
+    let joined = false;
+    for (let attempt = 0; attempt < 3 && !joined; attempt++) {
+      if (!(await phone.ready(JOIN_TIMEOUT_MS))) continue;
+      const r = await phone.request(d.joinEvent, d.joinPayload(`Phone ${n}`, phone.token), JOIN_TIMEOUT_MS);
+      joined = !!r && d.joinOk(r.ack);
+    }
+    if (!joined) {
+      res.joinFailed++;
+      return;
+    }
+    res.joinMs.push(now() - joinStart);
+    res.joined++;
+
+    if (!(await phone.votingOpen(start.joinWindowMs + 120_000))) return refuse('voting_never_opened');
+    phone.counting = true;
+    const openAt = now();
+    const times = Array.from({ length: start.dotsPerPhone }, () => random() * start.voteWindowMs).sort((a, b) => a - b);
+    const drop =
+      start.scenario === 'reconnect-storm'
+        ? sleep(start.voteWindowMs * (0.3 + 0.4 * random())).then(() => phone.dropAndResume(random() * 2000))
+        : Promise.resolve();
+
+    for (let i = 0; i < times.length; i++) {
+      await sleep(openAt + (times[i] ?? 0) - now());
+      const ideaId = room.ideaIds[Math.floor(random() * room.ideaIds.length)] ?? '';
+      const opId = `p${n}-v${i}`;
+      res.attempted++;
+      const sentAt = now();
+      let outcome: Outcome = { kind: 'retry' };
+      for (let attempt = 0; attempt < MAX_ATTEMPTS && outcome.kind === 'retry'; attempt++) {
+        if (attempt > 0) res.resends++;
+        outcome = await phone.vote(opId, ideaId);
+      }
+      const ack: AckRecord = { room: room.index, sentAt, ackedAt: now() };
+      if (outcome.kind === 'ok') res.acked.push(ack);
+      else refuse(outcome.kind === 'refused' ? outcome.error : 'no_ack');
+    }
+    await drop;
+  };
+
+  await Promise.all(Array.from({ length: start.phoneTo - start.phoneFrom }, (_, i) => simulate(start.phoneFrom + i)));
+  clearInterval(progress);
+  send({ type: 'joined', joined: res.joined, failed: res.joinFailed });
+
+  for (const p of phones) {
+    res.messages += p.messages;
+    res.reconnects += p.reconnects;
+    p.counting = false;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  res.cpuMs = (cpu.user + cpu.system) / 1000;
+  res.wallMs = now() - t0;
+  if (votingCpu0) {
+    const v = process.cpuUsage(votingCpu0);
+    res.votingCpuMs = (v.user + v.system) / 1000;
+    res.votingWallMs = now() - votingT0;
+  }
+  // Stay connected until told to stop, so leaving phones don't move the figures being measured.
+  stopHooks.push(() => phones.forEach((p) => p.close()));
+  return res;
+}
+
+const stopHooks: Array<() => void> = [];
+const send = (msg: WorkerMessage): void => {
+  process.send?.(msg);
+};
+
+process.on('message', (msg: CoordinatorMessage) => {
+  if (msg.type === 'start') {
+    run(msg).then(send, (err: unknown) => send({ type: 'error', message: String(err) }));
+  } else {
+    for (const h of stopHooks) h();
+    setTimeout(() => process.exit(0), 200);
+  }
+});
+// Never outlive the coordinator.
+process.on('disconnect', () => process.exit(0));
