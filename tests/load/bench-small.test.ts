@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { runBench } from './run-bench.ts';
+
+// The invariants of a small real run, not its timings (those depend on the machine): every dot the swarm
+// cast is acked once, stored once and shown once. The server runs from source so no build is needed.
+describe('load bench (small)', () => {
+  it('50 phones: attempted = acked = persisted = shown, no duplicates', async () => {
+    const r = await runBench({ phones: 50, rooms: 1, windowS: 3, skipBaseline: true, pin: false, serverFrom: 'source' });
+    const f = r.fokus;
+    expect(f.joined).toBe(50);
+    expect(f.votesAttempted).toBe(500);
+    expect(f.votesAcked).toBe(f.votesAttempted);
+    expect(f.votesPersisted).toBe(f.votesAcked);
+    expect(f.votesShown).toBe(f.votesAcked);
+    expect(f.duplicates).toBe(0);
+    expect(Number.isFinite(f.screenLagP99Ms)).toBe(true);
+  }, 60_000);
+});
