@@ -42,7 +42,10 @@ const FIGURE_EVENTS = new Set<WorkshopEvent['type']>(['vote.added', 'vote.remove
  * in-memory state, made durable through the committer, then acknowledged; broadcasts are coalesced.
  */
 export class WorkshopRoom {
+  /** Decided state: every accepted command, durable or on its way to the disk. Commands are decided here. */
   private state: Workshop;
+  /** Durable state: what the log holds. Everything anyone is shown comes from here. */
+  private durable: Workshop;
   private readonly answers = new Map<string, CommandAck>();
   private readonly inflight = new Map<string, Promise<CommandAck>>();
   private readonly joining = new Map<string, Promise<JoinAck>>();
@@ -64,6 +67,7 @@ export class WorkshopRoom {
     private readonly clock: Clock,
   ) {
     this.state = state;
+    this.durable = state;
     for (const [k, v] of answers) this.answers.set(k, v);
     this.indexTokens();
   }
@@ -75,7 +79,7 @@ export class WorkshopRoom {
     return this.record.code;
   }
   get snapshot(): Workshop {
-    return this.state;
+    return this.durable;
   }
 
   static async load(
@@ -114,6 +118,7 @@ export class WorkshopRoom {
       : { ok: false, error: decision.error.code, message: decision.error.message };
     const key = opKey(actorKey(actor), opId);
     const applied = this.apply(events);
+    const after = this.state;
     try {
       // Refusals are stored too, so a resend after a restart still gets the original answer.
       await this.committer.submit({
@@ -127,7 +132,7 @@ export class WorkshopRoom {
       throw err;
     }
     this.answers.set(key, ack);
-    this.published(applied);
+    this.published(applied, after);
     return ack;
   }
 
@@ -155,14 +160,15 @@ export class WorkshopRoom {
     if (!decision.ok) return { ok: false, error: decision.error.code, message: decision.error.message };
     const fromSeq = this.state.version + 1;
     const applied = this.apply(decision.value);
+    const after = this.state;
     try {
       await this.committer.submit({ workshopId: this.id, fromSeq, events: decision.value, ops: [] });
     } catch (err) {
       await this.recover();
       throw err;
     }
-    this.published(applied);
-    const joined = this.state.participants[participantId];
+    this.published(applied, after);
+    const joined = after.participants[participantId];
     return { ok: true, participantId, token: secret, name: joined?.name ?? name };
   }
 
@@ -191,16 +197,16 @@ export class WorkshopRoom {
   }
 
   viewMessage(role: ViewRole): ViewMessage {
-    return { version: this.state.version, serverNow: this.clock.now(), view: workshopView(this.state, this.code, role, this.onlineSet()) };
+    return { version: this.durable.version, serverNow: this.clock.now(), view: workshopView(this.durable, this.code, role, this.onlineSet()) };
   }
 
   tallyMessage(role: ViewRole): TallyMessage {
-    return { version: this.state.version, tally: tallyView(this.state, role, this.onlineSet()) };
+    return { version: this.durable.version, tally: tallyView(this.durable, role, this.onlineSet()) };
   }
 
   meMessage(participantId: string): MeMessage | null {
-    const me = meView(this.state, participantId);
-    return me ? { version: this.state.version, me } : null;
+    const me = meView(this.durable, participantId);
+    return me ? { version: this.durable.version, me } : null;
   }
 
   close(): void {
@@ -221,7 +227,7 @@ export class WorkshopRoom {
     this.recovering ??= (async () => {
       const events = await this.store.loadEvents(this.id);
       const state = replay(events.map((e) => e.event));
-      if (state) this.state = state;
+      if (state) this.state = this.durable = state;
       this.tokens.clear();
       this.indexTokens();
       for (const r of ROLES) this.dirty.add(`${r}:view`).add(`${r}:tally`);
@@ -241,7 +247,9 @@ export class WorkshopRoom {
   }
 
   /** Durable events become visible: mark what they change and schedule a coalesced broadcast. */
-  private published(events: WorkshopEvent[]): void {
+  private published(events: WorkshopEvent[], after: Workshop): void {
+    // Commits land in order, so the newest committed state is the durable one.
+    if (after.version > this.durable.version) this.durable = after;
     for (const e of events) {
       if (e.type === 'participant.removed') this.output.removed(this.id, e.participantId);
       if (FIGURE_EVENTS.has(e.type)) {
@@ -283,9 +291,9 @@ export class WorkshopRoom {
       const [role, kind] = ch.split(':') as [ViewRole, 'view' | 'tally'];
       online ??= this.onlineSet();
       if (kind === 'view') {
-        this.output.view(this.id, role, { version: this.state.version, serverNow: now, view: workshopView(this.state, this.code, role, online) });
+        this.output.view(this.id, role, { version: this.durable.version, serverNow: now, view: workshopView(this.durable, this.code, role, online) });
       } else {
-        this.output.tally(this.id, role, { version: this.state.version, tally: tallyView(this.state, role, online) });
+        this.output.tally(this.id, role, { version: this.durable.version, tally: tallyView(this.durable, role, online) });
       }
     }
     for (const id of this.dirtyMe) {

@@ -13,7 +13,7 @@ function workshop(): Workshop {
     if (!d.ok) throw new Error(d.error.message);
     for (const e of d.value) s = evolve(s, e);
   };
-  run({ type: 'workshop:create', workshopId: 'w', title: 'Handlingsplan 2023', lang: 'sv', template: 'handlingsplan', ...t }, { role: 'system' });
+  run({ type: 'workshop:create', workshopId: 'w', lang: 'sv', template: 'handlingsplan', ...t, title: 'Handlingsplan 2023' }, { role: 'system' });
   run({ type: 'participant:join', participantId: 'p1', name: 'Pia', organisation: '', tokenHash: 'h1' }, { role: 'system' });
   run({ type: 'participant:join', participantId: 'p2', name: 'Björn', organisation: '', tokenHash: 'h2' }, { role: 'system' });
   run({ type: 'idea:add', ideaId: 'a', boardId: 'omvarld', text: 'Studieresa' });
