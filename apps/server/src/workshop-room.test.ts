@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Workshop } from '@fokus/core';
+import { templateContent } from '@fokus/core';
+import type { MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
+import { Rooms } from './rooms.ts';
+import { MemoryStore } from './store/memory-store.ts';
+import type { WorkshopWrite } from './store/store.ts';
+import type { RoomOutput } from './workshop-room.ts';
+
+/** A store whose commits wait for the test to let them through, or fail on demand. */
+class GatedStore extends MemoryStore {
+  gate: Promise<void> = Promise.resolve();
+  failNext = false;
+  override async commit(writes: readonly WorkshopWrite[]): Promise<void> {
+    await this.gate;
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('disk full');
+    }
+    return super.commit(writes);
+  }
+}
+
+function recorder() {
+  const sent: { kind: string; role?: ViewRole; msg: ViewMessage | TallyMessage | MeMessage }[] = [];
+  const output: RoomOutput = {
+    view: (_id, role, msg) => sent.push({ kind: 'view', role, msg }),
+    tally: (_id, role, msg) => sent.push({ kind: 'tally', role, msg }),
+    me: (_id, _p, msg) => sent.push({ kind: 'me', msg }),
+    removed: () => {},
+  };
+  return { sent, output };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function votingRoom(store: GatedStore) {
+  const { sent, output } = recorder();
+  const rooms = new Rooms(store, output, { now: () => Date.now() });
+  const { room } = await rooms.create({ template: 'handlingsplan', lang: 'sv' });
+  const fac = { role: 'facilitator' } as const;
+  await room.execute(fac, 'o1', { type: 'idea:add', ideaId: 'i1', boardId: templateContent('handlingsplan', 'sv').boards[0]?.id ?? '', text: 'Studieresa' });
+  await room.execute(fac, 'o2', { type: 'voting:configure', settings: { hideResults: false } });
+  await room.execute(fac, 'o3', { type: 'voting:open' });
+  const join = await room.join('Pia', '', undefined);
+  if (!join.ok) throw new Error('join failed');
+  const pia = { role: 'participant', participantId: join.participantId } as const;
+  await wait(150);
+  sent.length = 0;
+  return { room, pia, sent };
+}
+
+const screenDots = (sent: ReturnType<typeof recorder>['sent']) =>
+  sent.filter((s) => s.kind === 'tally' && s.role === 'screen').map((s) => (s.msg as TallyMessage).tally.tallies?.['i1']?.dots ?? 0);
+
+describe('WorkshopRoom', () => {
+  it('shows nothing before it is durable, and acknowledges only after', async () => {
+    const store = new GatedStore();
+    const { room, pia, sent } = await votingRoom(store);
+    let open!: () => void;
+    store.gate = new Promise((r) => (open = r));
+    let acked = false;
+    const ack = room.execute(pia, 'v1', { type: 'vote:add', ideaId: 'i1' }).then((a) => ((acked = true), a));
+    room.connected(pia.participantId); // something else makes the room broadcast meanwhile
+    await wait(250);
+    expect(acked).toBe(false);
+    expect(screenDots(sent).every((d) => d === 0)).toBe(true);
+    expect(room.snapshot.tallies['i1']).toBeUndefined();
+    open();
+    expect(await ack).toMatchObject({ ok: true });
+    await wait(150);
+    expect(screenDots(sent).at(-1)).toBe(1);
+    expect(room.snapshot.tallies['i1']).toBe(1);
+  });
+
+  it('after a failed commit, answers with an error and goes on from what the log holds', async () => {
+    const store = new GatedStore();
+    const { room, pia } = await votingRoom(store);
+    store.failNext = true;
+    await expect(room.execute(pia, 'v1', { type: 'vote:add', ideaId: 'i1' })).rejects.toThrow('disk full');
+    const retry = await room.execute(pia, 'v1', { type: 'vote:add', ideaId: 'i1' });
+    expect(retry).toMatchObject({ ok: true });
+    const again = await room.execute(pia, 'v2', { type: 'vote:add', ideaId: 'i1' });
+    expect(again).toMatchObject({ ok: true });
+    const persisted = (await store.loadEvents(room.id)).filter((e) => e.event.type === 'vote.added').length;
+    expect(persisted).toBe(2);
+    expect((room.snapshot as Workshop).tallies['i1']).toBe(2);
+  });
+
+  it('coalesces a burst of votes into a few screen messages, the last one complete', async () => {
+    const store = new GatedStore();
+    const { room, pia, sent } = await votingRoom(store);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => room.execute(pia, `b${i}`, { type: 'vote:add', ideaId: 'i1' })));
+    await wait(250);
+    const dots = screenDots(sent);
+    expect(dots.at(-1)).toBe(10);
+    expect(dots.length).toBeLessThanOrEqual(3);
+    const meMessages = sent.filter((s) => s.kind === 'me');
+    expect((meMessages.at(-1)?.msg as MeMessage).me.votes).toEqual({ i1: 10 });
+    expect(meMessages.length).toBeLessThanOrEqual(3);
+  });
+});
