@@ -1,1 +1,126 @@
-export default function ScreenApp({ code }: { code: string }) { return <div>{code}</div>; }
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../i18n/index.ts';
+import { useOpenSession } from '../../realtime/use-session.ts';
+import { SessionProvider, useFokus } from '../../store/context.tsx';
+import { selectOffset, selectStep, selectView } from '../../store/selectors.ts';
+import { OfflineBanner } from '../../ui/offline-banner.tsx';
+import { Refusal } from '../../ui/refusal.tsx';
+import { Timer } from '../../ui/timer.tsx';
+import { useWakeLock } from '../../ui/use-wake-lock.ts';
+import { BoardColumns } from './board-columns.tsx';
+import { FocusBoards } from './focus-boards.tsx';
+import { Lobby } from './lobby.tsx';
+import { PlanTable } from './plan-table.tsx';
+import { ResultsBars } from './results-bars.tsx';
+import { VoteProgress } from './vote-progress.tsx';
+import './screen.css';
+
+/** The projector: /s/CODE. Dark, calm, read from ten metres; never scrolls. */
+export default function ScreenApp({ code }: { code: string }) {
+  const session = useOpenSession(code, 'screen');
+  useWakeLock(true);
+  useEffect(() => {
+    document.documentElement.classList.add('screen-mode');
+    return () => document.documentElement.classList.remove('screen-mode');
+  }, []);
+  if (!session) return null;
+  return (
+    <SessionProvider session={session}>
+      <Screen />
+    </SessionProvider>
+  );
+}
+
+function Screen() {
+  const { t } = useI18n();
+  const view = useFokus(selectView);
+  const step = useFokus(selectStep);
+  const refusal = useFokus((s) => s.refusal);
+  const tallies = useFokus((s) => s.tally?.tallies ?? null);
+  if (refusal) return <Refusal error={refusal.error} />;
+  if (!view || !step) {
+    return (
+      <main className="screen screen--loading" aria-busy="true">
+        <p>{t('loading')}</p>
+      </main>
+    );
+  }
+  let scene;
+  if (step.kind === 'lobby') scene = <Lobby />;
+  else if (view.voting.status === 'open') scene = <VoteProgress />;
+  else if (step.kind === 'vote') scene = tallies ? <ResultsBars /> : <VoteProgress />;
+  else if (step.kind === 'focus') scene = tallies ? <FocusBoards /> : <VoteProgress />;
+  else if (step.kind === 'plan') scene = <PlanTable />;
+  else if (step.kind === 'reflect') scene = <Reflect />;
+  else scene = <BoardColumns />;
+  return (
+    <div className="screen">
+      <OfflineBanner />
+      {step.kind !== 'lobby' && step.kind !== 'reflect' && <ScreenHeader />}
+      <main className="screen__scene">{scene}</main>
+      <FullscreenButton />
+    </div>
+  );
+}
+
+function ScreenHeader() {
+  const { t } = useI18n();
+  const view = useFokus(selectView);
+  const step = useFokus(selectStep);
+  const offset = useFokus(selectOffset);
+  if (!view || !step) return null;
+  return (
+    <header className="screen-header">
+      <div className="screen-header__text">
+        <p className="screen-header__meta">
+          {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {view.title}
+        </p>
+        <h1 className="screen-header__title">{step.title}</h1>
+        <p className="screen-header__prompt">{step.prompt}</p>
+      </div>
+      <div className="screen-header__side">
+        <Timer timer={view.timer} offset={offset} className="screen-timer" />
+        <p className="screen-header__code">
+          {location.host}/j · <strong>{view.code}</strong>
+        </p>
+      </div>
+    </header>
+  );
+}
+
+function Reflect() {
+  const { t } = useI18n();
+  const view = useFokus(selectView);
+  const step = useFokus(selectStep);
+  const offset = useFokus(selectOffset);
+  if (!view || !step) return null;
+  return (
+    <section className="reflect">
+      <p className="screen-header__meta">
+        {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {step.title}
+      </p>
+      <h1 className="reflect__prompt">{step.prompt}</h1>
+      <Timer timer={view.timer} offset={offset} className="reflect__timer" />
+    </section>
+  );
+}
+
+function FullscreenButton() {
+  const { t } = useI18n();
+  const [full, setFull] = useState(() => document.fullscreenElement !== null);
+  useEffect(() => {
+    const on = () => setFull(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', on);
+    return () => document.removeEventListener('fullscreenchange', on);
+  }, []);
+  if (!document.fullscreenEnabled) return null;
+  return (
+    <button
+      type="button"
+      className="fullscreen-btn"
+      onClick={() => void (full ? document.exitFullscreen() : document.documentElement.requestFullscreen())}
+    >
+      {full ? t('exitFullscreen') : t('fullscreen')}
+    </button>
+  );
+}

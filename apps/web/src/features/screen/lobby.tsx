@@ -1,0 +1,44 @@
+import { useI18n } from '../../i18n/index.ts';
+import { qrUrl } from '../../lib/api.ts';
+import { useFokus } from '../../store/context.tsx';
+import { selectView } from '../../store/selectors.ts';
+
+/** Lobby: the QR code is the largest thing; the short URL and code in huge type; the count ticks up. */
+export function Lobby() {
+  const { t } = useI18n();
+  const view = useFokus(selectView);
+  const joined = useFokus((s) => s.tally?.participants ?? 0);
+  if (!view) return null;
+  return (
+    <section className="lobby">
+      <div className="lobby__qr">
+        <img src={qrUrl(view.code)} alt={t('qrAlt')} width={760} height={760} />
+      </div>
+      <div className="lobby__side">
+        <h1 className="lobby__title">{view.title}</h1>
+        <div className="lobby__join">
+          <p className="lobby__label">{t('joinAt')}</p>
+          <p className="lobby__url">{location.host}/j</p>
+          <p className="lobby__label">{t('codeLabel')}</p>
+          <p className="lobby__code">{view.code}</p>
+        </div>
+        <p className="lobby__count" aria-live="polite">
+          <span key={joined} className="lobby__count-n">
+            {joined}
+          </span>{' '}
+          {t('joinedCount', { n: '' }).trim()}
+        </p>
+        {view.rules.length > 0 && (
+          <section className="lobby__rules" aria-label={t('rules')}>
+            <h2>{t('rules')}</h2>
+            <ol>
+              {view.rules.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </div>
+    </section>
+  );
+}
