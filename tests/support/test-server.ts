@@ -18,7 +18,7 @@ export interface RunningServer {
 /** A real server on a free loopback port with its own data folder. */
 export async function startServer(
   dataDir = mkdtempSync(join(tmpdir(), 'fokus-test-')),
-  options: BuildOptions & { logLevel?: Config['logLevel'] } = {},
+  options: BuildOptions & { logLevel?: Config['logLevel']; webDist?: string } = {},
 ): Promise<RunningServer> {
   const config: Config = {
     port: 0,
@@ -27,7 +27,7 @@ export async function startServer(
     allowedOrigins: [],
     publicUrl: null,
     logLevel: options.logLevel ?? 'silent',
-    webDist: null,
+    webDist: options.webDist ?? null,
   };
   const fokus = await buildApp(config, new SqliteStore(join(dataDir, 'fokus.db')), options);
   await fokus.app.listen({ port: 0, host: '127.0.0.1' });
