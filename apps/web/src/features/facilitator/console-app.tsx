@@ -1,1 +1,154 @@
-export default function ConsoleApp({ code }: { code: string }) { return <div>{code}</div>; }
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../i18n/index.ts';
+import { useOpenSession } from '../../realtime/use-session.ts';
+import { keys, storage } from '../../realtime/storage.ts';
+import { SessionProvider, useFokus, useSession } from '../../store/context.tsx';
+import { selectStep, selectView } from '../../store/selectors.ts';
+import { LangSwitch } from '../../ui/lang-switch.tsx';
+import { Notices } from '../../ui/notices.tsx';
+import { OfflineBanner } from '../../ui/offline-banner.tsx';
+import { Refusal } from '../../ui/refusal.tsx';
+import { AgendaNav } from './agenda-nav.tsx';
+import { ExportPanel, LinksPanel } from './export-links.tsx';
+import { FocusPanel } from './focus-panel.tsx';
+import { GroupsPanel } from './groups-panel.tsx';
+import { IdeasPanel } from './ideas-panel.tsx';
+import { nextAction } from './next-action.ts';
+import { ParticipantsPanel } from './participants-panel.tsx';
+import { PlanPanel } from './plan-panel.tsx';
+import { StatusBar } from './status-bar.tsx';
+import { TimerControls } from './timer-controls.tsx';
+import { useShortcuts } from './use-shortcuts.ts';
+import { VotingPanel } from './voting-panel.tsx';
+import './console.css';
+
+/** Reads the facilitator key from the URL fragment (then hides it) or from this browser's memory. */
+function useFacilitatorKey(code: string): string | null {
+  const [key] = useState(() => {
+    const fromHash = new URLSearchParams(location.hash.slice(1)).get('key');
+    if (fromHash) {
+      storage.set(keys.facilitator(code), fromHash);
+      // The console is often mirrored on the projector: keep the secret out of the address bar.
+      history.replaceState(null, '', location.pathname);
+      return fromHash;
+    }
+    return storage.get(keys.facilitator(code));
+  });
+  return key;
+}
+
+export default function ConsoleApp({ code }: { code: string }) {
+  const { t } = useI18n();
+  const key = useFacilitatorKey(code);
+  const session = useOpenSession(code, 'facilitator', key ?? undefined, key !== null);
+  if (!key) {
+    return (
+      <main className="center-page">
+        <div className="card">
+          <h1>{t('missingKey')}</h1>
+          <a className="btn" href="/">
+            {t('appName')}
+          </a>
+        </div>
+      </main>
+    );
+  }
+  if (!session) return null;
+  return (
+    <SessionProvider session={session}>
+      <Console code={code} facilitatorKey={key} />
+    </SessionProvider>
+  );
+}
+
+function Console({ code, facilitatorKey }: { code: string; facilitatorKey: string }) {
+  const { t } = useI18n();
+  const { send } = useSession();
+  const view = useFokus(selectView);
+  const step = useFokus(selectStep);
+  const refusal = useFokus((s) => s.refusal);
+  const [linksOpen] = useState(() => sessionStorage.getItem(`fokus:created:${code}`) === '1');
+  useEffect(() => {
+    if (view) document.title = `${view.title} · ${t('console')}`;
+  }, [view, t]);
+
+  useShortcuts({
+    next: () => view && view.stepIndex + 1 < view.agenda.length && send({ type: 'agenda:goto', stepIndex: view.stepIndex + 1 }),
+    toggleTimer: () => view && send({ type: view.timer.startedAt === null ? 'timer:start' : 'timer:pause' }),
+    plusMinute: () => send({ type: 'timer:extend', ms: 60_000 }),
+    reveal: () => view && send({ type: 'voting:reveal', revealed: !view.voting.revealed }),
+  });
+
+  if (refusal) return <Refusal error={refusal.error} />;
+  if (!view || !step) {
+    return (
+      <main className="center-page" aria-busy="true">
+        <p>{t('loading')}</p>
+      </main>
+    );
+  }
+  const action = nextAction(view);
+  const kind = step.kind;
+  return (
+    <div className="console">
+      <OfflineBanner />
+      <header className="console__top">
+        <div className="console__title">
+          <span className="brand__mark" aria-hidden="true" />
+          <h1>{view.title}</h1>
+          <span className="console__code">{view.code}</span>
+        </div>
+        <StatusBar />
+        <LangSwitch />
+      </header>
+      <nav className="console__agenda" aria-label={t('agenda')}>
+        <AgendaNav />
+      </nav>
+      <main className="console__main">
+        <section className="step-card" aria-labelledby="step-h">
+          <div className="step-card__text">
+            <p className="muted">
+              {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {t(`stepKind_${kind}`)}
+            </p>
+            <h2 id="step-h">{step.title}</h2>
+            <p className="step-card__prompt">{step.prompt}</p>
+          </div>
+          <div className="step-card__actions">
+            <TimerControls />
+            <button
+              type="button"
+              className="btn btn--primary btn--big next-action"
+              disabled={!action.command}
+              onClick={() => action.command && send(action.command)}
+            >
+              {t(action.label)}
+            </button>
+          </div>
+        </section>
+        {(kind === 'lobby' || linksOpen) && <LinksPanel code={code} facilitatorKey={facilitatorKey} open />}
+        {(kind === 'vote' || view.voting.status === 'open') && <VotingPanel />}
+        {kind === 'focus' && <FocusPanel />}
+        {kind === 'plan' && <PlanPanel />}
+        {(kind === 'lobby' || kind === 'brainstorm' || kind === 'present') && <GroupsPanel />}
+        {(kind === 'brainstorm' || kind === 'present' || kind === 'reflect') && <IdeasPanel />}
+        <details className="more-tools">
+          <summary>{t('links')} · {t('groups')} · {t('ideas')} · {t('voting')} · {t('focus')} · {t('planHeading')}</summary>
+          <div className="more-tools__body">
+            {kind !== 'lobby' && !linksOpen && <LinksPanel code={code} facilitatorKey={facilitatorKey} />}
+            {!(kind === 'lobby' || kind === 'brainstorm' || kind === 'present') && <GroupsPanel />}
+            {!(kind === 'brainstorm' || kind === 'present' || kind === 'reflect') && <IdeasPanel />}
+            {!(kind === 'vote' || view.voting.status === 'open') && <VotingPanel />}
+            {kind !== 'focus' && <FocusPanel />}
+            {kind !== 'plan' && <PlanPanel />}
+          </div>
+        </details>
+        <ExportPanel code={code} facilitatorKey={facilitatorKey} title={view.title} />
+        <p className="shortcuts muted">{t('shortcuts')}</p>
+      </main>
+      <aside className="console__people" aria-label={t('participants')}>
+        <ParticipantsPanel />
+      </aside>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useI18n } from '../../i18n/index.ts';
+import { useFokus, useSession } from '../../store/context.tsx';
+import { selectView } from '../../store/selectors.ts';
+
+export function AgendaNav() {
+  const { t } = useI18n();
+  const { send } = useSession();
+  const view = useFokus(selectView);
+  if (!view) return null;
+  const go = (stepIndex: number) => send({ type: 'agenda:goto', stepIndex });
+  return (
+    <div className="agenda">
+      <h2 className="panel-title">{t('agenda')}</h2>
+      <ol className="agenda__list">
+        {view.agenda.map((s, i) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              className={`agenda__step${i === view.stepIndex ? ' agenda__step--current' : ''}${i < view.stepIndex ? ' agenda__step--past' : ''}`}
+              aria-current={i === view.stepIndex ? 'step' : undefined}
+              onClick={() => i !== view.stepIndex && go(i)}
+            >
+              <span className="agenda__n">{i + 1}</span>
+              <span className="agenda__text">
+                <span className="agenda__title">{s.title}</span>
+                <span className="agenda__meta">
+                  {t(`stepKind_${s.kind}`)} · {t('minutes', { n: s.minutes })}
+                </span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="agenda__nav">
+        <button type="button" className="btn btn--small" disabled={view.stepIndex === 0} onClick={() => go(view.stepIndex - 1)}>
+          ← {t('prevStep')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={view.stepIndex + 1 >= view.agenda.length}
+          onClick={() => go(view.stepIndex + 1)}
+        >
+          {t('nextStep')} →
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n/index.ts';
+import { useFokus, useSession } from '../../store/context.tsx';
+import { selectView } from '../../store/selectors.ts';
+import { ConfirmButton } from './confirm-button.tsx';
+
+/** Everyone who joined: online, done, dots; rename, remove, lock joining. */
+export function ParticipantsPanel() {
+  const { t } = useI18n();
+  const { send } = useSession();
+  const view = useFokus(selectView);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  if (!view) return null;
+  const people = view.participants ?? [];
+  const group = new Map(view.groups.map((g) => [g.id, g.name]));
+  return (
+    <section className="panel panel--people" aria-labelledby="people-h">
+      <div className="panel__head">
+        <h2 id="people-h" className="panel-title">
+          {t('participants')} <span className="muted">({people.length})</span>
+        </h2>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={view.joiningLocked} onChange={(e) => send({ type: 'workshop:lock-joining', locked: e.target.checked })} />
+        <span>{t('lockJoining')}</span>
+      </label>
+      {people.length === 0 ? (
+        <p className="muted">{t('nobodyYet')}</p>
+      ) : (
+        <ul className="people">
+          {people.map((p) => (
+            <li key={p.id} className={`person${p.online ? '' : ' person--offline'}`}>
+              {editing === p.id ? (
+                <form
+                  className="inline-form"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    if (draft.trim()) send({ type: 'participant:rename', participantId: p.id, name: draft.trim() });
+                    setEditing(null);
+                  }}
+                >
+                  <label className="visually-hidden" htmlFor={`rn-${p.id}`}>
+                    {t('rename')}
+                  </label>
+                  <input id={`rn-${p.id}`} className="input input--small" value={draft} autoFocus maxLength={60} onChange={(e) => setDraft(e.target.value)} />
+                  <button className="btn btn--small btn--primary">{t('save')}</button>
+                  <button type="button" className="btn btn--small" onClick={() => setEditing(null)}>
+                    {t('cancel')}
+                  </button>
+                </form>
+              ) : (
+                <>
+                  <div className="person__main">
+                    <span className={`presence${p.online ? ' presence--on' : ''}`} aria-hidden="true" />
+                    <span className="person__name">{p.name}</span>
+                    {p.done && <span className="tag tag--ok">{t('doneTag')}</span>}
+                    {!p.online && <span className="tag">{t('offlineTag')}</span>}
+                  </div>
+                  <div className="person__meta muted">
+                    {[p.organisation, p.groupId ? group.get(p.groupId) : null, p.dotsUsed ? `${p.dotsUsed} ●` : null].filter(Boolean).join(' · ')}
+                  </div>
+                  <div className="person__actions">
+                    <button
+                      type="button"
+                      className="btn btn--small btn--ghost"
+                      onClick={() => {
+                        setDraft(p.name);
+                        setEditing(p.id);
+                      }}
+                    >
+                      {t('rename')}
+                    </button>
+                    <ConfirmButton
+                      label={t('remove')}
+                      question={t('confirmRemove', { name: p.name })}
+                      onConfirm={() => send({ type: 'participant:remove', participantId: p.id })}
+                    />
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
