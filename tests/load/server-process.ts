@@ -63,6 +63,12 @@ export interface ServerSpec {
 
 /** The Fokus server: the production bundle when built (or required), else the source through tsx. */
 export function fokusArgs(from: 'auto' | 'dist' | 'source'): string[] {
+  // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server under load.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return [...extra, ...fokusEntry(from)];
+}
+
+function fokusEntry(from: 'auto' | 'dist' | 'source'): string[] {
   const dist = join(ROOT, 'apps/server/dist/main.js');
   if (from === 'dist' || (from === 'auto' && existsSync(dist))) return [dist];
   return ['--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')];
