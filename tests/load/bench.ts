@@ -52,7 +52,7 @@ const ROWS: Array<keyof RunFigures> = [
   'joined', 'joinP50Ms', 'joinP99Ms', 'votesAttempted', 'votesAcked', 'votesPersisted', 'votesShown', 'duplicates',
   'votesRefused', 'resends', 'reconnects', 'ackP50Ms', 'ackP99Ms', 'ackMaxMs', 'screenLagP50Ms', 'screenLagP99Ms',
   'screenLagMaxMs', 'serverPeakRssMb', 'serverCpuSeconds', 'serverCpuVotingSeconds', 'messagesPerVote',
-  'swarmCpuSeconds', 'swarmCpuPct', 'coordinatorCpuPct', 'votingWallS',
+  'swarmCpuSeconds', 'swarmCpuPct', 'coordinatorCpuPct', 'votingWallS', 'loadAvgStart', 'loadAvgEnd',
 ];
 
 export function table(r: BenchReport): string {

@@ -5,7 +5,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { persistedVotes } from './persisted.ts';
 import { Facilitator, ScreenClient, now } from './screen-client.ts';
@@ -83,6 +83,7 @@ async function drive(
   rooms: Array<{ f: Facilitator; screen: ScreenClient }>,
   dataDir: string,
 ): Promise<RunFigures> {
+  const loadAvgStart = loadavg()[0] ?? 0;
   for (let i = 0; i < o.rooms; i++) {
     const f = await Facilitator.create(server.url, target, i, o.ideasPerRoom);
     rooms.push({ f, screen: await ScreenClient.open(server.url, target, f.spec.code) });
@@ -189,10 +190,10 @@ async function drive(
     reconnects: sum((r) => r.reconnects),
     ackP50Ms: round(percentile(ackMs, 50)),
     ackP99Ms: round(percentile(ackMs, 99)),
-    ackMaxMs: round(Math.max(0, ...ackMs)),
+    ackMaxMs: round(ackMs.reduce((a, b) => Math.max(a, b), 0)),
     screenLagP50Ms: round(percentile(lags, 50)),
     screenLagP99Ms: round(percentile(lags, 99)),
-    screenLagMaxMs: round(Math.max(0, ...lags)),
+    screenLagMaxMs: round(lags.reduce((a, b) => Math.max(a, b), 0)),
     serverPeakRssMb: round(stats.peakRssMb),
     serverCpuSeconds: round(stats.cpuSeconds, 2),
     serverCpuVotingSeconds: round(votingCpu, 2),
@@ -202,5 +203,7 @@ async function drive(
     coordinatorCpuPct: round(coordinatorCpuPct),
     votingWallS: round(votingWallS, 2),
     pinned,
+    loadAvgStart: round(loadAvgStart, 2),
+    loadAvgEnd: round(loadavg()[0] ?? 0, 2),
   };
 }

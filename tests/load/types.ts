@@ -106,6 +106,9 @@ export interface RunFigures {
   coordinatorCpuPct: number;
   votingWallS: number;
   pinned: boolean;
+  /** 1-minute load average before and after: other work on the machine skews the timings. */
+  loadAvgStart: number;
+  loadAvgEnd: number;
 }
 
 export interface BenchReport {
