@@ -55,6 +55,7 @@ export class WorkshopRoom {
   private readonly dirtyMe = new Set<string>();
   private readonly lastSent = new Map<Channel, number>();
   private flushTimer: NodeJS.Timeout | null = null;
+  private flushDue = Infinity;
   private recovering: Promise<void> | null = null;
 
   constructor(
@@ -271,12 +272,17 @@ export class WorkshopRoom {
   }
 
   private schedule(): void {
-    if (this.flushTimer) return;
     const now = this.clock.now();
     let due = Infinity;
     for (const ch of this.dirty) due = Math.min(due, (this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch]);
     if (this.dirtyMe.size > 0) due = Math.min(due, now);
     if (due === Infinity) return;
+    // A timer set for a slow channel (phones' tally, 500 ms) must not hold back a faster one (the screen's).
+    if (this.flushTimer) {
+      if (this.flushDue <= due) return;
+      clearTimeout(this.flushTimer);
+    }
+    this.flushDue = due;
     this.flushTimer = setTimeout(() => this.flush(), Math.max(0, due - now));
   }
 
