@@ -50,7 +50,7 @@ await consolePage.getByLabel('Titel (valfri)').fill('Handlingsplan 2026');
 await consolePage.getByRole('button', { name: 'Skapa workshop' }).click();
 await consolePage.waitForURL(/\/f\//);
 await consolePage.getByRole('heading', { name: 'Välkommen', level: 2 }).waitFor();
-const next = () => consolePage.locator('.agenda__nav').getByRole('button', { name: /Nästa steg/ }).click();
+const next = () => consolePage.locator('.agenda__nav').getByRole('button', { name: /Nästa/ }).click();
 const code = consolePage.url().split('/f/')[1].slice(0, 6);
 console.log('code', code, 'url after create', consolePage.url());
 await shot(consolePage, 'console-lobby');
@@ -85,7 +85,7 @@ for (const [i, [name, org]] of names.entries()) {
   await page.getByLabel('Ditt namn').fill(name);
   if (org) await page.getByLabel('Organisation (valfri)').fill(org);
   await page.getByRole('button', { name: 'Gå med' }).click();
-  await page.locator('.step-header').waitFor();
+  await page.locator('.step-bar').waitFor();
   phones.push({ ctx, page, name });
 }
 await shot(phones[0].page, 'phone-lobby');
@@ -94,7 +94,7 @@ await axe(screen, 'screen-lobby');
 
 // Reload keeps the same participant.
 await phones[0].page.reload();
-await phones[0].page.locator('.step-header').waitFor();
+await phones[0].page.locator('.step-bar').waitFor();
 console.log('after reload, still joined:', await phones[0].page.getByText('Du är Pia').isVisible());
 
 // Groups and brainstorm.

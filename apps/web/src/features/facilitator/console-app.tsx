@@ -67,7 +67,6 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
   const view = useFokus(selectView);
   const step = useFokus(selectStep);
   const refusal = useFokus((s) => s.refusal);
-  const [linksOpen] = useState(() => sessionStorage.getItem(`fokus:created:${code}`) === '1');
   useEffect(() => {
     if (view) document.title = `${view.title} · ${t('console')}`;
   }, [view, t]);
@@ -125,7 +124,7 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
             </button>
           </div>
         </section>
-        {(kind === 'lobby' || linksOpen) && <LinksPanel code={code} facilitatorKey={facilitatorKey} open />}
+        {kind === 'lobby' && <LinksPanel code={code} facilitatorKey={facilitatorKey} open />}
         {(kind === 'vote' || view.voting.status === 'open') && <VotingPanel />}
         {kind === 'focus' && <FocusPanel />}
         {kind === 'plan' && <PlanPanel />}
@@ -134,7 +133,7 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
         <details className="more-tools">
           <summary>{t('links')} · {t('groups')} · {t('ideas')} · {t('voting')} · {t('focus')} · {t('planHeading')}</summary>
           <div className="more-tools__body">
-            {kind !== 'lobby' && !linksOpen && <LinksPanel code={code} facilitatorKey={facilitatorKey} />}
+            {kind !== 'lobby' && <LinksPanel code={code} facilitatorKey={facilitatorKey} />}
             {!(kind === 'lobby' || kind === 'brainstorm' || kind === 'present') && <GroupsPanel />}
             {!(kind === 'brainstorm' || kind === 'present' || kind === 'reflect') && <IdeasPanel />}
             {!(kind === 'vote' || view.voting.status === 'open') && <VotingPanel />}

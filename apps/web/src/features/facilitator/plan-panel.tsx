@@ -4,7 +4,7 @@ import type { MeetingKind, PlanRow } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { newId } from '../../realtime/ids.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
-import { selectTally, selectView } from '../../store/selectors.ts';
+import { selectPending, selectTally, selectView } from '../../store/selectors.ts';
 
 const KINDS: MeetingKind[] = ['physical', 'monthly', 'all', 'study', 'other'];
 
@@ -14,6 +14,7 @@ export function PlanPanel() {
   const { send } = useSession();
   const view = useFokus(selectView);
   const tally = useFokus(selectTally);
+  const pending = useFokus(selectPending);
   const focusIdeas = useMemo(() => {
     if (!view) return [];
     const text = new Map(view.ideas.map((i) => [i.id, i.text]));
@@ -22,10 +23,17 @@ export function PlanPanel() {
       .map((i) => ({ id: i.ideaId, text: text.get(i.ideaId) ?? '' }));
   }, [view, tally]);
   if (!view) return null;
+  const months = t('months').split(',');
+  // A field saved a moment ago may not be back from the server yet: edit on top of it, never over it.
+  const latest = (row: PlanRow): PlanRow => {
+    let r = row;
+    for (const p of pending) if (p.command.type === 'plan:set' && p.command.row.id === row.id) r = p.command.row;
+    return r;
+  };
   const add = () =>
     send({
       type: 'plan:set',
-      row: { id: newId(), month: '–', kind: 'monthly', themeNo: view.plan.length + 1, theme: '', ideaId: null, host: '', backup: '', comment: '' },
+      row: { id: newId(), month: months[view.plan.length % 12] ?? '–', kind: 'monthly', themeNo: view.plan.length + 1, theme: '', ideaId: null, host: '', backup: '', comment: '' },
     });
   return (
     <section className="panel" aria-labelledby="plan-h">
@@ -56,7 +64,7 @@ export function PlanPanel() {
             </thead>
             <tbody>
               {view.plan.map((row) => (
-                <PlanRowEdit key={row.id} row={row} focusIdeas={focusIdeas} save={(r) => send({ type: 'plan:set', row: r })} />
+                <PlanRowEdit key={row.id} row={latest(row)} focusIdeas={focusIdeas} save={(r) => send({ type: 'plan:set', row: r })} />
               ))}
             </tbody>
           </table>
@@ -116,7 +124,7 @@ function PlanRowEdit({ row, focusIdeas, save }: { row: PlanRow; focusIdeas: { id
             </option>
           ))}
         </select>
-        {text('theme', t('planTheme'))}
+        {row.ideaId === null && text('theme', t('planTheme'))}
       </td>
       <td>{text('host', t('planHost'))}</td>
       <td>{text('backup', t('planBackup'))}</td>

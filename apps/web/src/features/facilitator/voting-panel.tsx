@@ -53,7 +53,7 @@ export function VotingPanel() {
         <label className="field">
           <span className="field__label">{t('cap')}</span>
           <input
-            className="input input--num"
+            className="input input--cap"
             type="number"
             min={1}
             max={settings.budget}

@@ -12,7 +12,8 @@ import { Brainstorm } from './brainstorm.tsx';
 import { JoinForm, Removed } from './join-form.tsx';
 import { Lobby } from './lobby.tsx';
 import { FocusList, PlanList, Results } from './results.tsx';
-import { StepHeader } from './step-header.tsx';
+import { StepBar, StepPrompt } from './step-header.tsx';
+import { StickySlotContext } from './sticky-slot.tsx';
 import { Vote } from './vote.tsx';
 import './phone.css';
 
@@ -56,6 +57,7 @@ function Phone() {
   const greeted = useFokus((s) => s.greeted);
   const participantId = useFokus((s) => s.participantId);
   const view = useFokus(selectView);
+  const [slot, setSlot] = useState<HTMLDivElement | null>(null);
 
   if (status === 'refused' && refusal) return <Refusal error={refusal.error} />;
   if (removed) return <Removed />;
@@ -72,10 +74,16 @@ function Phone() {
   if (!participantId) return <JoinForm />;
   return (
     <div className="phone">
-      <OfflineBanner />
-      <StepHeader />
+      <div className="phone__sticky">
+        <OfflineBanner />
+        <StepBar />
+        <div ref={setSlot} />
+      </div>
+      <StepPrompt />
       <main className="phone__body">
-        <StepBody />
+        <StickySlotContext.Provider value={slot}>
+          <StepBody />
+        </StickySlotContext.Provider>
       </main>
       <footer className="phone__footer">
         <LangSwitch />

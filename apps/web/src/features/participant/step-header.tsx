@@ -3,24 +3,33 @@ import { useFokus } from '../../store/context.tsx';
 import { selectOffset, selectStep, selectView } from '../../store/selectors.ts';
 import { Timer } from '../../ui/timer.tsx';
 
-/** Where are we, what do I do, how long: always at the top of the phone. */
-export function StepHeader() {
-  const { t } = useI18n();
+/** Where are we and how long: the sticky line at the top of the phone. */
+export function StepBar() {
   const view = useFokus(selectView);
   const step = useFokus(selectStep);
   const offset = useFokus(selectOffset);
   if (!view || !step) return null;
   const showTimer = view.timer.startedAt !== null || view.timer.elapsedMs > 0;
   return (
-    <header className="step-header">
-      <div className="step-header__row">
-        <p className="step-header__meta">
-          {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {view.title}
-        </p>
-        {showTimer && <Timer timer={view.timer} offset={offset} className="step-header__timer" />}
-      </div>
-      <h1 className="step-header__title">{step.title}</h1>
-      <p className="step-header__prompt">{step.prompt}</p>
+    <div className="step-bar">
+      <h1 className="step-bar__title">{step.title}</h1>
+      {showTimer && <Timer timer={view.timer} offset={offset} className="step-bar__timer" />}
+    </div>
+  );
+}
+
+/** What do I do now: the step's prompt, under the sticky bar. */
+export function StepPrompt() {
+  const { t } = useI18n();
+  const view = useFokus(selectView);
+  const step = useFokus(selectStep);
+  if (!view || !step) return null;
+  return (
+    <header className="step-prompt">
+      <p className="step-prompt__meta">
+        {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {view.title}
+      </p>
+      {step.prompt && <p className="step-prompt__text">{step.prompt}</p>}
     </header>
   );
 }

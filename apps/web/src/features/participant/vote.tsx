@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { canAddDot, dotsLeft } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
@@ -7,6 +8,7 @@ import { useFokus, useSession } from '../../store/context.tsx';
 import { selectMe, selectPending, selectView } from '../../store/selectors.ts';
 import { Dots } from '../../ui/dots.tsx';
 import { useWakeLock } from '../../ui/use-wake-lock.ts';
+import { useStickySlot } from './sticky-slot.tsx';
 
 const EMPTY: Readonly<Record<string, number>> = {};
 
@@ -22,6 +24,7 @@ export function Vote() {
   const me = useFokus(selectMe);
   const pending = useFokus(selectPending);
   const [history, setHistory] = useState<string[]>([]);
+  const slot = useStickySlot();
   useWakeLock(true);
 
   const { votes, pendingDots } = useMemo(() => optimisticVotes(me?.votes ?? EMPTY, pending), [me, pending]);
@@ -53,8 +56,7 @@ export function Vote() {
   };
   const undoId = lastDotIdea(history, votes);
 
-  return (
-    <div className="vote">
+  const counter = (
       <div className="vote__counter" role="status" aria-live="polite">
         <div className="vote__counter-text">
           <strong>{t('dotsLeft', { left, budget: settings.budget })}</strong>
@@ -69,6 +71,10 @@ export function Vote() {
           </button>
         </div>
       </div>
+  );
+  return (
+    <div className="vote">
+      {slot ? createPortal(counter, slot) : counter}
 
       {view.boards.map((board, bi) => {
         const ideas = view.ideas.filter((i) => i.boardId === board.id && !i.hidden);

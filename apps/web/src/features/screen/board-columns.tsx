@@ -57,7 +57,7 @@ function Column({
   return (
     <section className="column" style={dimensionStyle(index)} aria-labelledby={`col-${board.id}`}>
       <h2 id={`col-${board.id}`} className="column__head">
-        {board.title}
+        <span className="column__title">{board.title}</span>
         <span className="column__count">{ideas.length}</span>
       </h2>
       <ul ref={ref} className="column__ideas fit">

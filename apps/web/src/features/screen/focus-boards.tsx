@@ -47,7 +47,7 @@ function FocusColumn({ fb, index, title, text }: { fb: FocusBoard; index: number
   return (
     <section className="column" style={dimensionStyle(index)} aria-label={title}>
       <h3 className="column__head">
-        {title}
+        <span className="column__title">{title}</span>
         <span className="column__count">{included}</span>
       </h3>
       <ol ref={ref} className="column__ideas fit">

@@ -71,7 +71,9 @@ function BarColumn({
   useFit(ref, [rows], { twoColumnsBelow: 0.5 });
   return (
     <section className="column" style={dimensionStyle(index)} aria-label={title}>
-      <h2 className="column__head">{title}</h2>
+      <h2 className="column__head">
+        <span className="column__title">{title}</span>
+      </h2>
       <ol ref={ref} className="column__ideas bars fit">
         {rows.map((r) => (
           <li key={r.ideaId} data-flip={r.ideaId} className="bar">

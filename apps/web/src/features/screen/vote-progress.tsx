@@ -15,7 +15,7 @@ export function VoteProgress() {
   const status = view.voting.status;
   return (
     <section className="progress">
-      <p className="progress__status">{status === 'open' ? t('status_open') : status === 'closed' ? t('votingClosed') : t('votingNotOpen')}</p>
+      <p className="progress__status">{status === 'open' ? t('votingIsOpen') : status === 'closed' ? t('votingClosed') : t('votingNotOpen')}</p>
       <p className="progress__big">{t('doneProgress', { done, total })}</p>
       <div className="progress__bar" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label={t('doneProgress', { done, total })}>
         <span style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
