@@ -37,6 +37,7 @@ class Phone {
   counting = false;
   messages = 0;
   reconnects = 0;
+  private resuming: Promise<void> = Promise.resolve();
   private opened = false;
   private openWaiters: Array<() => void> = [];
 
@@ -69,7 +70,9 @@ class Phone {
   }
 
   /** Resolves once the current socket is connected, or after `ms` with false. */
-  ready(ms: number): Promise<boolean> {
+  async ready(ms: number): Promise<boolean> {
+    // While a dropped phone is away there is no socket worth waiting on: wait for the one it comes back with.
+    await this.resuming;
     const s = this.socket;
     if (s.connected) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -125,11 +128,13 @@ class Phone {
   }
 
   /** The phone loses its connection (tab closed, network switch) and comes back with its token. */
-  async dropAndResume(pauseMs: number): Promise<void> {
+  dropAndResume(pauseMs: number): Promise<void> {
     this.socket.disconnect();
-    await sleep(pauseMs);
-    this.reconnects++;
-    this.socket = this.dial();
+    this.resuming = sleep(pauseMs).then(() => {
+      this.reconnects++;
+      this.socket = this.dial();
+    });
+    return this.resuming;
   }
 
   close(): void {
