@@ -8,6 +8,7 @@ import { createFokusStore } from '../store/store.ts';
 import { parseStoredQueue, unsent } from './command-queue.ts';
 import type { CommandResult } from './sender.ts';
 import { CommandSender } from './sender.ts';
+import { newId } from './ids.ts';
 import { keys, storage } from './storage.ts';
 
 export type FokusSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -129,11 +130,17 @@ export function openSession({ code, role, key }: SessionOptions): Session {
     send: (command, onResult) => sender.send(command, onResult),
     join: (name, organisation) =>
       new Promise<JoinAck>((resolve) => {
-        socket.timeout(ACK_TIMEOUT_MS).emit('participant:join', { name, organisation }, (err, res) => {
+        // The phone makes its token and keeps it before asking: a join whose answer is lost is resent
+        // with the same token and the server answers with the same participant, never a second one.
+        const token = storage.get(keys.token(code)) ?? newId();
+        storage.set(keys.token(code), token);
+        socket.timeout(ACK_TIMEOUT_MS).emit('participant:join', { name, organisation, token }, (err, res) => {
           if (err) return resolve({ ok: false, error: 'internal', message: 'timeout' });
           if (res.ok) {
             storage.set(keys.token(code), res.token);
             st().setParticipant(res.participantId);
+          } else if (res.error === 'unauthorized') {
+            storage.remove(keys.token(code)); // the token belonged to someone removed: start afresh
           }
           resolve(res);
         });
