@@ -55,7 +55,7 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
   workshopRoutes(app, rooms, config);
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: config.webDist, index: ['index.html'] });
     // The app's own routes (/, /j/CODE, /s/CODE, /f/CODE) all load the single page.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) {

@@ -142,6 +142,7 @@ export const en: Messages = {
   online: 'online',
   doneCount: 'Done',
   dotsUsedShort: 'Dots',
+  moreTools: 'More tools',
   links: 'Links',
   linkPhones: 'Phones',
   linkScreen: 'Screen (projector)',

@@ -149,6 +149,7 @@ export const sv = {
   online: 'online',
   doneCount: 'Klara',
   dotsUsedShort: 'Prickar',
+  moreTools: 'Fler verktyg',
   links: 'Länkar',
   linkPhones: 'Telefoner',
   linkScreen: 'Skärm (projektor)',

@@ -88,6 +88,15 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
   }
   const action = nextAction(view);
   const kind = step.kind;
+  // The current step's tools stand open; the rest wait one click away, named in the summary.
+  const tools = [
+    { label: 'links', now: kind === 'lobby', panel: <LinksPanel key="links" code={code} facilitatorKey={facilitatorKey} open={kind === 'lobby'} /> },
+    { label: 'voting', now: kind === 'vote' || view.voting.status === 'open', panel: <VotingPanel key="voting" /> },
+    { label: 'focus', now: kind === 'focus', panel: <FocusPanel key="focus" /> },
+    { label: 'planHeading', now: kind === 'plan', panel: <PlanPanel key="plan" /> },
+    { label: 'groups', now: kind === 'lobby' || kind === 'brainstorm' || kind === 'present', panel: <GroupsPanel key="groups" /> },
+    { label: 'ideas', now: kind === 'brainstorm' || kind === 'present' || kind === 'reflect', panel: <IdeasPanel key="ideas" /> },
+  ] as const;
   return (
     <div className="console">
       <OfflineBanner />
@@ -124,22 +133,12 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
             </button>
           </div>
         </section>
-        {kind === 'lobby' && <LinksPanel code={code} facilitatorKey={facilitatorKey} open />}
-        {(kind === 'vote' || view.voting.status === 'open') && <VotingPanel />}
-        {kind === 'focus' && <FocusPanel />}
-        {kind === 'plan' && <PlanPanel />}
-        {(kind === 'lobby' || kind === 'brainstorm' || kind === 'present') && <GroupsPanel />}
-        {(kind === 'brainstorm' || kind === 'present' || kind === 'reflect') && <IdeasPanel />}
+        {tools.filter((tool) => tool.now).map((tool) => tool.panel)}
         <details className="more-tools">
-          <summary>{t('links')} · {t('groups')} · {t('ideas')} · {t('voting')} · {t('focus')} · {t('planHeading')}</summary>
-          <div className="more-tools__body">
-            {kind !== 'lobby' && <LinksPanel code={code} facilitatorKey={facilitatorKey} />}
-            {!(kind === 'lobby' || kind === 'brainstorm' || kind === 'present') && <GroupsPanel />}
-            {!(kind === 'brainstorm' || kind === 'present' || kind === 'reflect') && <IdeasPanel />}
-            {!(kind === 'vote' || view.voting.status === 'open') && <VotingPanel />}
-            {kind !== 'focus' && <FocusPanel />}
-            {kind !== 'plan' && <PlanPanel />}
-          </div>
+          <summary>
+            {t('moreTools')}: {tools.filter((tool) => !tool.now).map((tool) => t(tool.label)).join(' · ')}
+          </summary>
+          <div className="more-tools__body">{tools.filter((tool) => !tool.now).map((tool) => tool.panel)}</div>
         </details>
         <ExportPanel code={code} facilitatorKey={facilitatorKey} title={view.title} />
         <p className="shortcuts muted">{t('shortcuts')}</p>
