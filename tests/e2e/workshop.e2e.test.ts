@@ -14,6 +14,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const a11y: { page: string; violations: AxeViolation[] }[] = [];
 const pageErrors: string[] = [];
+const foreignRequests: string[] = [];
 
 beforeAll(async () => {
   server = await startServer(mkdtempSync(join(tmpdir(), 'fokus-e2e-')), { webDist });
@@ -31,6 +32,10 @@ async function open(kind: (b: Browser) => Promise<BrowserContext>, url: string, 
   contexts.push(ctx);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${name}: ${e.message}`));
+  // Fonts, QR codes and scripts all come from Fokus itself: nothing may leave for a third party.
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreignRequests.push(r.url());
+  });
   await page.goto(`${server.url}${url}`);
   return { ctx, page };
 }
@@ -209,5 +214,6 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   truth.close();
 
   expect(pageErrors).toEqual([]);
+  expect(foreignRequests).toEqual([]);
   expect(a11y.filter((r) => r.violations.length > 0)).toEqual([]);
 }, 180_000);
