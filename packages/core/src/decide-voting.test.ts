@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleCase, Step } from './test-helpers.ts';
 import { checkRule, createWorkshop, dotsOf, fac, FAC, P, run, unvote, vote, voting, withIdeas } from './test-helpers.ts';
 import { dotsLeft, dotsSpent } from './voting.ts';
+import { ballotOf, ballotsAsRecord } from './ballots.ts';
 
 const times = (n: number, step: Step): Step[] => Array.from({ length: n }, () => step);
 const configure = (settings: Parameters<typeof cfg>[0]) => fac(cfg(settings));
@@ -20,7 +21,7 @@ const dots: RuleCase[] = [
     actor: P('p1'),
     expect: { events: ['vote.added'] },
     then: (s) => {
-      expect(s.votes.p1).toEqual({ i1: 3 });
+      expect(ballotOf(s.votes, 'p1')).toEqual({ i1: 3 });
       expect(s.tallies).toEqual({ i1: 3 });
     },
   },
@@ -31,7 +32,7 @@ const dots: RuleCase[] = [
     actor: P('p1'),
     expect: { events: ['vote.removed'] },
     then: (s) => {
-      expect(s.votes.p1).toEqual({ i1: 1 });
+      expect(ballotOf(s.votes, 'p1')).toEqual({ i1: 1 });
       expect(s.tallies).toEqual({ i1: 2 });
     },
   },
@@ -42,7 +43,7 @@ const dots: RuleCase[] = [
     actor: P('p1'),
     expect: { events: ['vote.removed'] },
     then: (s) => {
-      expect(s.votes.p1).toEqual({});
+      expect(ballotOf(s.votes, 'p1')).toEqual({});
       expect(s.tallies).toEqual({});
     },
   },
@@ -108,9 +109,9 @@ const lifecycle: RuleCase[] = [
     actor: FAC,
     expect: { events: ['idea.deleted'] },
     then: (s) => {
-      expect(s.votes).toEqual({ p1: { i1: 1 }, p2: {} });
+      expect(ballotsAsRecord(s.votes)).toEqual({ p1: { i1: 1 }, p2: {} });
       expect(s.tallies).toEqual({ i1: 1 });
-      expect(dotsLeft(s.voting.settings, s.votes.p1)).toBe(9);
+      expect(dotsLeft(s.voting.settings, ballotOf(s.votes, 'p1'))).toBe(9);
     },
   },
   {
@@ -120,7 +121,7 @@ const lifecycle: RuleCase[] = [
     actor: FAC,
     expect: { events: ['participant.removed'] },
     then: (s) => {
-      expect(s.votes).toEqual({ p1: { i1: 1 } });
+      expect(ballotsAsRecord(s.votes)).toEqual({ p1: { i1: 1 } });
       expect(s.tallies).toEqual({ i1: 1 });
       expect(s.participants.p2?.removed).toBe(true);
     },
@@ -132,7 +133,7 @@ const lifecycle: RuleCase[] = [
     actor: FAC,
     expect: { events: ['voting.reset'] },
     then: (s) => {
-      expect(s.votes).toEqual({});
+      expect(ballotsAsRecord(s.votes)).toEqual({});
       expect(s.tallies).toEqual({});
       expect(s.voting.status).toBe('idle');
       expect(s.voting.revealed).toBe(false);
@@ -153,8 +154,8 @@ describe.each([
 describe('voting helpers', () => {
   it('count what a person spent and has left', () => {
     const s = run([...voting(), vote('p1', 'i1'), vote('p1', 'i1'), vote('p1', 'i3'), unvote('p1', 'i1')]);
-    expect(dotsSpent(s.votes.p1)).toBe(2);
-    expect(dotsLeft(s.voting.settings, s.votes.p1)).toBe(8);
+    expect(dotsSpent(ballotOf(s.votes, 'p1'))).toBe(2);
+    expect(dotsLeft(s.voting.settings, ballotOf(s.votes, 'p1'))).toBe(8);
     expect(dotsLeft(s.voting.settings, undefined)).toBe(10);
     expect(dotsOf(s, 'p1', 'i1')).toBe(1);
   });

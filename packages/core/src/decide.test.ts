@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from './decide.ts';
 import type { RuleCase } from './test-helpers.ts';
 import { addIdea, checkRule, createWorkshop, fac, FAC, join, P, run, STEP, SYS, vote, voting, withIdeas } from './test-helpers.ts';
+import { ballotsAsRecord } from './ballots.ts';
 
 const base = () => [createWorkshop(), join('p1', 'Pia'), join('p2', 'David'), join('p3', 'Isabel')];
 
@@ -178,7 +179,7 @@ const ideas: RuleCase[] = [
     then: (s) => {
       expect(Object.keys(s.ideas)).toEqual(['i1']);
       expect(s.ideas.i1?.merged).toEqual(['i2', 'i3']);
-      expect(s.votes).toEqual({ p1: { i1: 3 }, p2: { i1: 1 }, p3: { i1: 1 } });
+      expect(ballotsAsRecord(s.votes)).toEqual({ p1: { i1: 3 }, p2: { i1: 1 }, p3: { i1: 1 } });
       expect(s.tallies).toEqual({ i1: 5 });
     },
   },

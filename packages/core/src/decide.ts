@@ -7,6 +7,7 @@ import type { Participant, VotingSettings, Workshop } from './model.ts';
 import { LIMITS } from './model.ts';
 import { shuffled } from './random.ts';
 import { canAddDot, canRemoveDot, dotsSpent } from './voting.ts';
+import { ballotOf, eachBallot } from './ballots.ts';
 
 type Decision = Result<WorkshopEvent[]>;
 
@@ -169,14 +170,14 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       if (s.voting.status !== 'open') return fail('voting_not_open', 'voting is not open');
       const idea = s.ideas[c.ideaId];
       if (!idea || idea.hidden) return fail('not_found', 'no such idea');
-      const refusal = canAddDot(s.voting.settings, s.votes[self], c.ideaId);
+      const refusal = canAddDot(s.voting.settings, ballotOf(s.votes, self), c.ideaId);
       if (refusal) return fail(refusal, refusal === 'budget_exhausted' ? 'no dots left' : 'the cap for this idea is reached');
       return ok([{ type: 'vote.added', participantId: self, ideaId: c.ideaId }]);
     }
     case 'vote:remove': {
       if (!self) return fail('forbidden', 'only participants vote');
       if (s.voting.status !== 'open') return fail('voting_not_open', 'voting is not open');
-      if (canRemoveDot(s.votes[self], c.ideaId)) return fail('no_dot_to_remove', 'no dot of yours on this idea');
+      if (canRemoveDot(ballotOf(s.votes, self), c.ideaId)) return fail('no_dot_to_remove', 'no dot of yours on this idea');
       return ok([{ type: 'vote.removed', participantId: self, ideaId: c.ideaId }]);
     }
 
@@ -209,7 +210,7 @@ function checkSettings(s: Workshop, next: VotingSettings): DomainError | null {
   if (next.capPerIdea !== null && (!Number.isInteger(next.capPerIdea) || next.capPerIdea < 1 || next.capPerIdea > next.budget)) {
     return { code: 'invalid', message: 'cap must be between 1 and the budget' };
   }
-  const ballots = Object.values(s.votes);
+  const ballots = [...eachBallot(s.votes)].map(([, ballot]) => ballot);
   const maxSpent = Math.max(0, ...ballots.map((mine) => dotsSpent(mine)));
   if (next.budget < maxSpent) return { code: 'budget_below_spent', message: `someone has already placed ${maxSpent} dots` };
   const maxStack = Math.max(0, ...ballots.flatMap((mine) => Object.values(mine)));

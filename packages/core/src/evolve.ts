@@ -1,6 +1,7 @@
 import type { WorkshopEvent } from './events.ts';
 import type { Idea, Participant, Workshop } from './model.ts';
 import { DEFAULT_FOCUS, DEFAULT_VOTING } from './model.ts';
+import { ballotOf, mapBallots, withBallot } from './ballots.ts';
 
 /**
  * Applies one event. Pure: the given state is never mutated; untouched branches are shared, so a vote
@@ -123,7 +124,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
       const sources = e.sourceIds.map((id) => s.ideas[id]).filter((i): i is Idea => !!i);
       const merged = [...target.merged, ...sources.flatMap((i) => [i.text, ...i.merged])];
       // Dots on the merged ideas move to the target, person by person (merging is refused while voting is open).
-      const votes = mapRecord(s.votes, (mine) => {
+      const votes = mapBallots(s.votes, (mine) => {
         const moved = e.sourceIds.reduce((sum, id) => sum + (mine[id] ?? 0), 0);
         if (moved === 0) return mine;
         return { ...mine, [e.targetId]: (mine[e.targetId] ?? 0) + moved };
@@ -215,7 +216,7 @@ function patchIdea(s: Workshop, id: string, patch: Partial<Idea>): Workshop {
 }
 
 function addDots(s: Workshop, participantId: string, ideaId: string, delta: number): Workshop {
-  const mine = s.votes[participantId] ?? {};
+  const mine = ballotOf(s.votes, participantId) ?? {};
   const count = (mine[ideaId] ?? 0) + delta;
   const nextMine = { ...mine };
   if (count > 0) nextMine[ideaId] = count;
@@ -224,7 +225,7 @@ function addDots(s: Workshop, participantId: string, ideaId: string, delta: numb
   const tallies = { ...s.tallies };
   if (tally > 0) tallies[ideaId] = tally;
   else delete tallies[ideaId];
-  return { ...s, votes: { ...s.votes, [participantId]: nextMine }, tallies };
+  return { ...s, votes: withBallot(s.votes, participantId, nextMine), tallies };
 }
 
 /** Removes ideas and returns their dots to whoever placed them; drops them from focus and plan links. */
@@ -236,7 +237,7 @@ function withoutIdeas(s: Workshop, ids: readonly string[]): Workshop {
     delete ideas[id];
     delete tallies[id];
   }
-  const votes = mapRecord(s.votes, (mine) => {
+  const votes = mapBallots(s.votes, (mine) => {
     if (!ids.some((id) => id in mine)) return mine;
     const copy = { ...mine };
     for (const id of ids) delete copy[id];
@@ -252,7 +253,7 @@ function withoutIdeas(s: Workshop, ids: readonly string[]): Workshop {
 }
 
 function withoutVotesOf(s: Workshop, participantId: string): Workshop {
-  const mine = s.votes[participantId];
+  const mine = ballotOf(s.votes, participantId);
   if (!mine) return s;
   const tallies = { ...s.tallies };
   for (const [ideaId, n] of Object.entries(mine)) {
@@ -260,7 +261,5 @@ function withoutVotesOf(s: Workshop, participantId: string): Workshop {
     if (left > 0) tallies[ideaId] = left;
     else delete tallies[ideaId];
   }
-  const votes = { ...s.votes };
-  delete votes[participantId];
-  return { ...s, votes, tallies };
+  return { ...s, votes: withBallot(s.votes, participantId, null), tallies };
 }

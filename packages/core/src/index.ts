@@ -5,6 +5,7 @@ export * from './errors.ts';
 export * from './decide.ts';
 export * from './evolve.ts';
 export * from './voting.ts';
+export * from './ballots.ts';
 export * from './ranking.ts';
 export * from './focus.ts';
 export * from './timer.ts';

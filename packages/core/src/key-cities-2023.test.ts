@@ -8,6 +8,7 @@ import { rankIdeas, tallyOf } from './ranking.ts';
 import type { Step } from './test-helpers.ts';
 import { createWorkshop, fac, join, P, run, runFrom, STEP, vote } from './test-helpers.ts';
 import { dotsSpent } from './voting.ts';
+import { ballotsAsRecord } from './ballots.ts';
 
 const pid = (name: string) => `p-${name}`;
 const ideaIds = DIMENSIONS_2023.flatMap((d) => d.themes.map((t, i) => ({ id: `${d.boardId}-${i + 1}`, boardId: d.boardId, theme: t })));
@@ -82,7 +83,7 @@ describe('Key Cities Group 2023', () => {
   });
 
   it('casts every count, some stacked, nobody over ten dots', () => {
-    const ballots = Object.values(s.votes);
+    const ballots = Object.values(ballotsAsRecord(s.votes));
     expect(Math.max(...ballots.map((b) => dotsSpent(b)))).toBeLessThanOrEqual(10);
     expect(Math.max(...ballots.flatMap((b) => Object.values(b)))).toBe(2);
     expect(ballots.reduce((n, b) => n + dotsSpent(b), 0)).toBe(117);

@@ -1,5 +1,7 @@
 /** The workshop domain: plain data, no behaviour. Everything a workshop is, as the event log builds it. */
 
+import type { Ballots } from './ballots.ts';
+
 export type Lang = 'sv' | 'en';
 export type TemplateId = 'handlingsplan' | 'fragerunda' | 'blank';
 
@@ -117,8 +119,8 @@ export interface Workshop {
   ideas: Record<string, Idea>;
   nextIdeaSeq: number;
   voting: Voting;
-  /** participantId -> ideaId -> dots. */
-  votes: Record<string, Record<string, number>>;
+  /** participantId -> ideaId -> dots, sharded (read it through ballotOf / eachBallot). */
+  votes: Ballots;
   /** ideaId -> dots, kept in step with `votes` (a projection for O(1) reads). */
   tallies: Record<string, number>;
   focus: FocusSettings;

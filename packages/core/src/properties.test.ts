@@ -10,6 +10,7 @@ import { tallyOf } from './ranking.ts';
 import type { Step } from './test-helpers.ts';
 import { addIdea, apply, createWorkshop, deepFreeze, FAC, join, P, SYS } from './test-helpers.ts';
 import { dotsSpent } from './voting.ts';
+import { ballotsAsRecord } from './ballots.ts';
 
 const PIDS = ['p1', 'p2', 'p3', 'p4'] as const;
 const IDEAS = ['i1', 'i2', 'i3', 'i4'] as const;
@@ -65,7 +66,7 @@ function start(): { state: Workshop; events: WorkshopEvent[] } {
 function checkInvariants(s: Workshop, mergeStacked: boolean): void {
   const { budget, capPerIdea } = s.voting.settings;
   const expected: Record<string, number> = {};
-  for (const [pid, mine] of Object.entries(s.votes)) {
+  for (const [pid, mine] of Object.entries(ballotsAsRecord(s.votes))) {
     expect(s.participants[pid]?.removed, `votes of ${pid} must belong to a present participant`).toBe(false);
     expect(dotsSpent(mine)).toBeLessThanOrEqual(budget);
     for (const [ideaId, n] of Object.entries(mine)) {
@@ -136,7 +137,7 @@ describe('properties of random command sequences', () => {
             return;
           }
           for (const e of r.value) {
-            if (e.type === 'idea.merged' && Object.values(state.votes).some((m) => e.sourceIds.some((id) => (m[id] ?? 0) > 0))) seen.add('merge-with-dots');
+            if (e.type === 'idea.merged' && Object.values(ballotsAsRecord(state.votes)).some((m) => e.sourceIds.some((id) => (m[id] ?? 0) > 0))) seen.add('merge-with-dots');
             state = evolve(state, e);
             seen.add(e.type);
           }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RankableIdea, Tally } from './ranking.ts';
 import { rankIdeas, tallyOf } from './ranking.ts';
 import { run, vote, voting } from './test-helpers.ts';
+import { withBallot } from './ballots.ts';
 
 const idea = (id: string, seq: number, boardId = 'a', hidden = false): RankableIdea => ({ id, seq, boardId, hidden });
 const t = (dots: number, voters = 1): Tally => ({ dots, voters });
@@ -74,6 +75,6 @@ describe('tallyOf', () => {
   });
 
   it('ignores zero entries', () => {
-    expect(tallyOf({ votes: { p: { a: 0, b: 2 } } })).toEqual({ b: { dots: 2, voters: 1 } });
+    expect(tallyOf({ votes: withBallot({}, 'p', { a: 0, b: 2 }) })).toEqual({ b: { dots: 2, voters: 1 } });
   });
 });

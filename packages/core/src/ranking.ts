@@ -1,4 +1,5 @@
 import type { Workshop } from './model.ts';
+import { eachBallot } from './ballots.ts';
 
 /** The least an idea needs to be ranked; the state and every role's view both have it. */
 export interface RankableIdea {
@@ -25,7 +26,7 @@ export interface RankedIdea {
 /** Dots and distinct voters per idea, from the individual votes. */
 export function tallyOf(s: Pick<Workshop, 'votes'>): Record<string, Tally> {
   const out: Record<string, Tally> = {};
-  for (const mine of Object.values(s.votes)) {
+  for (const [, mine] of eachBallot(s.votes)) {
     for (const [ideaId, n] of Object.entries(mine)) {
       if (n <= 0) continue;
       const t = (out[ideaId] ??= { dots: 0, voters: 0 });

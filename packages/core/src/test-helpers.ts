@@ -7,6 +7,7 @@ import type { EventType, WorkshopEvent } from './events.ts';
 import { evolve } from './evolve.ts';
 import type { Lang, TemplateId, Workshop } from './model.ts';
 import { templateContent } from './templates.ts';
+import { ballotOf } from './ballots.ts';
 
 export const FAC: Actor = { role: 'facilitator' };
 export const SYS: Actor = { role: 'system' };
@@ -110,4 +111,4 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /** A participant's dots on one idea (0 when none). */
-export const dotsOf = (s: Workshop, participantId: string, ideaId: string): number => s.votes[participantId]?.[ideaId] ?? 0;
+export const dotsOf = (s: Workshop, participantId: string, ideaId: string): number => ballotOf(s.votes, participantId)?.[ideaId] ?? 0;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Workshop } from '@fokus/core';
-import { activeParticipants, dotsSpent, tallyOf } from '@fokus/core';
+import { activeParticipants, ballotOf, ballotsAsRecord, dotsSpent, eachBallot, tallyOf } from '@fokus/core';
 import { planRowSchema } from './commands.ts';
 import { langSchema, roleSchema, templateSchema } from './limits.ts';
 
@@ -154,7 +154,7 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
         organisation: p.organisation,
         groupId: p.groupId,
         done: p.done,
-        dotsUsed: dotsSpent(s.votes[p.id]),
+        dotsUsed: dotsSpent(ballotOf(s.votes, p.id)),
         online: online.has(p.id),
       }));
   }
@@ -168,7 +168,7 @@ export function resultsVisible(s: Workshop, role: ViewRole): boolean {
 export function tallyView(s: Workshop, role: ViewRole, online: ReadonlySet<string>): TallyView {
   const people = activeParticipants(s);
   let dotsUsed = 0;
-  for (const mine of Object.values(s.votes)) dotsUsed += dotsSpent(mine);
+  for (const [, mine] of eachBallot(s.votes)) dotsUsed += dotsSpent(mine);
   const view: TallyView = {
     participants: people.length,
     online: people.filter((p) => online.has(p.id)).length,
@@ -177,7 +177,7 @@ export function tallyView(s: Workshop, role: ViewRole, online: ReadonlySet<strin
     dotsTotal: people.length * s.voting.settings.budget,
     tallies: resultsVisible(s, role) ? tallyOf(s) : null,
   };
-  if (role === 'facilitator' && !s.voting.settings.anonymous) view.ballots = s.votes;
+  if (role === 'facilitator' && !s.voting.settings.anonymous) view.ballots = ballotsAsRecord(s.votes);
   return view;
 }
 
@@ -195,7 +195,7 @@ export function meView(s: Workshop, participantId: string): MeView | null {
     organisation: p.organisation,
     groupId: p.groupId,
     groupMembers,
-    votes: s.votes[p.id] ?? {},
+    votes: ballotOf(s.votes, p.id) ?? {},
     done: p.done,
     ownIdeaIds: Object.values(s.ideas)
       .filter((i) => i.authorId === p.id)
