@@ -1,5 +1,6 @@
 // Bundles the server and its workspace packages into dist/main.js; npm dependencies stay external.
 import { build } from 'esbuild';
+import { copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 await build({
@@ -20,4 +21,8 @@ await build({
     },
   ],
 });
+// The store's writer thread is loaded by URL beside main.js: ship it (and the schema it shares) as they are.
+for (const file of ['sqlite-writer.worker.mjs', 'sqlite-schema.mjs']) {
+  copyFileSync(new URL(`./src/store/${file}`, import.meta.url), new URL(`./dist/${file}`, import.meta.url));
+}
 console.log('server bundled: apps/server/dist/main.js');

@@ -1,7 +1,9 @@
 import type { Actor, Command, Workshop, WorkshopEvent } from '@fokus/core';
 import { decide, evolve, replay } from '@fokus/core';
 import type { CommandAck, JoinAck, MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
-import { meView, tallyView, workshopView } from '@fokus/protocol';
+import type { TallyView, WorkshopView } from '@fokus/protocol';
+import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
+import { meTouchedBy, movesOnlyFigures } from './audience.ts';
 import type { Committer } from './committer.ts';
 import { hashSecret, newId, newSecret } from './security.ts';
 import type { WorkshopRecord, WorkshopStore } from './store/store.ts';
@@ -22,8 +24,8 @@ const ROLES: ViewRole[] = ['facilitator', 'screen', 'participant'];
 type Channel = `${ViewRole}:${'view' | 'tally'}`;
 
 /**
- * Least time between two messages of one channel. Phones don't need live figures while they vote,
- * the screen does: this is what keeps a thousand phones from being flooded with tallies.
+ * Least time between two messages of one channel. The screen needs live figures; phones only need results,
+ * and only once they may see them: this is what keeps a thousand phones from being flooded with tallies.
  */
 const MIN_INTERVAL_MS: Record<Channel, number> = {
   'facilitator:view': 250,
@@ -31,11 +33,9 @@ const MIN_INTERVAL_MS: Record<Channel, number> = {
   'screen:view': 50,
   'screen:tally': 100,
   'participant:view': 50,
-  'participant:tally': 500,
+  'participant:tally': 1000,
 };
 
-/** Events that only move figures: they leave the shared structure alone. */
-const FIGURE_EVENTS = new Set<WorkshopEvent['type']>(['vote.added', 'vote.removed', 'participant.done']);
 
 /**
  * One live workshop: the authority for its state. Commands are decided in arrival order against the
@@ -54,6 +54,7 @@ export class WorkshopRoom {
   private readonly dirty = new Set<Channel>();
   private readonly dirtyMe = new Set<string>();
   private readonly lastSent = new Map<Channel, number>();
+  private readonly lastBody = new Map<Channel, string>();
   private flushTimer: NodeJS.Timeout | null = null;
   private flushDue = Infinity;
   private recovering: Promise<void> | null = null;
@@ -253,21 +254,18 @@ export class WorkshopRoom {
     if (after.version > this.durable.version) this.durable = after;
     for (const e of events) {
       if (e.type === 'participant.removed') this.output.removed(this.id, e.participantId);
-      if (FIGURE_EVENTS.has(e.type)) {
-        this.dirtyMe.add((e as { participantId: string }).participantId);
-        this.markFigures();
-      } else {
-        // Only its author's own slice changes when an idea arrives; anything else may touch everyone's.
-        const touched = e.type === 'idea.added' ? (e.authorId ? [e.authorId] : []) : this.online.keys();
-        for (const id of touched) this.dirtyMe.add(id);
-        for (const r of ROLES) this.dirty.add(`${r}:view`).add(`${r}:tally`);
-      }
+      const touched = meTouchedBy(e);
+      for (const id of touched === 'everyone' ? this.online.keys() : touched) this.dirtyMe.add(id);
+      if (movesOnlyFigures(e)) this.markFigures();
+      else for (const r of ROLES) this.dirty.add(`${r}:view`).add(`${r}:tally`);
     }
     if (events.length > 0) this.schedule();
   }
 
   private markFigures(): void {
-    this.dirty.add('facilitator:view').add('facilitator:tally').add('screen:tally').add('participant:tally');
+    this.dirty.add('facilitator:view').add('facilitator:tally').add('screen:tally');
+    // Phones use the tally for results only: while results are hidden from them, figures stay off their wire.
+    if (resultsVisible(this.durable, 'participant')) this.dirty.add('participant:tally');
     this.schedule();
   }
 
@@ -296,11 +294,13 @@ export class WorkshopRoom {
       this.lastSent.set(ch, now);
       const [role, kind] = ch.split(':') as [ViewRole, 'view' | 'tally'];
       online ??= this.onlineSet();
-      if (kind === 'view') {
-        this.output.view(this.id, role, { version: this.durable.version, serverNow: now, view: workshopView(this.durable, this.code, role, online) });
-      } else {
-        this.output.tally(this.id, role, { version: this.durable.version, tally: tallyView(this.durable, role, online) });
-      }
+      const body = kind === 'view' ? workshopView(this.durable, this.code, role, online) : tallyView(this.durable, role, online);
+      // Many events change nothing a given role sees (a join, for the phones): send only what differs.
+      const json = JSON.stringify(body);
+      if (this.lastBody.get(ch) === json) continue;
+      this.lastBody.set(ch, json);
+      if (kind === 'view') this.output.view(this.id, role, { version: this.durable.version, serverNow: now, view: body as WorkshopView });
+      else this.output.tally(this.id, role, { version: this.durable.version, tally: body as TallyView });
     }
     for (const id of this.dirtyMe) {
       const msg = this.meMessage(id);

@@ -1,30 +1,9 @@
-import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import type { WorkshopEvent } from '@fokus/core';
+import { openDatabase } from './sqlite-schema.mjs';
 import type { OpRecord, StoredEvent, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
 import { StoreConflictError } from './store.ts';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS workshops (
-  id TEXT PRIMARY KEY,
-  code TEXT NOT NULL UNIQUE,
-  key_hash TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-  workshop_id TEXT NOT NULL REFERENCES workshops(id),
-  seq INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  data TEXT NOT NULL,
-  PRIMARY KEY (workshop_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS ops (
-  workshop_id TEXT NOT NULL REFERENCES workshops(id),
-  actor TEXT NOT NULL,
-  op_id TEXT NOT NULL,
-  result TEXT NOT NULL,
-  PRIMARY KEY (workshop_id, actor, op_id)
-) WITHOUT ROWID;
-`;
 
 interface WorkshopRow {
   id: string;
@@ -33,60 +12,66 @@ interface WorkshopRow {
   created_at: number;
 }
 
+type WriterRequest = { kind: 'create'; record: WorkshopRecord; first: WorkshopWrite } | { kind: 'commit'; writes: readonly WorkshopWrite[] } | { kind: 'close' };
+type WriterReply = { id: number; ok: true } | { id: number; ok: false; message: string };
+
 const toRecord = (r: WorkshopRow): WorkshopRecord => ({ id: r.id, code: r.code, keyHash: r.key_hash, createdAt: r.created_at });
 
 /**
- * The embedded default store. better-sqlite3 is synchronous, so a commit is durable (WAL, synchronous=FULL)
- * by the time the promise resolves; the server batches many commands into one commit.
+ * The embedded default store: SQLite in WAL mode with synchronous=FULL. Writes go to a writer thread
+ * (sqlite-writer.worker.mjs), so the fsync of a commit never blocks the event loop; a commit resolves once
+ * it is on disk. Reads use this thread's own connection.
  */
 export class SqliteStore implements WorkshopStore {
   private readonly db: Database.Database;
+  private readonly writer: Worker;
+  private readonly waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  private nextId = 1;
+  private failure: Error | null = null;
   private readonly stmts;
-  private readonly commitTx: (writes: readonly WorkshopWrite[]) => void;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    // Set on every open: these pragmas are per connection, not stored in the file.
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('secure_delete = ON');
-    this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    this.db = openDatabase(file);
     this.stmts = {
-      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, code, key_hash, created_at) VALUES (?, ?, ?, ?)'),
-      insertEvent: this.db.prepare('INSERT INTO events (workshop_id, seq, type, data) VALUES (?, ?, ?, ?)'),
-      insertOp: this.db.prepare('INSERT INTO ops (workshop_id, actor, op_id, result) VALUES (?, ?, ?, ?)'),
-      lastSeq: this.db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workshop_id = ?'),
       byCode: this.db.prepare('SELECT * FROM workshops WHERE code = ?'),
       byId: this.db.prepare('SELECT * FROM workshops WHERE id = ?'),
       all: this.db.prepare('SELECT * FROM workshops ORDER BY created_at'),
       events: this.db.prepare('SELECT seq, data FROM events WHERE workshop_id = ? ORDER BY seq'),
       ops: this.db.prepare('SELECT actor, op_id, result FROM ops WHERE workshop_id = ?'),
     };
-    this.commitTx = this.db.transaction((writes: readonly WorkshopWrite[]) => this.writeAll(writes));
+    this.writer = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file } });
+    this.writer.on('message', (reply: WriterReply) => {
+      const w = this.waiting.get(reply.id);
+      if (!w) return;
+      this.waiting.delete(reply.id);
+      if (reply.ok) w.resolve();
+      else w.reject(reply.message.startsWith('conflict:') ? new StoreConflictError(reply.message) : new Error(reply.message));
+    });
+    // A dead writer fails every waiting and later write: nothing is acknowledged that is not on disk.
+    const fail = (err: Error) => {
+      this.failure = err;
+      for (const w of this.waiting.values()) w.reject(err);
+      this.waiting.clear();
+    };
+    this.writer.on('error', fail);
+    this.writer.on('exit', (code) => fail(new Error(`store writer stopped (${code})`)));
   }
 
-  private readonly writeAll = (writes: readonly WorkshopWrite[]) => {
-    for (const w of writes) {
-      const last = (this.stmts.lastSeq.get(w.workshopId) as { seq: number | null }).seq ?? 0;
-      // The log is append-only and gap-free: a write that doesn't continue it is a bug upstream.
-      if (w.events.length > 0 && w.fromSeq !== last + 1) {
-        throw new StoreConflictError(`workshop ${w.workshopId}: expected seq ${last + 1}, got ${w.fromSeq}`);
-      }
-      w.events.forEach((e, i) => this.stmts.insertEvent.run(w.workshopId, w.fromSeq + i, e.type, JSON.stringify(e)));
-      for (const op of w.ops) this.stmts.insertOp.run(w.workshopId, op.actor, op.opId, op.result);
-    }
-  };
+  private request(req: WriterRequest): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.writer.postMessage({ id, ...req });
+    });
+  }
 
-  async createWorkshop(record: WorkshopRecord, first: WorkshopWrite): Promise<void> {
-    this.db.transaction(() => {
-      this.stmts.insertWorkshop.run(record.id, record.code, record.keyHash, record.createdAt);
-      this.writeAll([first]);
-    })();
+  createWorkshop(record: WorkshopRecord, first: WorkshopWrite): Promise<void> {
+    return this.request({ kind: 'create', record, first });
   }
 
   async commit(writes: readonly WorkshopWrite[]): Promise<void> {
-    if (writes.length > 0) this.commitTx(writes);
+    if (writes.length > 0) await this.request({ kind: 'commit', writes });
   }
 
   async findByCode(code: string): Promise<WorkshopRecord | null> {
@@ -114,6 +99,11 @@ export class SqliteStore implements WorkshopStore {
   }
 
   async close(): Promise<void> {
+    if (!this.failure) {
+      await this.request({ kind: 'close' }).catch(() => undefined);
+      this.failure = new Error('store closed');
+      await this.writer.terminate();
+    }
     if (this.db.open) this.db.close();
   }
 }
