@@ -199,11 +199,11 @@ export class WorkshopRoom {
   }
 
   viewMessage(role: ViewRole): ViewMessage {
-    return { version: this.durable.version, serverNow: this.clock.now(), view: workshopView(this.durable, this.code, role, this.onlineSet()) };
+    return { version: this.durable.version, serverNow: this.clock.now(), view: workshopView(this.durable, this.code, role, this.online) };
   }
 
   tallyMessage(role: ViewRole): TallyMessage {
-    return { version: this.durable.version, tally: tallyView(this.durable, role, this.onlineSet()) };
+    return { version: this.durable.version, tally: tallyView(this.durable, role, this.online) };
   }
 
   meMessage(participantId: string): MeMessage | null {
@@ -242,10 +242,6 @@ export class WorkshopRoom {
 
   private indexTokens(): void {
     for (const p of Object.values(this.state.participants)) this.tokens.set(p.tokenHash, p.id);
-  }
-
-  private onlineSet(): ReadonlySet<string> {
-    return new Set(this.online.keys());
   }
 
   /** Durable events become visible: mark what they change and schedule a coalesced broadcast. */
@@ -287,14 +283,12 @@ export class WorkshopRoom {
   private flush(): void {
     this.flushTimer = null;
     const now = this.clock.now();
-    let online: ReadonlySet<string> | null = null;
     for (const ch of [...this.dirty]) {
       if ((this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch] > now) continue;
       this.dirty.delete(ch);
       this.lastSent.set(ch, now);
       const [role, kind] = ch.split(':') as [ViewRole, 'view' | 'tally'];
-      online ??= this.onlineSet();
-      const body = kind === 'view' ? workshopView(this.durable, this.code, role, online) : tallyView(this.durable, role, online);
+      const body = kind === 'view' ? workshopView(this.durable, this.code, role, this.online) : tallyView(this.durable, role, this.online);
       // Many events change nothing a given role sees (a join, for the phones): send only what differs.
       const json = JSON.stringify(body);
       if (this.lastBody.get(ch) === json) continue;

@@ -114,7 +114,12 @@ export type MeView = z.infer<typeof meViewSchema>;
 
 export type ViewRole = z.infer<typeof roleSchema>;
 
-export function workshopView(s: Workshop, code: string, role: ViewRole, online: ReadonlySet<string>): WorkshopView {
+/** Who is connected right now (the server's presence; a Set or a Map both do). */
+export interface Presence {
+  has(participantId: string): boolean;
+}
+
+export function workshopView(s: Workshop, code: string, role: ViewRole, online: Presence): WorkshopView {
   const people = activeParticipants(s);
   const showMembers = role !== 'participant';
   const groups = s.groups.map((g) => {
@@ -165,7 +170,7 @@ export function resultsVisible(s: Workshop, role: ViewRole): boolean {
   return role === 'facilitator' || !s.voting.settings.hideResults || s.voting.revealed;
 }
 
-export function tallyView(s: Workshop, role: ViewRole, online: ReadonlySet<string>): TallyView {
+export function tallyView(s: Workshop, role: ViewRole, online: Presence): TallyView {
   const people = activeParticipants(s);
   let dotsUsed = 0;
   for (const [, mine] of eachBallot(s.votes)) dotsUsed += dotsSpent(mine);
