@@ -1,5 +1,5 @@
 import type { Workshop } from '@fokus/core';
-import { computeFocus, rankIdeas, tallyOf } from '@fokus/core';
+import { computeFocus, tallyOf } from '@fokus/core';
 
 /** Words of the exports, in the workshop's language: they are mailed as they are. */
 const WORDS = {

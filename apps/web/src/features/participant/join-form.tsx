@@ -5,6 +5,7 @@ import { keys, storage } from '../../realtime/storage.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
 import { LangSwitch } from '../../ui/lang-switch.tsx';
 import { OfflineBanner } from '../../ui/offline-banner.tsx';
+import { GroundRules } from '../../ui/ground-rules.tsx';
 
 export function JoinForm() {
   const { t, err } = useI18n();
@@ -65,16 +66,7 @@ export function JoinForm() {
             {busy ? t('joinJoining') : t('joinButton')}
           </button>
         </form>
-        {view && view.rules.length > 0 && (
-          <section className="rules" aria-labelledby="rules-h">
-            <h2 id="rules-h">{t('rules')}</h2>
-            <ol>
-              {view.rules.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ol>
-          </section>
-        )}
+        {view && <GroundRules rules={view.rules} />}
         <LangSwitch />
       </main>
     </div>

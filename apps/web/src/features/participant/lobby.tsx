@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/index.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectMe, selectView } from '../../store/selectors.ts';
+import { GroundRules } from '../../ui/ground-rules.tsx';
 
 export function Lobby() {
   const { t } = useI18n();
@@ -10,16 +11,7 @@ export function Lobby() {
     <div className="stack">
       {me && <p className="lead">{t('youAre', { name: me.name })}</p>}
       <p className="waiting">{t('waitingToStart')}</p>
-      {view && view.rules.length > 0 && (
-        <section className="rules" aria-labelledby="rules-h">
-          <h2 id="rules-h">{t('rules')}</h2>
-          <ol>
-            {view.rules.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {view && <GroundRules rules={view.rules} />}
     </div>
   );
 }

@@ -51,7 +51,6 @@ export function Results() {
 
 /** The focus list per dimension (what made the cut). */
 export function FocusList() {
-  const { t } = useI18n();
   const view = useFokus(selectView);
   const tally = useFokus(selectTally);
   const focus = useMemo(

@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { qrUrl } from '../../lib/api.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectView } from '../../store/selectors.ts';
+import { GroundRules } from '../../ui/ground-rules.tsx';
 
 /** Lobby: the QR code is the largest thing; the short URL and code in huge type; the count ticks up. */
 export function Lobby() {
@@ -28,16 +29,7 @@ export function Lobby() {
           </span>{' '}
           {t('joinedCount', { n: '' }).trim()}
         </p>
-        {view.rules.length > 0 && (
-          <section className="lobby__rules" aria-label={t('rules')}>
-            <h2>{t('rules')}</h2>
-            <ol>
-              {view.rules.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ol>
-          </section>
-        )}
+        <GroundRules rules={view.rules} className="lobby__rules" />
       </div>
     </section>
   );
