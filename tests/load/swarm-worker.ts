@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { io } from 'socket.io-client';
+import { seededRandom } from '@fokus/core';
 import type { Socket } from 'socket.io-client';
 import type { Dialect } from './dialects.ts';
 import { dialectOf } from './dialects.ts';
@@ -16,18 +17,6 @@ const MAX_ATTEMPTS = 6;
 
 const now = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-/** Deterministic PRNG (mulberry32) so a run's schedule can be repeated. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Outcome = { kind: 'ok' } | { kind: 'refused'; error: string } | { kind: 'retry' };
 
@@ -165,7 +154,7 @@ async function run(start: StartMessage): Promise<WorkerResult> {
   const progress = setInterval(() => send({ type: 'joined', joined: res.joined, failed: res.joinFailed }), 250);
 
   const simulate = async (n: number): Promise<void> => {
-    const random = rng(start.seed * 1_000_003 + n);
+    const random = seededRandom(start.seed * 1_000_003 + n); // repeatable schedule per phone
     const room = start.rooms[n % start.rooms.length];
     if (!room) throw new Error('no room');
     await sleep(random() * start.joinWindowMs);
