@@ -15,7 +15,6 @@ export class Committer {
   private queue: Pending[] = [];
   private scheduled = false;
   private running: Promise<void> = Promise.resolve();
-  batches = 0;
 
   constructor(private readonly store: WorkshopStore) {}
 
@@ -39,7 +38,6 @@ export class Committer {
     if (batch.length === 0) return;
     try {
       await this.store.commit(mergeWrites(batch.map((p) => p.write)));
-      this.batches++;
       for (const p of batch) p.resolve();
     } catch (err) {
       for (const p of batch) p.reject(err);
