@@ -99,4 +99,24 @@ describe('WorkshopRoom', () => {
     expect((meMessages.at(-1)?.msg as MeMessage).me.votes).toEqual({ i1: 10 });
     expect(meMessages.length).toBeLessThanOrEqual(3);
   });
+
+  it('answers a resent join only once the first is durable, with the same participant', async () => {
+    const store = new GatedStore();
+    const { room } = await votingRoom(store);
+    let open!: () => void;
+    store.gate = new Promise((r) => (open = r));
+    const token = 'a-token-made-by-the-phone';
+    const first = room.join('Bo', '', token);
+    let resentAnswered = false;
+    const resent = room.join('Bo', '', token).then((a) => ((resentAnswered = true), a));
+    await wait(100);
+    expect(resentAnswered).toBe(false);
+    open();
+    const [a, b] = await Promise.all([first, resent]);
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toEqual(a);
+    const joins = (await store.loadEvents(room.id)).filter((e) => e.event.type === 'participant.joined');
+    expect(joins).toHaveLength(2); // Pia from the set-up, and Bo once
+  });
 });
+

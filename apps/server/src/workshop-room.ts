@@ -6,7 +6,7 @@ import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol
 import { meTouchedBy, movesOnlyFigures } from './audience.ts';
 import type { Committer } from './committer.ts';
 import { hashSecret, newId, newSecret } from './security.ts';
-import type { WorkshopRecord, WorkshopStore } from './store/store.ts';
+import type { OpRecord, WorkshopRecord, WorkshopStore } from './store/store.ts';
 
 /** Where a room's messages go. The room knows nothing of sockets; the realtime adapter implements this. */
 export interface RoomOutput {
@@ -114,42 +114,42 @@ export class WorkshopRoom {
     if (this.recovering) await this.recovering;
     const decision = decide(this.state, command, actor, this.clock.now());
     const events = decision.ok ? decision.value : [];
-    const fromSeq = this.state.version + 1;
     const ack: CommandAck = decision.ok
       ? { ok: true, version: this.state.version + events.length }
       : { ok: false, error: decision.error.code, message: decision.error.message };
-    const key = opKey(actorKey(actor), opId);
-    const applied = this.apply(events);
+    // Refusals are stored too, so a resend after a restart still gets the original answer.
+    await this.persist(events, [{ actor: actorKey(actor), opId, result: JSON.stringify(ack) }]);
+    this.answers.set(opKey(actorKey(actor), opId), ack);
+    return ack;
+  }
+
+  /** Applies events to the decided state, makes them durable, then lets them be seen. */
+  private async persist(events: WorkshopEvent[], ops: OpRecord[]): Promise<void> {
+    const fromSeq = this.state.version + 1;
+    this.apply(events);
     const after = this.state;
     try {
-      // Refusals are stored too, so a resend after a restart still gets the original answer.
-      await this.committer.submit({
-        workshopId: this.id,
-        fromSeq,
-        events,
-        ops: [{ actor: actorKey(actor), opId, result: JSON.stringify(ack) }],
-      });
+      await this.committer.submit({ workshopId: this.id, fromSeq, events, ops });
     } catch (err) {
       await this.recover();
       throw err;
     }
-    this.answers.set(key, ack);
-    this.published(applied, after);
-    return ack;
+    this.published(events, after);
   }
 
   /** A phone joins with a token it made (or one we make); the same token never joins twice. */
   join(name: string, organisation: string, token: string | undefined): Promise<JoinAck> {
     const secret = token ?? newSecret();
     const tokenHash = hashSecret(secret);
+    // A join still on its way to the disk answers its resend only once durable.
+    const running = this.joining.get(tokenHash);
+    if (running) return running;
     const existing = this.tokens.get(tokenHash);
     if (existing) {
       const p = this.state.participants[existing];
       if (!p || p.removed) return Promise.resolve({ ok: false, error: 'unauthorized', message: 'this participant was removed' });
       return Promise.resolve({ ok: true, participantId: p.id, token: secret, name: p.name });
     }
-    const running = this.joining.get(tokenHash);
-    if (running) return running;
     const p = this.runJoin(name, organisation, secret, tokenHash).finally(() => this.joining.delete(tokenHash));
     this.joining.set(tokenHash, p);
     return p;
@@ -160,18 +160,8 @@ export class WorkshopRoom {
     const participantId = newId();
     const decision = decide(this.state, { type: 'participant:join', participantId, name, organisation, tokenHash }, { role: 'system' }, this.clock.now());
     if (!decision.ok) return { ok: false, error: decision.error.code, message: decision.error.message };
-    const fromSeq = this.state.version + 1;
-    const applied = this.apply(decision.value);
-    const after = this.state;
-    try {
-      await this.committer.submit({ workshopId: this.id, fromSeq, events: decision.value, ops: [] });
-    } catch (err) {
-      await this.recover();
-      throw err;
-    }
-    this.published(applied, after);
-    const joined = after.participants[participantId];
-    return { ok: true, participantId, token: secret, name: joined?.name ?? name };
+    await this.persist(decision.value, []);
+    return { ok: true, participantId, token: secret, name: this.state.participants[participantId]?.name ?? name };
   }
 
   /** The participant a resume token belongs to, if still in the workshop. */
@@ -216,12 +206,11 @@ export class WorkshopRoom {
     this.flushTimer = null;
   }
 
-  private apply(events: WorkshopEvent[]): WorkshopEvent[] {
+  private apply(events: WorkshopEvent[]): void {
     for (const e of events) {
       this.state = evolve(this.state, e);
       if (e.type === 'participant.joined') this.tokens.set(e.tokenHash, e.participantId);
     }
-    return events;
   }
 
   /** After a failed commit the memory may hold events the log does not: rebuild from the log. */
