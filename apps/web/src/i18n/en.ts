@@ -254,6 +254,8 @@ export const en: Messages = {
   error_version_mismatch: 'The app has been updated. Please reload.',
   error_not_joined: 'You need to join first.',
   error_rate_limited: 'Easy – too many taps. Wait a second.',
+  error_storage_unavailable: 'That could not be saved. Please try again.',
+  error_unavailable: 'This workshop cannot be shown right now. Tell the facilitator.',
   error_internal: 'Something went wrong on our side. Please try again.',
   error_timeout: 'The server is not answering. We will try again.',
 };

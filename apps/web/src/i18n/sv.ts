@@ -262,6 +262,8 @@ export const sv = {
   error_version_mismatch: 'Appen har uppdaterats. Ladda om sidan.',
   error_not_joined: 'Du behöver gå med först.',
   error_rate_limited: 'Lugnt – för många tryck. Vänta en sekund.',
+  error_storage_unavailable: 'Det gick inte att spara. Försök igen.',
+  error_unavailable: 'Workshopen kan inte visas just nu. Säg till den som leder mötet.',
   error_internal: 'Något gick fel hos oss. Försök igen.',
   error_timeout: 'Servern svarar inte. Vi försöker igen.',
 };
