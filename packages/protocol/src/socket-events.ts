@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ack, AckError } from './errors.ts';
+import type { Ack } from './errors.ts';
 import type { CommandEnvelope, JoinRequest } from './commands.ts';
 import { idSchema, joinCodeSchema, roleSchema } from './limits.ts';
 import type { MeView, TallyView, WorkshopView } from './views.ts';
@@ -53,7 +53,6 @@ export interface ServerToClientEvents {
   'participant:me': (msg: MeMessage) => void;
   /** The participant was removed by the facilitator; the token no longer works. */
   'participant:removed': () => void;
-  'session:error': (err: AckError) => void;
 }
 
 export interface ClientToServerEvents {

@@ -107,7 +107,6 @@ export function openSession({ code, role, key }: SessionOptions): Session {
     st().setRemoved();
     socket.disconnect();
   });
-  socket.on('session:error', (err) => notifyError(err.error));
 
   const goOffline = () => {
     sender.connectionLost();

@@ -30,7 +30,6 @@ export interface PendingSlice {
   addPending: (entry: PendingCommand) => void;
   ackPending: (opId: string, version: number) => void;
   rejectPending: (opId: string) => void;
-  clearPending: () => void;
 }
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
@@ -90,7 +89,6 @@ const pendingSlice: Slice<PendingSlice> = (set) => ({
   addPending: (entry) => set((s) => ({ pending: enqueue(s.pending, entry) })),
   ackPending: (opId, version) => set((s) => ({ pending: acked(s.pending, opId, version, s.version) })),
   rejectPending: (opId) => set((s) => ({ pending: rejected(s.pending, opId) })),
-  clearPending: () => set({ pending: [] }),
 });
 
 const connectionSlice =
