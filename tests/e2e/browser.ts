@@ -11,7 +11,7 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with nothing reaching outside this machine. */
 export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs Debian's chromium`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: npm test installs Debian's chromium first (scripts/ensure-chromium.ts)`);
   if (!existsSync(resolve(webDist, 'index.html'))) throw new Error('apps/web/dist is missing: npm test builds it first');
   return chromium.launch({
     executablePath: CHROMIUM,
