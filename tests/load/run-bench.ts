@@ -68,7 +68,10 @@ async function runOnce(o: BenchOptions, target: Target, pinned: boolean): Promis
     return await drive(o, target, pinned, server, workers, rooms, dataDir);
   } finally {
     for (const w of workers) w.kill();
-    for (const r of rooms) (r.f.close(), r.screen.close());
+    for (const r of rooms) {
+      r.f.close();
+      r.screen.close();
+    }
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -125,7 +128,10 @@ async function drive(
   await sleep(500);
 
   const cpuBefore = server.stats().cpuSeconds;
-  for (const r of rooms) (r.f.counting = true), (r.screen.counting = true);
+  for (const r of rooms) {
+    r.f.counting = true;
+    r.screen.counting = true;
+  }
   const openedAt = now();
   const coordCpu0 = process.cpuUsage();
   await Promise.all(rooms.map((r) => r.f.openVoting()));
@@ -146,7 +152,10 @@ async function drive(
   if (target === 'baseline') for (const r of rooms) persisted += await r.f.counted();
   for (const w of workers) w.send({ type: 'stop' });
   await sleep(300);
-  for (const r of rooms) (r.f.close(), r.screen.close());
+  for (const r of rooms) {
+    r.f.close();
+    r.screen.close();
+  }
   await server.stop();
   if (target === 'fokus') {
     const byCode = persistedVotes(join(dataDir, 'fokus.db'));

@@ -47,7 +47,9 @@ export class ScreenClient {
       if (sum === null || sum === this.last) return;
       this.last = sum;
       this.samples.push({ t, sum });
-      this.waiters = this.waiters.filter((w) => (sum >= w.want ? (w.resolve(), false) : true));
+      const reached = this.waiters.filter((w) => sum >= w.want);
+      this.waiters = this.waiters.filter((w) => sum < w.want);
+      for (const w of reached) w.resolve();
     });
   }
 
@@ -65,7 +67,13 @@ export class ScreenClient {
     if (this.last >= want) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
-      this.waiters.push({ want, resolve: () => (clearTimeout(timer), resolve()) });
+      this.waiters.push({
+        want,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
     });
   }
 

@@ -220,7 +220,9 @@ async function run(start: StartMessage): Promise<WorkerResult> {
     res.votingWallMs = now() - votingT0;
   }
   // Stay connected until told to stop, so leaving phones don't move the figures being measured.
-  stopHooks.push(() => phones.forEach((p) => p.close()));
+  stopHooks.push(() => {
+    for (const p of phones) p.close();
+  });
   return res;
 }
 

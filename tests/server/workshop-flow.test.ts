@@ -5,7 +5,10 @@ import { startServer } from '../support/test-server.ts';
 
 let server: RunningServer;
 const clients: Client[] = [];
-const track = (c: Client) => (clients.push(c), c);
+const track = (c: Client) => {
+  clients.push(c);
+  return c;
+};
 
 beforeEach(async () => {
   server = await startServer();

@@ -16,11 +16,18 @@ export function Dots({ filled, pending = 0, empty = 0, size = 'md', label }: Pro
     ...Array<'pending'>(Math.max(0, pending)).fill('pending'),
     ...Array<'empty'>(Math.max(0, empty)).fill('empty'),
   ];
-  return (
-    <span className={`dots dots--${size}`} role={label ? 'img' : undefined} aria-label={label} aria-hidden={label ? undefined : true}>
-      {items.map((kind, i) => (
-        <span key={i} className={`dot dot--${kind}`} />
-      ))}
+  const row = items.map((kind, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: dots of a kind are interchangeable; their place in the row is all they have
+    <span key={i} className={`dot dot--${kind}`} />
+  ));
+  // With a label the row is one image to assistive technology; without one it is decoration.
+  return label ? (
+    <span className={`dots dots--${size}`} role="img" aria-label={label}>
+      {row}
+    </span>
+  ) : (
+    <span className={`dots dots--${size}`} aria-hidden="true">
+      {row}
     </span>
   );
 }

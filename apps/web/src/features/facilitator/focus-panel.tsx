@@ -56,7 +56,7 @@ export function FocusPanel() {
           <span className="visually-hidden">{mode === 'top' ? t('focusTop') : t('focusThreshold')}</span>
           <input className="input input--num" type="number" min={mode === 'top' ? 1 : 0} value={value} onChange={(e) => setValue(e.target.value)} />
         </label>
-        <button className="btn btn--small btn--primary">{t('focusApply')}</button>
+        <button type="submit" className="btn btn--small btn--primary">{t('focusApply')}</button>
       </form>
       <div className="focus-grid">
         {boards.map((fb, bi) => {

@@ -88,7 +88,7 @@ function IdeaRow({ idea, view, order, onToggle }: { idea: IdeaView; view: Worksh
             <input className="input input--small" value={details} maxLength={1000} onChange={(e) => setDetails(e.target.value)} />
           </label>
           <div className="row">
-            <button className="btn btn--small btn--primary">{t('save')}</button>
+            <button type="submit" className="btn btn--small btn--primary">{t('save')}</button>
             <button type="button" className="btn btn--small" onClick={() => setEditing(false)}>
               {t('cancel')}
             </button>
@@ -189,7 +189,7 @@ function AddIdeaForm({ view }: { view: WorkshopView }) {
           ))}
         </select>
       </label>
-      <button className="btn btn--small btn--primary" disabled={!text.trim()}>
+      <button type="submit" className="btn btn--small btn--primary" disabled={!text.trim()}>
         {t('addIdeaButton')}
       </button>
     </form>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { IdeaView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
@@ -30,7 +30,7 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
   const boardIndex = Math.max(0, boards.findIndex((b) => b.id === boardId));
   const board = boards[boardIndex];
   const groups = view?.groups;
-  const groupName = (id: string | null) => (id ? (groups?.find((g) => g.id === id)?.name ?? null) : null);
+  const groupName = useCallback((id: string | null) => (id ? (groups?.find((g) => g.id === id)?.name ?? null) : null), [groups]);
 
   const ideas = useMemo((): ShownIdea[] => {
     if (!view || !board) return [];
@@ -46,7 +46,7 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
         : [],
     );
     return [...confirmed, ...waiting];
-  }, [view, board, me, pending, readOnly]);
+  }, [view, board, me, pending, readOnly, groupName]);
 
   if (!view || !board) return null;
 
@@ -119,7 +119,7 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
                 <textarea className="input" rows={2} value={details} maxLength={1000} onChange={(e) => setDetails(e.target.value)} />
               </label>
             </details>
-            <button className="btn btn--primary btn--block" disabled={!text.trim()}>
+            <button type="submit" className="btn btn--primary btn--block" disabled={!text.trim()}>
               {t('addIdeaButton')}
             </button>
           </form>

@@ -62,7 +62,7 @@ export function JoinForm() {
               {error}
             </p>
           )}
-          <button className="btn btn--primary btn--block btn--big" disabled={busy || status !== 'online' || !name.trim()}>
+          <button type="submit" className="btn btn--primary btn--block btn--big" disabled={busy || status !== 'online' || !name.trim()}>
             {busy ? t('joinJoining') : t('joinButton')}
           </button>
         </form>

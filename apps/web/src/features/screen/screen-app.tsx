@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { useOpenSession } from '../../realtime/use-session.ts';
 import { SessionProvider, useFokus } from '../../store/context.tsx';
@@ -45,13 +46,13 @@ function Screen() {
       </main>
     );
   }
-  let scene;
+  let scene: ReactNode;
   if (step.kind === 'lobby') scene = <Lobby />;
   else if (view.voting.status === 'open') scene = <VoteProgress />;
   else if (step.kind === 'vote') scene = tallies ? <ResultsBars /> : <VoteProgress />;
   else if (step.kind === 'focus') scene = tallies ? <FocusBoards /> : <VoteProgress />;
   else if (step.kind === 'plan') scene = <PlanTable />;
-  else if (step.kind === 'reflect') scene = <Reflect />;
+  else if (step.kind === 'reflect') scene = <Reflection />;
   else scene = <BoardColumns />;
   return (
     <div className="screen">
@@ -88,7 +89,7 @@ function ScreenHeader() {
   );
 }
 
-function Reflect() {
+function Reflection() {
   const { t } = useI18n();
   const view = useFokus(selectView);
   const step = useFokus(selectStep);

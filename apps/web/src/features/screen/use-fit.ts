@@ -29,5 +29,6 @@ export function useFit(ref: RefObject<HTMLElement | null>, deps: readonly unknow
     const ro = new ResizeObserver(() => fit());
     ro.observe(el);
     return () => ro.disconnect();
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the content depends on; ref and options are fixed per use
   }, deps);
 }

@@ -76,7 +76,7 @@ function JoinForm() {
             {error ?? t('startJoinCodeHint')}
           </span>
         </label>
-        <button className="btn btn--primary btn--block" disabled={busy}>
+        <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {t('startJoinButton')}
         </button>
       </form>
@@ -134,7 +134,7 @@ function CreateForm({ defaultLang }: { defaultLang: Lang }) {
             {t('startCreateFailed')}
           </p>
         )}
-        <button className="btn btn--primary btn--block" disabled={busy}>
+        <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {busy ? t('startCreating') : t('startCreateButton')}
         </button>
       </form>
