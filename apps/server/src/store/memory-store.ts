@@ -1,11 +1,12 @@
-import type { OpRecord, StoredEvent, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
+import type { OpRecord, StoredEvent, StoredOp, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
 import { StoreConflictError } from './store.ts';
 
 /** A store in memory: for tests, and the reference the contract suite holds the others to. */
 export class MemoryStore implements WorkshopStore {
   private readonly workshops = new Map<string, WorkshopRecord>();
   private readonly events = new Map<string, StoredEvent[]>();
-  private readonly ops = new Map<string, OpRecord[]>();
+  private readonly ops = new Map<string, StoredOp[]>();
+  private readonly lastActive = new Map<string, number>();
 
   async createWorkshop(record: WorkshopRecord, first: WorkshopWrite): Promise<void> {
     if (this.workshops.has(record.id) || [...this.workshops.values()].some((w) => w.code === record.code)) {
@@ -14,7 +15,8 @@ export class MemoryStore implements WorkshopStore {
     this.workshops.set(record.id, record);
     this.events.set(record.id, []);
     this.ops.set(record.id, []);
-    await this.commit([first]);
+    this.lastActive.set(record.id, record.createdAt);
+    await this.commit([{ ...first, at: first.at ?? record.createdAt }]);
   }
 
   async commit(writes: readonly WorkshopWrite[]): Promise<void> {
@@ -31,8 +33,10 @@ export class MemoryStore implements WorkshopStore {
     }
     for (const w of writes) {
       const log = this.events.get(w.workshopId) as StoredEvent[];
+      const at = w.at ?? Date.now();
       w.events.forEach((event, i) => log.push({ seq: w.fromSeq + i, event: structuredClone(event) }));
-      (this.ops.get(w.workshopId) as OpRecord[]).push(...w.ops);
+      (this.ops.get(w.workshopId) as StoredOp[]).push(...w.ops.map((op: OpRecord) => ({ ...op, at })));
+      this.lastActive.set(w.workshopId, Math.max(this.lastActive.get(w.workshopId) ?? 0, at));
     }
   }
 
@@ -40,20 +44,40 @@ export class MemoryStore implements WorkshopStore {
     return [...this.workshops.values()].find((w) => w.code === code) ?? null;
   }
 
-  async findById(id: string): Promise<WorkshopRecord | null> {
-    return this.workshops.get(id) ?? null;
-  }
-
-  async listWorkshops(): Promise<WorkshopRecord[]> {
-    return [...this.workshops.values()];
+  async listIdle(before: number): Promise<WorkshopRecord[]> {
+    return [...this.workshops.values()].filter((w) => (this.lastActive.get(w.id) ?? w.createdAt) < before);
   }
 
   async loadEvents(workshopId: string): Promise<StoredEvent[]> {
     return structuredClone(this.events.get(workshopId) ?? []);
   }
 
-  async loadOps(workshopId: string): Promise<OpRecord[]> {
-    return [...(this.ops.get(workshopId) ?? [])];
+  async loadOps(workshopId: string): Promise<StoredOp[]> {
+    return (this.ops.get(workshopId) ?? []).map((op) => ({ ...op }));
+  }
+
+  async deleteWorkshop(workshopId: string): Promise<void> {
+    this.workshops.delete(workshopId);
+    this.events.delete(workshopId);
+    this.ops.delete(workshopId);
+    this.lastActive.delete(workshopId);
+  }
+
+  async rewriteEvents(workshopId: string, events: readonly StoredEvent[]): Promise<void> {
+    const log = this.events.get(workshopId);
+    if (!log) throw new StoreConflictError(`no workshop ${workshopId}`);
+    if (events.some((e) => !log[e.seq - 1])) throw new StoreConflictError('rewrite of an event that is not stored');
+    for (const e of events) log[e.seq - 1] = { seq: e.seq, event: structuredClone(e.event) };
+  }
+
+  async pruneOps(before: number): Promise<number> {
+    let pruned = 0;
+    for (const [id, ops] of this.ops) {
+      const kept = ops.filter((op) => op.at >= before);
+      pruned += ops.length - kept.length;
+      this.ops.set(id, kept);
+    }
+    return pruned;
   }
 
   async close(): Promise<void> {}

@@ -7,7 +7,8 @@ CREATE TABLE IF NOT EXISTS workshops (
   id TEXT PRIMARY KEY,
   code TEXT NOT NULL UNIQUE,
   key_hash TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER
 );
 CREATE TABLE IF NOT EXISTS events (
   workshop_id TEXT NOT NULL REFERENCES workshops(id),
@@ -21,9 +22,30 @@ CREATE TABLE IF NOT EXISTS ops (
   actor TEXT NOT NULL,
   op_id TEXT NOT NULL,
   result TEXT NOT NULL,
+  created_at INTEGER,
   PRIMARY KEY (workshop_id, actor, op_id)
 ) WITHOUT ROWID;
 `;
+
+/**
+ * Columns added after the first release. A data folder made before them gets them here, once, with a value
+ * that keeps its meaning: a workshop's last activity is its newest timestamped event (never sooner than its
+ * creation), so an upgrade does not make a workshop used yesterday look abandoned; old op records count from now.
+ */
+function migrate(db) {
+  const has = (table, column) => db.prepare(`PRAGMA table_info(${table})`).all().some((c) => c.name === column);
+  db.transaction(() => {
+    if (!has('workshops', 'updated_at')) {
+      db.exec('ALTER TABLE workshops ADD COLUMN updated_at INTEGER');
+      db.exec(`UPDATE workshops SET updated_at = MAX(created_at, COALESCE(
+        (SELECT MAX(json_extract(data, '$.at')) FROM events WHERE events.workshop_id = workshops.id), 0))`);
+    }
+    if (!has('ops', 'created_at')) {
+      db.exec('ALTER TABLE ops ADD COLUMN created_at INTEGER');
+      db.prepare('UPDATE ops SET created_at = ?').run(Date.now());
+    }
+  }).immediate();
+}
 
 /** Opens the database file with the settings Fokus relies on; they are per connection, so every open sets them. */
 export function openDatabase(file) {
@@ -34,5 +56,6 @@ export function openDatabase(file) {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  migrate(db);
   return db;
 }

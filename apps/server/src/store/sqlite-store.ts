@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { WorkshopEvent } from '@fokus/core';
 import { openDatabase } from './sqlite-schema.mjs';
-import type { OpRecord, StoredEvent, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
+import type { StoredEvent, StoredOp, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
 import { StoreConflictError } from './store.ts';
 
 interface WorkshopRow {
@@ -12,8 +12,14 @@ interface WorkshopRow {
   created_at: number;
 }
 
-type WriterRequest = { kind: 'create'; record: WorkshopRecord; first: WorkshopWrite } | { kind: 'commit'; writes: readonly WorkshopWrite[] } | { kind: 'close' };
-type WriterReply = { id: number; ok: true } | { id: number; ok: false; message: string };
+type WriterRequest =
+  | { kind: 'create'; record: WorkshopRecord; first: WorkshopWrite }
+  | { kind: 'commit'; writes: readonly WorkshopWrite[] }
+  | { kind: 'delete'; workshopId: string }
+  | { kind: 'rewrite'; workshopId: string; events: readonly StoredEvent[] }
+  | { kind: 'prune'; before: number }
+  | { kind: 'close' };
+type WriterReply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; message: string };
 
 const toRecord = (r: WorkshopRow): WorkshopRecord => ({ id: r.id, code: r.code, keyHash: r.key_hash, createdAt: r.created_at });
 
@@ -25,7 +31,7 @@ const toRecord = (r: WorkshopRow): WorkshopRecord => ({ id: r.id, code: r.code, 
 export class SqliteStore implements WorkshopStore {
   private readonly db: Database.Database;
   private readonly writer: Worker;
-  private readonly waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
   private nextId = 1;
   private failure: Error | null = null;
   private readonly stmts;
@@ -34,17 +40,16 @@ export class SqliteStore implements WorkshopStore {
     this.db = openDatabase(file);
     this.stmts = {
       byCode: this.db.prepare('SELECT * FROM workshops WHERE code = ?'),
-      byId: this.db.prepare('SELECT * FROM workshops WHERE id = ?'),
-      all: this.db.prepare('SELECT * FROM workshops ORDER BY created_at'),
+      idle: this.db.prepare('SELECT * FROM workshops WHERE COALESCE(updated_at, created_at) < ? ORDER BY created_at'),
       events: this.db.prepare('SELECT seq, data FROM events WHERE workshop_id = ? ORDER BY seq'),
-      ops: this.db.prepare('SELECT actor, op_id, result FROM ops WHERE workshop_id = ?'),
+      ops: this.db.prepare('SELECT actor, op_id, result, created_at FROM ops WHERE workshop_id = ? ORDER BY created_at'),
     };
     this.writer = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file } });
     this.writer.on('message', (reply: WriterReply) => {
       const w = this.waiting.get(reply.id);
       if (!w) return;
       this.waiting.delete(reply.id);
-      if (reply.ok) w.resolve();
+      if (reply.ok) w.resolve(reply.value);
       else w.reject(reply.message.startsWith('conflict:') ? new StoreConflictError(reply.message) : new Error(reply.message));
     });
     // A dead writer fails every waiting and later write: nothing is acknowledged that is not on disk.
@@ -57,7 +62,7 @@ export class SqliteStore implements WorkshopStore {
     this.writer.on('exit', (code) => fail(new Error(`store writer stopped (${code})`)));
   }
 
-  private request(req: WriterRequest): Promise<void> {
+  private request(req: WriterRequest): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -66,8 +71,8 @@ export class SqliteStore implements WorkshopStore {
     });
   }
 
-  createWorkshop(record: WorkshopRecord, first: WorkshopWrite): Promise<void> {
-    return this.request({ kind: 'create', record, first });
+  async createWorkshop(record: WorkshopRecord, first: WorkshopWrite): Promise<void> {
+    await this.request({ kind: 'create', record, first });
   }
 
   async commit(writes: readonly WorkshopWrite[]): Promise<void> {
@@ -79,13 +84,8 @@ export class SqliteStore implements WorkshopStore {
     return row ? toRecord(row) : null;
   }
 
-  async findById(id: string): Promise<WorkshopRecord | null> {
-    const row = this.stmts.byId.get(id) as WorkshopRow | undefined;
-    return row ? toRecord(row) : null;
-  }
-
-  async listWorkshops(): Promise<WorkshopRecord[]> {
-    return (this.stmts.all.all() as WorkshopRow[]).map(toRecord);
+  async listIdle(before: number): Promise<WorkshopRecord[]> {
+    return (this.stmts.idle.all(before) as WorkshopRow[]).map(toRecord);
   }
 
   async loadEvents(workshopId: string): Promise<StoredEvent[]> {
@@ -93,9 +93,22 @@ export class SqliteStore implements WorkshopStore {
     return rows.map((r) => ({ seq: r.seq, event: JSON.parse(r.data) as WorkshopEvent }));
   }
 
-  async loadOps(workshopId: string): Promise<OpRecord[]> {
-    const rows = this.stmts.ops.all(workshopId) as { actor: string; op_id: string; result: string }[];
-    return rows.map((r) => ({ actor: r.actor, opId: r.op_id, result: r.result }));
+  async loadOps(workshopId: string): Promise<StoredOp[]> {
+    const rows = this.stmts.ops.all(workshopId) as { actor: string; op_id: string; result: string; created_at: number }[];
+    return rows.map((r) => ({ actor: r.actor, opId: r.op_id, result: r.result, at: r.created_at }));
+  }
+
+  async deleteWorkshop(workshopId: string): Promise<void> {
+    await this.request({ kind: 'delete', workshopId });
+  }
+
+  async rewriteEvents(workshopId: string, events: readonly StoredEvent[]): Promise<void> {
+    if (events.length > 0) await this.request({ kind: 'rewrite', workshopId, events });
+  }
+
+  async pruneOps(before: number): Promise<number> {
+    const pruned = await this.request({ kind: 'prune', before });
+    return typeof pruned === 'number' ? pruned : 0;
   }
 
   async close(): Promise<void> {

@@ -1,12 +1,19 @@
 // The store's writer thread: every commit (and its fsync) happens here, so the event loop that answers
-// phones never waits for the disk. Messages: { id, kind: 'create' | 'commit', ... } -> { id, ok, message? }.
+// phones never waits for the disk. Messages: { id, kind: 'create' | 'commit' | 'delete' | 'rewrite' | 'prune', ... }
+// -> { id, ok, message?, value? }.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './sqlite-schema.mjs';
 
 const db = openDatabase(workerData.file);
-const insertWorkshop = db.prepare('INSERT INTO workshops (id, code, key_hash, created_at) VALUES (?, ?, ?, ?)');
+const insertWorkshop = db.prepare('INSERT INTO workshops (id, code, key_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
 const insertEvent = db.prepare('INSERT INTO events (workshop_id, seq, type, data) VALUES (?, ?, ?, ?)');
-const insertOp = db.prepare('INSERT INTO ops (workshop_id, actor, op_id, result) VALUES (?, ?, ?, ?)');
+const insertOp = db.prepare('INSERT INTO ops (workshop_id, actor, op_id, result, created_at) VALUES (?, ?, ?, ?, ?)');
+const touch = db.prepare('UPDATE workshops SET updated_at = MAX(COALESCE(updated_at, 0), ?) WHERE id = ?');
+const deleteOps = db.prepare('DELETE FROM ops WHERE workshop_id = ?');
+const deleteEvents = db.prepare('DELETE FROM events WHERE workshop_id = ?');
+const deleteWorkshopRow = db.prepare('DELETE FROM workshops WHERE id = ?');
+const updateEvent = db.prepare('UPDATE events SET type = ?, data = ? WHERE workshop_id = ? AND seq = ?');
+const pruneOps = db.prepare('DELETE FROM ops WHERE created_at < ?');
 const lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workshop_id = ?');
 
 function writeAll(writes) {
@@ -16,16 +23,44 @@ function writeAll(writes) {
     if (w.events.length > 0 && w.fromSeq !== last + 1) {
       throw new Error(`conflict: workshop ${w.workshopId}: expected seq ${last + 1}, got ${w.fromSeq}`);
     }
+    const at = w.at ?? Date.now();
     w.events.forEach((e, i) => insertEvent.run(w.workshopId, w.fromSeq + i, e.type, JSON.stringify(e)));
-    for (const op of w.ops) insertOp.run(w.workshopId, op.actor, op.opId, op.result);
+    for (const op of w.ops) insertOp.run(w.workshopId, op.actor, op.opId, op.result, at);
+    touch.run(at, w.workshopId);
   }
 }
 
 const commit = db.transaction((writes) => writeAll(writes));
 const create = db.transaction((record, first) => {
-  insertWorkshop.run(record.id, record.code, record.keyHash, record.createdAt);
-  writeAll([first]);
+  insertWorkshop.run(record.id, record.code, record.keyHash, record.createdAt, record.createdAt);
+  writeAll([{ ...first, at: first.at ?? record.createdAt }]);
 });
+
+// Erasure. secure_delete zeroes freed content in the database's pages; the WAL still holds the pages as
+// they were until a checkpoint copies the new ones back and TRUNCATE empties it. Only then is the text gone
+// from every file.
+const erase = db.transaction((workshopId) => {
+  deleteOps.run(workshopId);
+  deleteEvents.run(workshopId);
+  deleteWorkshopRow.run(workshopId);
+});
+const rewrite = db.transaction((workshopId, events) => {
+  for (const { seq, event } of events) {
+    if (updateEvent.run(event.type, JSON.stringify(event), workshopId, seq).changes !== 1) {
+      throw new Error(`conflict: workshop ${workshopId}: no event ${seq} to rewrite`);
+    }
+  }
+});
+
+function checkpoint() {
+  // A reader in the middle of a statement keeps the WAL in use: wait briefly for it, a few times.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)');
+    if (result.busy === 0) return;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  }
+  throw new Error('checkpoint: the WAL stayed busy; erased text may remain in it until the next checkpoint');
+}
 
 parentPort.on('message', (msg) => {
   if (msg.kind === 'close') {
@@ -34,9 +69,17 @@ parentPort.on('message', (msg) => {
     return;
   }
   try {
+    let value;
     if (msg.kind === 'create') create(msg.record, msg.first);
+    else if (msg.kind === 'delete') {
+      erase(msg.workshopId);
+      checkpoint();
+    } else if (msg.kind === 'rewrite') {
+      rewrite(msg.workshopId, msg.events);
+      checkpoint();
+    } else if (msg.kind === 'prune') value = pruneOps.run(msg.before).changes;
     else commit(msg.writes);
-    parentPort.postMessage({ id: msg.id, ok: true });
+    parentPort.postMessage({ id: msg.id, ok: true, value });
   } catch (err) {
     parentPort.postMessage({ id: msg.id, ok: false, message: err instanceof Error ? err.message : String(err) });
   }

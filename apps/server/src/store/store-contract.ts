@@ -18,15 +18,14 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
   });
   const first = (id: string): WorkshopWrite => ({ workshopId: id, fromSeq: 1, events: [created(id)], ops: [] });
   const vote = (participantId: string): WorkshopEvent => ({ type: 'vote.added', participantId, ideaId: 'i1' });
+  const joined = (participantId: string, name: string): WorkshopEvent => ({ type: 'participant.joined', participantId, name, organisation: '', tokenHash: 't', at: 1 });
 
   describe(`store contract: ${name}`, () => {
-    it('creates a workshop and finds it by code and id', async () => {
+    it('creates a workshop and finds it by code', async () => {
       const { store } = await open();
       await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
       expect(await store.findByCode('ABCDEF')).toEqual(record('w1', 'ABCDEF'));
-      expect(await store.findById('w1')).toEqual(record('w1', 'ABCDEF'));
       expect(await store.findByCode('ZZZZZZ')).toBeNull();
-      expect((await store.listWorkshops()).map((w) => w.id)).toEqual(['w1']);
       await store.close();
     });
 
@@ -34,19 +33,20 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
       const { store } = await open();
       await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
       await expect(store.createWorkshop(record('w2', 'ABCDEF'), first('w2'))).rejects.toThrow();
-      expect(await store.findById('w2')).toBeNull();
+      expect(await store.loadEvents('w2')).toEqual([]);
+      expect((await store.findByCode('ABCDEF'))?.id).toBe('w1');
       await store.close();
     });
 
     it('appends events in order and keeps Swedish text intact', async () => {
       const { store } = await open();
       await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
-      await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [vote('p1'), vote('p2')], ops: [{ actor: 'p1', opId: 'o1', result: '{"ok":true}' }] }]);
+      await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [vote('p1'), vote('p2')], ops: [{ actor: 'p1', opId: 'o1', result: '{"ok":true}' }], at: 1500 }]);
       const events = await store.loadEvents('w1');
       expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
       expect(events[0]?.event).toEqual(created('w1'));
       expect(events[2]?.event).toEqual(vote('p2'));
-      expect(await store.loadOps('w1')).toEqual([{ actor: 'p1', opId: 'o1', result: '{"ok":true}' }]);
+      expect(await store.loadOps('w1')).toEqual([{ actor: 'p1', opId: 'o1', result: '{"ok":true}', at: 1500 }]);
       await store.close();
     });
 
@@ -82,6 +82,75 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
       ]);
       expect((await store.loadEvents('w1')).length).toBe(2);
       expect((await store.loadEvents('w2')).length).toBe(3);
+      await store.close();
+    });
+
+    it('erases a workshop: its events, op records and record, and nothing of another', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.createWorkshop(record('w2', 'BCDEFG'), first('w2'));
+      await store.commit([
+        { workshopId: 'w1', fromSeq: 2, events: [vote('a')], ops: [{ actor: 'a', opId: 'o1', result: '{}' }], at: 2000 },
+        { workshopId: 'w2', fromSeq: 2, events: [vote('b')], ops: [{ actor: 'b', opId: 'o1', result: '{}' }], at: 2000 },
+      ]);
+      await store.deleteWorkshop('w1');
+      expect(await store.findByCode('ABCDEF')).toBeNull();
+      expect(await store.loadEvents('w1')).toEqual([]);
+      expect(await store.loadOps('w1')).toEqual([]);
+      expect(await store.listIdle(Infinity)).toEqual([record('w2', 'BCDEFG')]);
+      expect((await store.loadEvents('w2')).length).toBe(2);
+      expect(await store.loadOps('w2')).toHaveLength(1);
+      // The code is free again, and a new workshop under it starts an empty log.
+      await store.createWorkshop(record('w3', 'ABCDEF'), first('w3'));
+      expect((await store.loadEvents('w3')).map((e) => e.seq)).toEqual([1]);
+      await store.close();
+    });
+
+    it('rewrites stored events in place, and only those', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [joined('p1', 'Anna'), joined('p2', 'Bo')], ops: [] }]);
+      await store.rewriteEvents('w1', [{ seq: 2, event: joined('p1', 'Borttagen deltagare') }]);
+      expect((await store.loadEvents('w1')).map((e) => e.event)).toEqual([created('w1'), joined('p1', 'Borttagen deltagare'), joined('p2', 'Bo')]);
+      // A rewrite never appends: an event that is not stored is refused and nothing of the batch is kept.
+      await expect(store.rewriteEvents('w1', [{ seq: 3, event: joined('p2', 'X') }, { seq: 9, event: vote('p1') }])).rejects.toThrow();
+      expect((await store.loadEvents('w1')).map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect((await store.loadEvents('w1'))[2]?.event).toEqual(joined('p2', 'Bo'));
+      await store.close();
+    });
+
+    it('lists workshops by last activity: the newest write, else creation', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.createWorkshop(record('w2', 'BCDEFG'), first('w2'));
+      const idle = async (before: number) => (await store.listIdle(before)).map((w) => w.id).sort();
+      expect(await idle(1000)).toEqual([]);
+      expect(await idle(1001)).toEqual(['w1', 'w2']);
+      await store.commit([{ workshopId: 'w2', fromSeq: 2, events: [vote('a')], ops: [], at: 5000 }]);
+      expect(await idle(1001)).toEqual(['w1']);
+      expect(await idle(5000)).toEqual(['w1']);
+      // An older write does not make a workshop look less recent.
+      await store.commit([{ workshopId: 'w2', fromSeq: 3, events: [vote('b')], ops: [], at: 3000 }]);
+      expect(await idle(5000)).toEqual(['w1']);
+      expect(await idle(5001)).toEqual(['w1', 'w2']);
+      await store.close();
+    });
+
+    it('prunes op records written before a time, in every workshop', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.createWorkshop(record('w2', 'BCDEFG'), first('w2'));
+      await store.commit([
+        { workshopId: 'w1', fromSeq: 2, events: [], ops: [{ actor: 'a', opId: 'old', result: '{}' }], at: 1000 },
+        { workshopId: 'w2', fromSeq: 2, events: [], ops: [{ actor: 'b', opId: 'old', result: '{}' }], at: 1000 },
+      ]);
+      await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [], ops: [{ actor: 'a', opId: 'new', result: '{}' }], at: 2000 }]);
+      expect(await store.pruneOps(2000)).toBe(2);
+      expect((await store.loadOps('w1')).map((o) => o.opId)).toEqual(['new']);
+      expect(await store.loadOps('w2')).toEqual([]);
+      // A kept record still stops a second answer for its op id.
+      await expect(store.commit([{ workshopId: 'w1', fromSeq: 2, events: [], ops: [{ actor: 'a', opId: 'new', result: '{}' }] }])).rejects.toThrow();
+      expect(await store.pruneOps(2000)).toBe(0);
       await store.close();
     });
 

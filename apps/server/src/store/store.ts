@@ -15,6 +15,11 @@ export interface OpRecord {
   result: string;
 }
 
+/** An op record as stored: `at` is when it was written, so records no resend can still need are pruned. */
+export interface StoredOp extends OpRecord {
+  at: number;
+}
+
 export interface StoredEvent {
   seq: number;
   event: WorkshopEvent;
@@ -26,6 +31,8 @@ export interface WorkshopWrite {
   fromSeq: number;
   events: WorkshopEvent[];
   ops: OpRecord[];
+  /** When the room made this write (its clock): the workshop's last activity and its ops' age. */
+  at?: number;
 }
 
 /**
@@ -37,10 +44,16 @@ export interface WorkshopStore {
   createWorkshop(record: WorkshopRecord, first: WorkshopWrite): Promise<void>;
   commit(writes: readonly WorkshopWrite[]): Promise<void>;
   findByCode(code: string): Promise<WorkshopRecord | null>;
-  findById(id: string): Promise<WorkshopRecord | null>;
   loadEvents(workshopId: string): Promise<StoredEvent[]>;
-  loadOps(workshopId: string): Promise<OpRecord[]>;
-  listWorkshops(): Promise<WorkshopRecord[]>;
+  loadOps(workshopId: string): Promise<StoredOp[]>;
+  /** Workshops whose last write (or creation) is older than `before`: what retention erases. */
+  listIdle(before: number): Promise<WorkshopRecord[]>;
+  /** Erases a workshop with its events and op records, leaving none of its text in any file. */
+  deleteWorkshop(workshopId: string): Promise<void>;
+  /** Replaces stored events in place (erasing a person from history), leaving none of the old text in any file. */
+  rewriteEvents(workshopId: string, events: readonly StoredEvent[]): Promise<void>;
+  /** Forgets op records written before `before`; resolves to how many. */
+  pruneOps(before: number): Promise<number>;
   close(): Promise<void>;
 }
 
