@@ -8,7 +8,4 @@ export const selectPending = (s: FokusState) => s.pending;
 export const selectStatus = (s: FokusState) => s.status;
 export const selectOffset = (s: FokusState) => s.serverOffset;
 export const selectStep = (s: FokusState): AgendaStep | null => s.view?.agenda[s.view.stepIndex] ?? null;
-export const selectVoting = (s: FokusState) => s.view?.voting ?? null;
-export const selectIdeas = (s: FokusState) => s.view?.ideas;
-export const selectBoards = (s: FokusState) => s.view?.boards;
 export const selectUnsentCount = (s: FokusState) => s.pending.filter((p) => p.ackedVersion === undefined).length;
