@@ -6,17 +6,40 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** What the committer needs of a store. */
+export type CommitStore = Pick<WorkshopStore, 'commit' | 'probe'>;
+
+/** Whether the store can make writes durable right now, and if not, why. */
+export type StorageHealth = { ok: true } | { ok: false; reason: string };
+
+export interface CommitterOptions {
+  now?: () => number;
+  /** A commit outcome younger than this answers a health question without a probe write. */
+  freshMs?: number;
+}
+
 /**
  * Group commit: every write submitted in the same turn of the event loop (from any workshop) goes to the
  * store in one transaction, so a burst of votes costs one fsync, not one each. Nothing is acknowledged
- * before its batch is durable; a failed batch fails every command in it.
+ * before its batch is durable. If a batch fails, each workshop's part is tried again on its own, so one
+ * workshop's bad write fails only its own commands; a workshop's writes always land in submission order.
  */
 export class Committer {
   private queue: Pending[] = [];
   private scheduled = false;
   private running: Promise<void> = Promise.resolve();
+  private last: { at: number; health: StorageHealth } | null = null;
+  private probing: Promise<StorageHealth> | null = null;
+  private readonly now: () => number;
+  private readonly freshMs: number;
 
-  constructor(private readonly store: WorkshopStore) {}
+  constructor(
+    private readonly store: CommitStore,
+    options: CommitterOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.freshMs = options.freshMs ?? 1000;
+  }
 
   submit(write: WorkshopWrite): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -25,7 +48,7 @@ export class Committer {
         this.scheduled = true;
         setImmediate(() => {
           this.scheduled = false;
-          // One batch at a time: a slow store collects the next batch meanwhile.
+          // One batch at a time: a slow store collects the next batch meanwhile. flush never rejects.
           this.running = this.running.then(() => this.flush());
         });
       }
@@ -36,12 +59,58 @@ export class Committer {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    const groups = groupByWorkshop(batch);
     try {
-      await this.store.commit(mergeWrites(batch.map((p) => p.write)));
+      await this.store.commit(groups.flatMap((g) => g.writes));
+      this.noted({ ok: true });
       for (const p of batch) p.resolve();
+      return;
     } catch (err) {
-      for (const p of batch) p.reject(err);
+      if (groups.length === 1) return this.failed(batch, err);
     }
+    // The batch failed as a whole: find out whose write it was. Each workshop's writes commit on their own.
+    await Promise.all(
+      groups.map(async (g) => {
+        try {
+          await this.store.commit(g.writes);
+          this.noted({ ok: true });
+          for (const p of g.pending) p.resolve();
+        } catch (err) {
+          this.failed(g.pending, err);
+        }
+      }),
+    );
+  }
+
+  private failed(pending: Pending[], err: unknown): void {
+    this.noted({ ok: false, reason: err instanceof Error ? err.message : String(err) });
+    for (const p of pending) p.reject(err);
+  }
+
+  private noted(health: StorageHealth): void {
+    this.last = { at: this.now(), health };
+  }
+
+  /**
+   * The truth about the store: the outcome of the latest commit if it is recent, else a probe write
+   * (one at a time, however many ask), so that an idle server with a full disk is not reported healthy.
+   */
+  health(): Promise<StorageHealth> {
+    if (this.last && this.now() - this.last.at < this.freshMs) return Promise.resolve(this.last.health);
+    this.probing ??= this.store
+      .probe()
+      .then(
+        (): StorageHealth => ({ ok: true }),
+        (err: unknown): StorageHealth => ({ ok: false, reason: err instanceof Error ? err.message : String(err) }),
+      )
+      .then((health) => {
+        this.noted(health);
+        return health;
+      })
+      .finally(() => {
+        this.probing = null;
+      });
+    return this.probing;
   }
 
   /** Resolves when everything submitted so far has been written (or refused). */
@@ -54,19 +123,32 @@ export class Committer {
   }
 }
 
-/** Consecutive writes of one workshop become one write, keeping the log's order. */
-function mergeWrites(writes: WorkshopWrite[]): WorkshopWrite[] {
-  const byWorkshop = new Map<string, WorkshopWrite>();
-  for (const w of writes) {
-    const prev = byWorkshop.get(w.workshopId);
+interface WorkshopGroup {
+  pending: Pending[];
+  writes: WorkshopWrite[];
+}
+
+/**
+ * A batch by workshop, in order. Consecutive writes of one workshop merge into one write; a write that does
+ * not continue the one before stays separate (the store refuses it, and with it that workshop's part).
+ */
+function groupByWorkshop(batch: readonly Pending[]): WorkshopGroup[] {
+  const groups = new Map<string, WorkshopGroup>();
+  for (const p of batch) {
+    const w = p.write;
+    let g = groups.get(w.workshopId);
+    if (!g) {
+      g = { pending: [], writes: [] };
+      groups.set(w.workshopId, g);
+    }
+    g.pending.push(p);
+    const prev = g.writes.at(-1);
     if (prev && prev.fromSeq + prev.events.length === w.fromSeq) {
       prev.events.push(...w.events);
       prev.ops.push(...w.ops);
-    } else if (!prev) {
-      byWorkshop.set(w.workshopId, { ...w, events: [...w.events], ops: [...w.ops] });
     } else {
-      throw new Error(`non-contiguous writes for workshop ${w.workshopId}`);
+      g.writes.push({ ...w, events: [...w.events], ops: [...w.ops] });
     }
   }
-  return [...byWorkshop.values()];
+  return [...groups.values()];
 }

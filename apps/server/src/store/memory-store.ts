@@ -80,5 +80,7 @@ export class MemoryStore implements WorkshopStore {
     return pruned;
   }
 
+  async probe(): Promise<void> {}
+
   async close(): Promise<void> {}
 }

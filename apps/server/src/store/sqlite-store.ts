@@ -4,6 +4,7 @@ import type { WorkshopEvent } from '@fokus/core';
 import { openDatabase } from './sqlite-schema.mjs';
 import type { StoredEvent, StoredOp, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
 import { StoreConflictError } from './store.ts';
+import { BrokenLogError } from '../unavailable.ts';
 
 interface WorkshopRow {
   id: string;
@@ -18,8 +19,29 @@ type WriterRequest =
   | { kind: 'delete'; workshopId: string }
   | { kind: 'rewrite'; workshopId: string; events: readonly StoredEvent[] }
   | { kind: 'prune'; before: number }
+  | { kind: 'probe' }
+  | { kind: 'pragmas' }
   | { kind: 'close' };
 type WriterReply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; message: string };
+
+interface Waiter {
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+/** A writer thread and the requests waiting for its answer. */
+interface Writer {
+  worker: Worker;
+  waiting: Map<number, Waiter>;
+}
+
+/** The writer connection's settings, as it reports them. */
+export interface WriterPragmas {
+  journal_mode: string;
+  synchronous: number;
+  secure_delete: number;
+  foreign_keys: number;
+}
 
 const toRecord = (r: WorkshopRow): WorkshopRecord => ({ id: r.id, code: r.code, keyHash: r.key_hash, createdAt: r.created_at });
 
@@ -30,13 +52,13 @@ const toRecord = (r: WorkshopRow): WorkshopRecord => ({ id: r.id, code: r.code, 
  */
 export class SqliteStore implements WorkshopStore {
   private readonly db: Database.Database;
-  private readonly writer: Worker;
-  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
+  /** Null once it has died: the next request starts a new one. */
+  private writer: Writer | null;
   private nextId = 1;
   private failure: Error | null = null;
   private readonly stmts;
 
-  constructor(file: string) {
+  constructor(private readonly file: string) {
     this.db = openDatabase(file);
     this.stmts = {
       byCode: this.db.prepare('SELECT * FROM workshops WHERE code = ?'),
@@ -44,30 +66,37 @@ export class SqliteStore implements WorkshopStore {
       events: this.db.prepare('SELECT seq, data FROM events WHERE workshop_id = ? ORDER BY seq'),
       ops: this.db.prepare('SELECT actor, op_id, result, created_at FROM ops WHERE workshop_id = ? ORDER BY created_at'),
     };
-    this.writer = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file } });
-    this.writer.on('message', (reply: WriterReply) => {
-      const w = this.waiting.get(reply.id);
+    this.writer = this.startWriter();
+  }
+
+  private startWriter(): Writer {
+    const writer: Writer = { worker: new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file: this.file } }), waiting: new Map() };
+    writer.worker.on('message', (reply: WriterReply) => {
+      const w = writer.waiting.get(reply.id);
       if (!w) return;
-      this.waiting.delete(reply.id);
+      writer.waiting.delete(reply.id);
       if (reply.ok) w.resolve(reply.value);
       else w.reject(reply.message.startsWith('conflict:') ? new StoreConflictError(reply.message) : new Error(reply.message));
     });
-    // A dead writer fails every waiting and later write: nothing is acknowledged that is not on disk.
-    const fail = (err: Error) => {
-      this.failure = err;
-      for (const w of this.waiting.values()) w.reject(err);
-      this.waiting.clear();
+    // A dead writer fails every write waiting on it (whether it landed is unknown: nothing is acknowledged
+    // that may not be on disk); the next request starts a new writer.
+    const died = (err: Error) => {
+      if (this.writer === writer) this.writer = null;
+      for (const w of writer.waiting.values()) w.reject(err);
+      writer.waiting.clear();
     };
-    this.writer.on('error', fail);
-    this.writer.on('exit', (code) => fail(new Error(`store writer stopped (${code})`)));
+    writer.worker.on('error', died);
+    writer.worker.on('exit', (code) => died(new Error(`store writer stopped (${code})`)));
+    return writer;
   }
 
   private request(req: WriterRequest): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
+    const writer = (this.writer ??= this.startWriter());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.writer.postMessage({ id, ...req });
+      writer.waiting.set(id, { resolve, reject });
+      writer.worker.postMessage({ id, ...req });
     });
   }
 
@@ -90,7 +119,7 @@ export class SqliteStore implements WorkshopStore {
 
   async loadEvents(workshopId: string): Promise<StoredEvent[]> {
     const rows = this.stmts.events.all(workshopId) as { seq: number; data: string }[];
-    return rows.map((r) => ({ seq: r.seq, event: JSON.parse(r.data) as WorkshopEvent }));
+    return rows.map((r) => ({ seq: r.seq, event: parseEvent(workshopId, r) }));
   }
 
   async loadOps(workshopId: string): Promise<StoredOp[]> {
@@ -111,12 +140,29 @@ export class SqliteStore implements WorkshopStore {
     return typeof pruned === 'number' ? pruned : 0;
   }
 
+  async probe(): Promise<void> {
+    await this.request({ kind: 'probe' });
+  }
+
+  /** The writer connection's own settings (they are per connection): what the tests hold it to. */
+  async writerPragmas(): Promise<WriterPragmas> {
+    return (await this.request({ kind: 'pragmas' })) as WriterPragmas;
+  }
+
   async close(): Promise<void> {
     if (!this.failure) {
-      await this.request({ kind: 'close' }).catch(() => undefined);
+      if (this.writer) await this.request({ kind: 'close' }).catch(() => undefined);
       this.failure = new Error('store closed');
-      await this.writer.terminate();
+      await this.writer?.worker.terminate();
     }
     if (this.db.open) this.db.close();
+  }
+}
+
+function parseEvent(workshopId: string, row: { seq: number; data: string }): WorkshopEvent {
+  try {
+    return JSON.parse(row.data) as WorkshopEvent;
+  } catch (err) {
+    throw new BrokenLogError(workshopId, row.seq, err);
   }
 }

@@ -1,5 +1,5 @@
 // The store's writer thread: every commit (and its fsync) happens here, so the event loop that answers
-// phones never waits for the disk. Messages: { id, kind: 'create' | 'commit' | 'delete' | 'rewrite' | 'prune', ... }
+// phones never waits for the disk. Messages: { id, kind: 'create' | 'commit' | 'delete' | 'rewrite' | 'prune' | 'probe' | 'pragmas', ... }
 // -> { id, ok, message?, value? }.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './sqlite-schema.mjs';
@@ -15,6 +15,15 @@ const deleteWorkshopRow = db.prepare('DELETE FROM workshops WHERE id = ?');
 const updateEvent = db.prepare('UPDATE events SET type = ?, data = ? WHERE workshop_id = ? AND seq = ?');
 const pruneOps = db.prepare('DELETE FROM ops WHERE created_at < ?');
 const lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workshop_id = ?');
+// Health: one row rewritten and made durable, a commit as real as a vote's.
+db.exec('CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL)');
+const probe = db.prepare('INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
+const pragmas = () => ({
+  journal_mode: db.pragma('journal_mode', { simple: true }),
+  synchronous: db.pragma('synchronous', { simple: true }),
+  secure_delete: db.pragma('secure_delete', { simple: true }),
+  foreign_keys: db.pragma('foreign_keys', { simple: true }),
+});
 
 function writeAll(writes) {
   for (const w of writes) {
@@ -78,6 +87,8 @@ parentPort.on('message', (msg) => {
       rewrite(msg.workshopId, msg.events);
       checkpoint();
     } else if (msg.kind === 'prune') value = pruneOps.run(msg.before).changes;
+    else if (msg.kind === 'probe') probe.run(Date.now());
+    else if (msg.kind === 'pragmas') value = pragmas();
     else commit(msg.writes);
     parentPort.postMessage({ id: msg.id, ok: true, value });
   } catch (err) {

@@ -54,6 +54,8 @@ export interface WorkshopStore {
   rewriteEvents(workshopId: string, events: readonly StoredEvent[]): Promise<void>;
   /** Forgets op records written before `before`; resolves to how many. */
   pruneOps(before: number): Promise<number>;
+  /** A tiny real write, made durable: resolves only if a commit could land right now. For health checks. */
+  probe(): Promise<void>;
   close(): Promise<void>;
 }
 
