@@ -6,7 +6,8 @@ import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol
 import { meTouchedBy, movesOnlyFigures } from './audience.ts';
 import type { Committer } from './committer.ts';
 import { hashSecret, newId, newSecret } from './security.ts';
-import type { OpRecord, WorkshopRecord, WorkshopStore } from './store/store.ts';
+import type { OpRecord, StoredEvent, WorkshopRecord, WorkshopStore } from './store/store.ts';
+import { BrokenLogError, NOT_SAVED } from './unavailable.ts';
 
 /** Where a room's messages go. The room knows nothing of sockets; the realtime adapter implements this. */
 export interface RoomOutput {
@@ -57,7 +58,13 @@ export class WorkshopRoom {
   private readonly lastBody = new Map<Channel, string>();
   private flushTimer: NodeJS.Timeout | null = null;
   private flushDue = Infinity;
-  private recovering: Promise<void> | null = null;
+  /** Writes submitted and not yet durable or refused. */
+  private writing = 0;
+  /** Settles once the latest write is durable, or refused and recovered from. */
+  private lastWrite: Promise<void> = Promise.resolve();
+  /** Set from a failed write until memory is rebuilt from the log: nothing is decided meanwhile. */
+  private recovery: { done: Promise<void>; finish: () => void } | null = null;
+  private recoveries = 0;
 
   constructor(
     readonly record: WorkshopRecord,
@@ -92,8 +99,7 @@ export class WorkshopRoom {
     clock: Clock,
   ): Promise<WorkshopRoom> {
     const [events, ops] = await Promise.all([store.loadEvents(record.id), store.loadOps(record.id)]);
-    const state = replay(events.map((e) => e.event));
-    if (!state) throw new Error(`workshop ${record.id} has no events`);
+    const state = replayLog(record, events);
     const answers = ops.map((op): [string, CommandAck] => [opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck]);
     return new WorkshopRoom(record, state, answers, store, committer, output, clock);
   }
@@ -111,30 +117,51 @@ export class WorkshopRoom {
   }
 
   private async run(actor: Actor, opId: string, command: Command): Promise<CommandAck> {
-    if (this.recovering) await this.recovering;
-    const decision = decide(this.state, command, actor, this.clock.now());
-    const events = decision.ok ? decision.value : [];
-    const ack: CommandAck = decision.ok
-      ? { ok: true, version: this.state.version + events.length }
-      : { ok: false, error: decision.error.code, message: decision.error.message };
-    // Refusals are stored too, so a resend after a restart still gets the original answer.
-    await this.persist(events, [{ actor: actorKey(actor), opId, result: JSON.stringify(ack) }]);
-    this.answers.set(opKey(actorKey(actor), opId), ack);
-    return ack;
+    const key = opKey(actorKey(actor), opId);
+    for (;;) {
+      while (this.recovery) await this.recovery.done;
+      const decision = decide(this.state, command, actor, this.clock.now());
+      if (decision.ok) {
+        const ack: CommandAck = { ok: true, version: this.state.version + decision.value.length };
+        // A command the store refused did not happen: not remembered, so a resend of the op id runs again.
+        if (!(await this.persist(decision.value, [{ actor: actorKey(actor), opId, result: JSON.stringify(ack) }]))) return NOT_SAVED;
+        this.answers.set(key, ack);
+        return ack;
+      }
+      // A refusal may rest on writes still on their way to the disk: answer once they are durable, decide again if not.
+      const recoveries = this.recoveries;
+      await this.lastWrite;
+      if (this.recoveries !== recoveries) continue;
+      // Refusals live in memory only: a resend gets the same answer while the process lives, and they cost no disk.
+      const ack: CommandAck = { ok: false, error: decision.error.code, message: decision.error.message };
+      this.answers.set(key, ack);
+      return ack;
+    }
   }
 
-  /** Applies events to the decided state, makes them durable, then lets them be seen. */
-  private async persist(events: WorkshopEvent[], ops: OpRecord[]): Promise<void> {
+  /**
+   * Applies events to the decided state, makes them durable, then lets them be seen. Resolves to false if the
+   * store refused them; memory, then ahead of the log, is rebuilt from it before anything else is decided.
+   */
+  private async persist(events: WorkshopEvent[], ops: OpRecord[]): Promise<boolean> {
     const fromSeq = this.state.version + 1;
     this.apply(events);
     const after = this.state;
-    try {
-      await this.committer.submit({ workshopId: this.id, fromSeq, events, ops });
-    } catch (err) {
-      await this.recover();
-      throw err;
-    }
-    this.published(events, after);
+    this.writing++;
+    const saved = this.committer.submit({ workshopId: this.id, fromSeq, events, ops }).then(
+      () => true,
+      () => false,
+    );
+    const settled = saved.then(async (ok) => {
+      this.writing--;
+      if (ok) this.published(events, after);
+      else this.recovery ??= deferred();
+      // Later writes decided on the lost events fail too: rebuild once the last of them is back.
+      if (this.recovery && this.writing === 0) await this.recover();
+    });
+    this.lastWrite = settled.catch(() => undefined);
+    await settled;
+    return saved;
   }
 
   /** A phone joins with a token it made (or one we make); the same token never joins twice. */
@@ -156,11 +183,11 @@ export class WorkshopRoom {
   }
 
   private async runJoin(name: string, organisation: string, secret: string, tokenHash: string): Promise<JoinAck> {
-    if (this.recovering) await this.recovering;
+    while (this.recovery) await this.recovery.done;
     const participantId = newId();
     const decision = decide(this.state, { type: 'participant:join', participantId, name, organisation, tokenHash }, { role: 'system' }, this.clock.now());
     if (!decision.ok) return { ok: false, error: decision.error.code, message: decision.error.message };
-    await this.persist(decision.value, []);
+    if (!(await this.persist(decision.value, []))) return NOT_SAVED;
     return { ok: true, participantId, token: secret, name: this.state.participants[participantId]?.name ?? name };
   }
 
@@ -214,19 +241,26 @@ export class WorkshopRoom {
   }
 
   /** After a failed commit the memory may hold events the log does not: rebuild from the log. */
-  private recover(): Promise<void> {
-    this.recovering ??= (async () => {
-      const events = await this.store.loadEvents(this.id);
+  private async recover(): Promise<void> {
+    const recovery = this.recovery;
+    if (!recovery) return;
+    try {
+      const [events, ops] = await Promise.all([this.store.loadEvents(this.id), this.store.loadOps(this.id)]);
       const state = replay(events.map((e) => e.event));
       if (state) this.state = this.durable = state;
+      // A commit whose answer was lost (a writer that died) may have landed after all: a resend gets its answer.
+      for (const op of ops) this.answers.set(opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck);
       this.tokens.clear();
       this.indexTokens();
       for (const r of ROLES) this.dirty.add(`${r}:view`).add(`${r}:tally`);
       this.schedule();
-    })().finally(() => {
-      this.recovering = null;
-    });
-    return this.recovering;
+    } catch {
+      // The log cannot be read either: go on from memory; the next write that does not follow the log fails and retries this.
+    } finally {
+      this.recoveries++;
+      this.recovery = null;
+      recovery.finish();
+    }
   }
 
   private indexTokens(): void {
@@ -292,6 +326,33 @@ export class WorkshopRoom {
     this.dirtyMe.clear();
     this.schedule();
   }
+}
+
+/** Replays a stored log; the event that cannot be read or applied is named, and so is a state no view can show. */
+function replayLog(record: WorkshopRecord, events: readonly StoredEvent[]): Workshop {
+  let seq = 0;
+  try {
+    let state: Workshop | null = null;
+    for (const e of events) {
+      seq = e.seq;
+      state = evolve(state, e.event);
+    }
+    if (!state) throw new Error('the log has no events');
+    // Every role's view is built once here, so a state that would throw on the first broadcast never goes live.
+    for (const role of ROLES) {
+      workshopView(state, record.code, role, new Set());
+      tallyView(state, role, new Set());
+    }
+    return state;
+  } catch (err) {
+    throw err instanceof BrokenLogError ? err : new BrokenLogError(record.id, seq, err);
+  }
+}
+
+function deferred(): { done: Promise<void>; finish: () => void } {
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  return { done, finish };
 }
 
 export function actorKey(actor: Actor): string {

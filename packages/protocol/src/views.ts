@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import type { Workshop } from '@fokus/core';
-import { activeParticipants, ballotOf, ballotsAsRecord, dotsSpent, eachBallot, tallyOf } from '@fokus/core';
+import type { Tally, Workshop } from '@fokus/core';
+import { activeParticipants, ballotOf, ballotsAsRecord, dotsSpent, tallyOf } from '@fokus/core';
 import { planRowSchema } from './commands.ts';
 import { langSchema, roleSchema, templateSchema } from './limits.ts';
 
 /**
  * What each role may see. The server sends nothing else: tokens, authors and (when voting is anonymous)
- * individual votes stay on the server; tallies are withheld from phones and screen until reveal when so set.
+ * individual votes and per-person dot counts stay on the server; tallies are withheld from phones and screen
+ * until reveal when so set. With anonymous voting the figures come from the room's anonymity gate
+ * (apps/server/src/anonymity-gate.ts), which releases them only in steps no diff can pin on one person.
  */
 
 const boardSchema = z.object({ id: z.string(), title: z.string(), purpose: z.string(), questions: z.array(z.string()) });
@@ -51,8 +53,10 @@ export const participantViewSchema = z.object({
   name: z.string(),
   organisation: z.string(),
   groupId: z.string().nullable(),
+  /** What the person chose to say ("klar"): the only per-person progress anonymous voting shows. */
   done: z.boolean(),
-  dotsUsed: z.number(),
+  /** Dots this person placed: only when voting is not anonymous. */
+  dotsUsed: z.number().optional(),
   online: z.boolean(),
 });
 export type ParticipantView = z.infer<typeof participantViewSchema>;
@@ -84,11 +88,16 @@ export type WorkshopView = z.infer<typeof workshopViewSchema>;
 
 const tallySchema = z.object({ dots: z.number(), voters: z.number() });
 
-/** Live voting figures: small, sent at a bounded rate while dots fly. */
+/**
+ * Live voting figures: small, sent at a bounded rate while dots fly. With anonymous voting `dotsUsed` and
+ * `tallies` are the last figures the anonymity gate released, never one person's step.
+ */
 export const tallyViewSchema = z.object({
   participants: z.number(),
   online: z.number(),
+  /** People who said they are done ("klar"). */
   done: z.number(),
+  /** Dots placed in the whole room. */
   dotsUsed: z.number(),
   dotsTotal: z.number(),
   /** null while results are hidden from this role. */
@@ -151,6 +160,7 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
     plan: s.plan,
   };
   if (role === 'facilitator') {
+    const named = !s.voting.settings.anonymous;
     view.participants = people
       .sort((a, b) => a.joinedAt - b.joinedAt)
       .map((p) => ({
@@ -159,7 +169,7 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
         organisation: p.organisation,
         groupId: p.groupId,
         done: p.done,
-        dotsUsed: dotsSpent(ballotOf(s.votes, p.id)),
+        ...(named ? { dotsUsed: dotsSpent(ballotOf(s.votes, p.id)) } : {}),
         online: online.has(p.id),
       }));
   }
@@ -170,17 +180,32 @@ export function resultsVisible(s: Workshop, role: ViewRole): boolean {
   return role === 'facilitator' || !s.voting.settings.hideResults || s.voting.revealed;
 }
 
-export function tallyView(s: Workshop, role: ViewRole, online: Presence): TallyView {
-  const people = activeParticipants(s);
+/** The room-wide figures of some set of ballots: dots per idea (with voters) and dots placed in all. */
+export interface VoteFigures {
+  tallies: Record<string, Tally>;
+  dotsUsed: number;
+}
+
+export function voteFigures(s: Pick<Workshop, 'votes'>): VoteFigures {
+  const tallies = tallyOf(s);
   let dotsUsed = 0;
-  for (const [, mine] of eachBallot(s.votes)) dotsUsed += dotsSpent(mine);
+  for (const t of Object.values(tallies)) dotsUsed += t.dots;
+  return { tallies, dotsUsed };
+}
+
+/**
+ * `figures` are the dots this role may count: the room's own by default; the server passes what its
+ * anonymity gate has released. People, presence and "klar" are live: they are what each person chose to show.
+ */
+export function tallyView(s: Workshop, role: ViewRole, online: Presence, figures: VoteFigures = voteFigures(s)): TallyView {
+  const people = activeParticipants(s);
   const view: TallyView = {
     participants: people.length,
     online: people.filter((p) => online.has(p.id)).length,
     done: people.filter((p) => p.done).length,
-    dotsUsed,
+    dotsUsed: figures.dotsUsed,
     dotsTotal: people.length * s.voting.settings.budget,
-    tallies: resultsVisible(s, role) ? tallyOf(s) : null,
+    tallies: resultsVisible(s, role) ? figures.tallies : null,
   };
   if (role === 'facilitator' && !s.voting.settings.anonymous) view.ballots = ballotsAsRecord(s.votes);
   return view;

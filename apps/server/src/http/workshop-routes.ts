@@ -57,7 +57,8 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
     if (!key || !secretMatches(key, room.record.keyHash)) {
       return reply.code(401).send({ error: 'unauthorized', message: 'the facilitator key is needed' });
     }
-    const s = room.snapshot;
+    // During anonymous voting an export counts only the released dots, like the console (anonymity-gate.ts).
+    const s = room.shown;
     const file = `fokus-${room.code}.${format.data}`;
     reply.header('content-disposition', `attachment; filename="${file}"`);
     if (format.data === 'md') return reply.type('text/markdown; charset=utf-8').send(toMarkdown(s));
