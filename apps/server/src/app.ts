@@ -11,6 +11,7 @@ import { workshopRoutes } from './http/workshop-routes.ts';
 import { createSocketServer, socketOutput } from './realtime/socket-server.ts';
 import type { FokusServer } from './realtime/socket-server.ts';
 import { attachRealtime } from './realtime/connection.ts';
+import { StorageUnavailableError, WorkshopUnavailableError } from './unavailable.ts';
 
 export interface FokusApp {
   app: FastifyInstance;
@@ -39,10 +40,15 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
     trustProxy: true,
   });
   const io = createSocketServer(app.server, config.allowedOrigins);
-  const rooms = new Rooms(store, socketOutput(io), clock);
+  const rooms = new Rooms(store, socketOutput(io), clock, { log: app.log });
   attachRealtime(io, rooms, app.log);
 
   app.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
+    if (err instanceof WorkshopUnavailableError) return reply.code(503).send({ error: 'unavailable', message: err.message });
+    if (err instanceof StorageUnavailableError) {
+      req.log.error({ err: err.cause }, 'store refused a write');
+      return reply.code(503).send({ error: 'storage_unavailable', message: err.message });
+    }
     const status = err.statusCode ?? 500;
     if (status >= 500) {
       req.log.error({ err }, 'request failed');
@@ -51,7 +57,11 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
     return reply.code(status).send({ error: 'bad_request', message: err.message });
   });
 
-  app.get('/api/health', async () => ({ ok: true }));
+  // Not ok while the store cannot write: a recent commit failed, or a probe write fails.
+  app.get('/api/health', async (_req, reply) => {
+    const health = await rooms.committer.health();
+    return health.ok ? { ok: true } : reply.code(503).send({ ok: false, reason: `the store cannot write: ${health.reason}` });
+  });
   workshopRoutes(app, rooms, config);
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {

@@ -11,15 +11,18 @@ import type { RoomOutput } from './workshop-room.ts';
 class GatedStore extends MemoryStore {
   gate: Promise<void> = Promise.resolve();
   failNext = false;
+  down = false;
   override async commit(writes: readonly WorkshopWrite[]): Promise<void> {
     await this.gate;
-    if (this.failNext) {
+    if (this.failNext || this.down) {
       this.failNext = false;
       throw new Error('disk full');
     }
     return super.commit(writes);
   }
 }
+
+const NOT_SAVED = { ok: false, error: 'storage_unavailable', message: 'could not be saved, try again' };
 
 function recorder() {
   const sent: { kind: string; role?: ViewRole; msg: ViewMessage | TallyMessage | MeMessage }[] = [];
@@ -73,11 +76,12 @@ describe('WorkshopRoom', () => {
     expect(room.snapshot.tallies['i1']).toBe(1);
   });
 
-  it('after a failed commit, answers with an error and goes on from what the log holds', async () => {
+  it('after a failed commit, answers storage_unavailable and goes on from what the log holds', async () => {
     const store = new GatedStore();
     const { room, pia } = await votingRoom(store);
     store.failNext = true;
-    await expect(room.execute(pia, 'v1', { type: 'vote:add', ideaId: 'i1' })).rejects.toThrow('disk full');
+    expect(await room.execute(pia, 'v1', { type: 'vote:add', ideaId: 'i1' })).toEqual(NOT_SAVED);
+    // Not remembered: the resend with the same op id runs again.
     const retry = await room.execute(pia, 'v1', { type: 'vote:add', ideaId: 'i1' });
     expect(retry).toMatchObject({ ok: true });
     const again = await room.execute(pia, 'v2', { type: 'vote:add', ideaId: 'i1' });
@@ -85,6 +89,53 @@ describe('WorkshopRoom', () => {
     const persisted = (await store.loadEvents(room.id)).filter((e) => e.event.type === 'vote.added').length;
     expect(persisted).toBe(2);
     expect((room.snapshot as Workshop).tallies['i1']).toBe(2);
+  });
+
+  it('refuses every command of a failed batch, keeps memory level with the log, and commits again once storage is back', async () => {
+    const store = new GatedStore();
+    const { room, pia } = await votingRoom(store);
+    store.down = true;
+    const burst = await Promise.all(Array.from({ length: 4 }, (_, i) => room.execute(pia, `d${i}`, { type: 'vote:add', ideaId: 'i1' })));
+    expect(burst).toEqual(Array(4).fill(NOT_SAVED));
+    expect(await room.join('Bo', '', undefined)).toEqual(NOT_SAVED);
+    const logged = async () => (await store.loadEvents(room.id)).length;
+    expect(room.snapshot.version).toBe(await logged());
+    store.down = false;
+    const before = await logged();
+    expect(await room.execute(pia, 'd0', { type: 'vote:add', ideaId: 'i1' })).toEqual({ ok: true, version: before + 1 });
+    expect(await room.join('Bo', '', undefined)).toMatchObject({ ok: true });
+    expect(room.snapshot.version).toBe(await logged());
+    expect(room.snapshot.tallies['i1']).toBe(1);
+  });
+
+  it('stores accepted commands only; a refusal is answered from memory to a resend', async () => {
+    const store = new GatedStore();
+    const { room, pia } = await votingRoom(store);
+    const refused = await room.execute(pia, 'r1', { type: 'vote:add', ideaId: 'nope' });
+    expect(refused).toMatchObject({ ok: false, error: 'not_found' });
+    // Even once the idea exists, the same op id gets the first answer.
+    await room.execute({ role: 'facilitator' }, 'o9', { type: 'idea:add', ideaId: 'nope', boardId: room.snapshot.boards[0]?.id ?? '', text: 'Sent' });
+    expect(await room.execute(pia, 'r1', { type: 'vote:add', ideaId: 'nope' })).toEqual(refused);
+    const ops = await store.loadOps(room.id);
+    expect(ops.map((o) => o.opId)).not.toContain('r1');
+    expect(ops.every((o) => (JSON.parse(o.result) as { ok: boolean }).ok)).toBe(true);
+  });
+
+  it('decides a refusal again if the write it rested on fails', async () => {
+    const store = new GatedStore();
+    const { room, pia } = await votingRoom(store);
+    await room.execute({ role: 'facilitator' }, 'c1', { type: 'voting:configure', settings: { budget: 1 } });
+    let open!: () => void;
+    store.gate = new Promise((r) => (open = r));
+    store.failNext = true;
+    // Both are decided before the store answers: the first is on its way when the second is refused.
+    const first = room.execute(pia, 'v1', { type: 'vote:add', ideaId: 'i1' });
+    // In memory the one dot is spent, so this would be budget_exhausted; but the first vote never lands.
+    const second = room.execute(pia, 'v2', { type: 'vote:add', ideaId: 'i1' });
+    open();
+    expect(await first).toEqual(NOT_SAVED);
+    expect(await second).toMatchObject({ ok: true });
+    expect(room.snapshot.tallies['i1']).toBe(1);
   });
 
   it('coalesces a burst of votes into a few screen messages, the last one complete', async () => {

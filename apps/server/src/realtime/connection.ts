@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Rooms } from '../rooms.ts';
 import { secretMatches } from '../security.ts';
 import type { WorkshopRoom } from '../workshop-room.ts';
+import { WorkshopUnavailableError } from '../unavailable.ts';
 import type { FokusServer, SocketData } from './socket-server.ts';
 import { ackError, connectError, participantRoom, roleRoom } from './socket-server.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -36,16 +37,20 @@ export function attachRealtime(io: FokusServer, rooms: Rooms, log: FastifyBaseLo
       socket.data = { workshopId: room.id, code: room.code, role: auth.role, participantId };
       next();
     } catch (err) {
+      if (err instanceof WorkshopUnavailableError) return next(connectError('unavailable', err.message));
       log.error({ err }, 'handshake failed');
       next(connectError('internal', 'something went wrong'));
     }
   });
 
   io.on('connection', (socket) => {
-    void rooms.get(socket.data.code).then((room) => {
-      if (!room) return socket.disconnect(true);
-      onConnection(socket, room, log);
-    });
+    void rooms.get(socket.data.code).then(
+      (room) => {
+        if (!room) return socket.disconnect(true);
+        onConnection(socket, room, log);
+      },
+      () => socket.disconnect(true),
+    );
   });
 }
 
