@@ -26,6 +26,18 @@ export const projector = (browser: Browser): Promise<BrowserContext> =>
 export const laptop = (browser: Browser): Promise<BrowserContext> =>
   browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'sv-SE' });
 
+/**
+ * Resolves once the page has painted what it last rendered and every finite animation and transition on it
+ * has finished (infinite ones, such as a pending dot's pulse, keep running).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise<number>((r) => requestAnimationFrame(r));
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.allSettled(finite.map((a) => a.finished));
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: resolve(shotsDir, `${name}.png`) });

@@ -7,7 +7,7 @@ import { Client } from '../support/fokus-client.ts';
 import type { RunningServer } from '../support/test-server.ts';
 import { startServer } from '../support/test-server.ts';
 import type { AxeViolation } from './browser.ts';
-import { laptop, launchBrowser, phone, projector, screenshot, seriousA11yViolations, webDist } from './browser.ts';
+import { laptop, launchBrowser, phone, projector, screenshot, seriousA11yViolations, settled, webDist } from './browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -42,7 +42,7 @@ async function open(kind: (b: Browser) => Promise<BrowserContext>, url: string, 
 
 /** Screenshot for a person to look at, and axe-core's verdict on the same moment. */
 async function look(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(350); // let arrival animations settle before the picture
+  await settled(page); // arrival animations finish before the picture
   await screenshot(page, `e2e-${name}`);
   a11y.push({ page: name, violations: await seriousA11yViolations(page) });
 }
@@ -149,7 +149,7 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
     error: 'budget_exhausted',
   });
   direct.close();
-  await pia.page.waitForTimeout(300);
+  await settled(pia.page); // whatever the forced click did is on screen now
   await expect(counter(pia.page).textContent()).resolves.toBe('0 av 10 prickar kvar');
 
   // David's phone loses the network, he taps anyway; the dot is sent once when it comes back.
@@ -178,7 +178,7 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   await console.getByRole('button', { name: 'Stäng röstningen' }).first().click();
   await console.getByRole('button', { name: 'Visa resultatet' }).first().click();
   await screen.locator('.toplist__row').first().waitFor();
-  await screen.waitForTimeout(800);
+  await settled(screen);
   const ranking = await screen.locator('.toplist__row').evaluateAll((rows) =>
     rows.map((r) => `${r.querySelector('.toplist__rank')?.textContent} ${r.querySelector('.toplist__text')?.textContent} ${r.querySelector('.toplist__dots')?.textContent}`),
   );

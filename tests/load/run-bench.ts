@@ -99,6 +99,8 @@ async function drive(
   const results: WorkerResult[] = [];
   const joinedBy = new Map<number, number>();
   let failure: string | null = null;
+  // Each worker message re-checks whatever the coordinator is waiting for.
+  const onProgress = new Set<() => void>();
   const per = Math.ceil(o.phones / o.workers);
   for (let w = 0; w < o.workers; w++) {
     const child = fork(join(import.meta.dirname, 'swarm-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -108,6 +110,7 @@ async function drive(
       if (m.type === 'joined') joinedBy.set(w, m.joined + m.failed);
       else if (m.type === 'done') results.push(m);
       else failure = m.message;
+      for (const check of [...onProgress]) check();
     });
     child.send({
       type: 'start', target, url: server.url, scenario: o.scenario, rooms: rooms.map((r) => r.f.spec),
@@ -116,13 +119,21 @@ async function drive(
     });
   }
   const started = now();
-  const waitFor = async (what: string, done: () => boolean) => {
-    while (!done()) {
-      if (failure) throw new Error(`swarm worker failed: ${failure}`);
-      if (now() - started > deadline) throw new Error(`timed out waiting for ${what}`);
-      await sleep(50);
-    }
-  };
+  const waitFor = (what: string, done: () => boolean) =>
+    new Promise<void>((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        clearTimeout(timer);
+        onProgress.delete(check);
+        outcome();
+      };
+      const check = () => {
+        if (failure) settle(() => reject(new Error(`swarm worker failed: ${failure}`)));
+        else if (done()) settle(resolve);
+      };
+      const timer = setTimeout(() => settle(() => reject(new Error(`timed out waiting for ${what}`))), Math.max(0, started + deadline - now()));
+      onProgress.add(check);
+      check();
+    });
   await waitFor('joins', () => [...joinedBy.values()].reduce((a, b) => a + b, 0) >= o.phones);
   o.log(`${target}: ${o.phones} phones joined in ${round((now() - started) / 1000)} s; opening voting`);
   await sleep(500);
@@ -150,8 +161,10 @@ async function drive(
 
   let persisted = 0;
   if (target === 'baseline') for (const r of rooms) persisted += await r.f.counted();
+  // Workers close their phones and exit when told to stop; the server stops after they are gone.
+  const exited = workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => w.once('exit', () => r()))));
   for (const w of workers) w.send({ type: 'stop' });
-  await sleep(300);
+  await Promise.all(exited);
   for (const r of rooms) {
     r.f.close();
     r.screen.close();

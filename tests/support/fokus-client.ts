@@ -34,13 +34,34 @@ export class Client {
   me: MeMessage | null = null;
   removed = false;
   readonly received: string[] = [];
+  /** Re-checks of pending `until`s, run after every message has been taken in. */
+  private readonly waiters = new Set<() => void>();
 
   private constructor(readonly socket: FokusSocket) {
-    socket.onAny((event: string) => this.received.push(event));
-    socket.on('workshop:view', (m) => (this.view = m));
-    socket.on('workshop:tally', (m) => (this.tally = m));
-    socket.on('participant:me', (m) => (this.me = m));
-    socket.on('participant:removed', () => (this.removed = true));
+    socket.onAny((event: string) => {
+      this.received.push(event);
+      this.changed();
+    });
+    socket.on('workshop:view', (m) => {
+      this.view = m;
+      this.changed();
+    });
+    socket.on('workshop:tally', (m) => {
+      this.tally = m;
+      this.changed();
+    });
+    socket.on('participant:me', (m) => {
+      this.me = m;
+      this.changed();
+    });
+    socket.on('participant:removed', () => {
+      this.removed = true;
+      this.changed();
+    });
+  }
+
+  private changed(): void {
+    for (const recheck of [...this.waiters]) recheck();
   }
 
   static connect(baseUrl: string, auth: Omit<Handshake, 'v'> & { v?: number }, options: { reconnection?: boolean } = {}): Promise<Client> {
@@ -76,13 +97,28 @@ export class Client {
     return ack.version;
   }
 
-  /** Resolves once a pushed message satisfies `check` (now or later). */
-  async until(check: (c: Client) => boolean, timeoutMs = 3000): Promise<void> {
-    const start = Date.now();
-    while (!check(this)) {
-      if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the server');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  /** Resolves once a pushed message satisfies `check` (now or later): checked on every message, not polled. */
+  until(check: (c: Client) => boolean, timeoutMs = 3000): Promise<void> {
+    if (check(this)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        clearTimeout(timer);
+        this.waiters.delete(recheck);
+        outcome();
+      };
+      const recheck = () => {
+        if (check(this)) settle(resolve);
+      };
+      const timer = setTimeout(() => settle(() => reject(new Error('timed out waiting for the server'))), timeoutMs);
+      this.waiters.add(recheck);
+    });
+  }
+
+  /** The server's latest view and tally, answered after everything this socket was sent before it. */
+  async sync(): Promise<{ view: ViewMessage; tally: TallyMessage; me: MeMessage | null }> {
+    const ack = await this.socket.timeout(5000).emitWithAck('workshop:sync');
+    if (!ack.ok) throw new Error(`workshop:sync refused: ${ack.error}`);
+    return { view: ack.view, tally: ack.tally, me: ack.me };
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import { decide, evolve, replay } from '@fokus/core';
 import type { CommandAck, JoinAck, MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
 import type { TallyView, WorkshopView } from '@fokus/protocol';
 import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
+import { AnonymityGate } from './anonymity-gate.ts';
 import { meTouchedBy, movesOnlyFigures } from './audience.ts';
 import type { Committer } from './committer.ts';
 import { hashSecret, newId, newSecret } from './security.ts';
@@ -56,6 +57,8 @@ export class WorkshopRoom {
   private readonly dirtyMe = new Set<string>();
   private readonly lastSent = new Map<Channel, number>();
   private readonly lastBody = new Map<Channel, string>();
+  /** What of the dots others may see: with anonymous voting, only steps no diff can pin on one person. */
+  private readonly gate: AnonymityGate;
   private flushTimer: NodeJS.Timeout | null = null;
   private flushDue = Infinity;
   /** Writes submitted and not yet durable or refused. */
@@ -79,6 +82,7 @@ export class WorkshopRoom {
     this.durable = state;
     for (const [k, v] of answers) this.answers.set(k, v);
     this.indexTokens();
+    this.gate = new AnonymityGate(state);
   }
 
   get id(): string {
@@ -89,6 +93,10 @@ export class WorkshopRoom {
   }
   get snapshot(): Workshop {
     return this.durable;
+  }
+  /** The durable state with only the votes the anonymity gate has released: what an export may show. */
+  get shown(): Workshop {
+    return this.gate.shown(this.durable);
   }
 
   static async load(
@@ -220,7 +228,7 @@ export class WorkshopRoom {
   }
 
   tallyMessage(role: ViewRole): TallyMessage {
-    return { version: this.durable.version, tally: tallyView(this.durable, role, this.online) };
+    return { version: this.durable.version, tally: tallyView(this.durable, role, this.online, this.gate.figures(this.durable)) };
   }
 
   meMessage(participantId: string): MeMessage | null {
@@ -271,6 +279,7 @@ export class WorkshopRoom {
   private published(events: WorkshopEvent[], after: Workshop): void {
     // Commits land in order, so the newest committed state is the durable one.
     if (after.version > this.durable.version) this.durable = after;
+    if (this.gate.observe(events, after, this.clock.now())) this.markFigures();
     for (const e of events) {
       if (e.type === 'participant.removed') this.output.removed(this.id, e.participantId);
       const touched = meTouchedBy(e);
@@ -293,6 +302,7 @@ export class WorkshopRoom {
     let due = Infinity;
     for (const ch of this.dirty) due = Math.min(due, (this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch]);
     if (this.dirtyMe.size > 0) due = Math.min(due, now);
+    due = Math.min(due, this.gate.nextTick(now));
     if (due === Infinity) return;
     // A timer set for a slow channel (phones' tally, 500 ms) must not hold back a faster one (the screen's).
     if (this.flushTimer) {
@@ -306,12 +316,17 @@ export class WorkshopRoom {
   private flush(): void {
     this.flushTimer = null;
     const now = this.clock.now();
+    // Held-back dots may be released by the clock alone (someone stopped voting a while ago).
+    if (this.gate.tick(this.durable, now)) this.markFigures();
     for (const ch of [...this.dirty]) {
       if ((this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch] > now) continue;
       this.dirty.delete(ch);
       this.lastSent.set(ch, now);
       const [role, kind] = ch.split(':') as [ViewRole, 'view' | 'tally'];
-      const body = kind === 'view' ? workshopView(this.durable, this.code, role, this.online) : tallyView(this.durable, role, this.online);
+      const body =
+        kind === 'view'
+          ? workshopView(this.durable, this.code, role, this.online)
+          : tallyView(this.durable, role, this.online, this.gate.figures(this.durable));
       // Many events change nothing a given role sees (a join, for the phones): send only what differs.
       const json = JSON.stringify(body);
       if (this.lastBody.get(ch) === json) continue;
