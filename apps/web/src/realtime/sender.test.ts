@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CommandAck, CommandEnvelope } from '@fokus/protocol';
 import { createFokusStore } from '../store/store.ts';
 import type { MeView } from '@fokus/protocol';
@@ -103,6 +103,43 @@ describe('command queue', () => {
     expect(store.getState().pending).toHaveLength(1);
     sender.flush();
     expect(sent.map((s) => s.env.opId)).toEqual([opId, opId]);
+  });
+
+  it('keeps a command the server could not save, says so once, and sends it again with the same opId', () => {
+    const { store, sender, sent, refused } = setup();
+    let result: unknown = null;
+    const opId = sender.send({ type: 'vote:add', ideaId: 'i1' }, (r) => (result = r));
+    const notSaved = { ok: false, error: 'storage_unavailable', message: 'could not be saved, try again' } as const;
+    sent[0]?.done(notSaved);
+    expect(store.getState().pending.map((p) => p.opId)).toEqual([opId]);
+    expect(refused).toEqual(['storage_unavailable']);
+    sender.flush();
+    sent[1]?.done(notSaved);
+    expect(refused).toEqual(['storage_unavailable']);
+    expect(result).toBeNull();
+    sender.flush();
+    sent[2]?.done({ ok: true, version: 9 });
+    expect(sent.map((s) => s.env.opId)).toEqual([opId, opId, opId]);
+    expect(result).toEqual({ ok: true });
+    expect(unsent(store.getState().pending)).toEqual([]);
+  });
+
+  it('retries a command the server could not save on its own after a pause', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createFokusStore({ role: 'participant', code: 'ABC234' });
+      const t = fakeTransport();
+      const sender = new CommandSender(store, t.transport, { retryMs: 3000 });
+      sender.send({ type: 'vote:add', ideaId: 'i1' });
+      t.sent[0]?.done({ ok: false, error: 'storage_unavailable', message: '' });
+      vi.advanceTimersByTime(2999);
+      expect(t.sent).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(t.sent.map((s) => s.env.opId)).toEqual([t.sent[0]?.env.opId, t.sent[0]?.env.opId]);
+      sender.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ignores a late ack for a command already settled', () => {

@@ -11,8 +11,11 @@ export interface CommandTransport {
 
 export type CommandResult = { ok: true } | { ok: false; error: string };
 
+/** Errors after which nothing happened on the server: the same envelope is sent again, never a new op id. */
+const RETRYABLE: ReadonlySet<string> = new Set(['storage_unavailable']);
+
 export interface SenderOptions {
-  /** Words a refusal for the person who tapped. */
+  /** Words an error for the person who tapped: a refusal, or (once per command) a save that failed and is retried. */
   onRefused?: (error: string, command: ClientCommand) => void;
   /** Wait before retrying after an ack timeout; null disables the retry timer (tests). */
   retryMs?: number | null;
@@ -25,6 +28,8 @@ export interface SenderOptions {
 export class CommandSender {
   private inFlight = new Set<string>();
   private callbacks = new Map<string, (r: CommandResult) => void>();
+  /** Commands whose failed save the person has been told of. */
+  private told = new Set<string>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -70,6 +75,14 @@ export class CommandSender {
       this.scheduleRetry();
       return;
     }
+    if (!result.ok && RETRYABLE.has(result.error)) {
+      // Kept pending (what it shows stays shown) and sent again with the same op id; said once, not every retry.
+      if (!this.told.has(opId)) this.options.onRefused?.(result.error, command);
+      this.told.add(opId);
+      this.scheduleRetry();
+      return;
+    }
+    this.told.delete(opId);
     const cb = this.callbacks.get(opId);
     this.callbacks.delete(opId);
     if (result.ok) {
