@@ -8,6 +8,7 @@ import { LIMITS } from './model.ts';
 import { shuffled } from './random.ts';
 import { canAddDot, canRemoveDot, dotsSpent } from './voting.ts';
 import { ballotOf, eachBallot } from './ballots.ts';
+import { emptyRecord, getOwn, hasOwn } from './records.ts';
 
 type Decision = Result<WorkshopEvent[]>;
 
@@ -25,7 +26,7 @@ export function decide(state: Workshop | null, command: Command, actor: Actor, n
   if (!state) return fail('not_found', 'no such workshop');
   if (actor.role === 'participant') {
     if (!PARTICIPANT_COMMANDS.has(command.type)) return fail('forbidden', `${command.type} needs the facilitator`);
-    const me = state.participants[actor.participantId];
+    const me = getOwn(state.participants, actor.participantId);
     if (!me || me.removed) return fail('forbidden', 'participant is not in this workshop');
   }
   if (command.type === 'participant:join' && actor.role !== 'system') {
@@ -44,7 +45,7 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
 
     case 'participant:join': {
       if (s.joiningLocked) return fail('joining_locked', 'joining is locked');
-      if (s.participants[c.participantId]) return fail('already_exists', 'participant exists');
+      if (hasOwn(s.participants, c.participantId)) return fail('already_exists', 'participant exists');
       if (activeParticipants(s).length >= LIMITS.participants) return fail('limit_reached', 'workshop is full');
       const name = uniqueName(s, c.name, null);
       return ok([{ type: 'participant.joined', participantId: c.participantId, name, organisation: c.organisation, tokenHash: c.tokenHash, at: now }]);
@@ -83,7 +84,7 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       if (new Set(c.groups.map((g) => g.id)).size !== c.groups.length) return fail('invalid', 'group ids must differ');
       // Stable input order (join order), then a seeded shuffle dealt round-robin: balanced and replayable.
       const people = activeParticipants(s).sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
-      const assignment: Record<string, string> = {};
+      const assignment = emptyRecord<string>();
       shuffled(people, c.seed).forEach((p, i) => {
         assignment[p.id] = (c.groups[i % c.groups.length] as { id: string }).id;
       });
@@ -91,18 +92,18 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
     }
 
     case 'idea:add': {
-      if (s.ideas[c.ideaId]) return fail('already_exists', 'idea exists');
+      if (hasOwn(s.ideas, c.ideaId)) return fail('already_exists', 'idea exists');
       if (!s.boards.some((b) => b.id === c.boardId)) return fail('not_found', 'no such board');
       if (Object.keys(s.ideas).length >= LIMITS.ideas) return fail('limit_reached', 'too many ideas');
       let groupId = c.groupId ?? null;
       if (self) {
         if (s.agenda[s.stepIndex]?.kind !== 'brainstorm') return fail('not_accepting_ideas', 'ideas are not being collected now');
-        groupId = s.participants[self]?.groupId ?? null;
+        groupId = getOwn(s.participants, self)?.groupId ?? null;
       } else if (groupId !== null && !hasGroup(s, groupId)) return fail('not_found', 'no such group');
       return ok([{ type: 'idea.added', ideaId: c.ideaId, boardId: c.boardId, text: c.text, details: c.details ?? '', groupId, authorId: self }]);
     }
     case 'idea:edit': {
-      const idea = s.ideas[c.ideaId];
+      const idea = getOwn(s.ideas, c.ideaId);
       if (!idea) return fail('not_found', 'no such idea');
       if (self) {
         if (idea.authorId !== self) return fail('forbidden', 'you can only edit your own ideas');
@@ -111,22 +112,22 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       return ok([{ type: 'idea.edited', ideaId: idea.id, text: c.text, details: c.details }]);
     }
     case 'idea:move':
-      if (!s.ideas[c.ideaId]) return fail('not_found', 'no such idea');
+      if (!hasOwn(s.ideas, c.ideaId)) return fail('not_found', 'no such idea');
       if (!s.boards.some((b) => b.id === c.boardId)) return fail('not_found', 'no such board');
       return ok([{ type: 'idea.moved', ideaId: c.ideaId, boardId: c.boardId }]);
     case 'idea:merge': {
       if (s.voting.status === 'open') return fail('voting_open', 'close voting before merging');
-      if (!s.ideas[c.targetId]) return fail('not_found', 'no such idea');
+      if (!hasOwn(s.ideas, c.targetId)) return fail('not_found', 'no such idea');
       const sources = [...new Set(c.sourceIds)];
       if (sources.length === 0 || sources.includes(c.targetId)) return fail('invalid', 'merge other ideas into the target');
-      if (sources.some((id) => !s.ideas[id])) return fail('not_found', 'no such idea');
+      if (sources.some((id) => !hasOwn(s.ideas, id))) return fail('not_found', 'no such idea');
       return ok([{ type: 'idea.merged', targetId: c.targetId, sourceIds: sources }]);
     }
     case 'idea:hide':
-      if (!s.ideas[c.ideaId]) return fail('not_found', 'no such idea');
+      if (!hasOwn(s.ideas, c.ideaId)) return fail('not_found', 'no such idea');
       return ok([{ type: 'idea.hidden', ideaId: c.ideaId, hidden: c.hidden }]);
     case 'idea:delete':
-      if (!s.ideas[c.ideaId]) return fail('not_found', 'no such idea');
+      if (!hasOwn(s.ideas, c.ideaId)) return fail('not_found', 'no such idea');
       return ok([{ type: 'idea.deleted', ideaId: c.ideaId }]);
 
     case 'agenda:goto': {
@@ -168,7 +169,7 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
     case 'vote:add': {
       if (!self) return fail('forbidden', 'only participants vote');
       if (s.voting.status !== 'open') return fail('voting_not_open', 'voting is not open');
-      const idea = s.ideas[c.ideaId];
+      const idea = getOwn(s.ideas, c.ideaId);
       if (!idea || idea.hidden) return fail('not_found', 'no such idea');
       const refusal = canAddDot(s.voting.settings, ballotOf(s.votes, self), c.ideaId);
       if (refusal) return fail(refusal, refusal === 'budget_exhausted' ? 'no dots left' : 'the cap for this idea is reached');
@@ -185,11 +186,11 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       if (!Number.isInteger(c.value) || c.value < (c.mode === 'top' ? 1 : 0)) return fail('invalid', 'focus value out of range');
       return ok([{ type: 'focus.suggested', mode: c.mode, value: c.value }]);
     case 'focus:toggle':
-      if (!s.ideas[c.ideaId]) return fail('not_found', 'no such idea');
+      if (!hasOwn(s.ideas, c.ideaId)) return fail('not_found', 'no such idea');
       return ok([{ type: 'focus.toggled', ideaId: c.ideaId, included: c.included }]);
     case 'plan:set':
       if (!s.plan.some((r) => r.id === c.row.id) && s.plan.length >= LIMITS.planRows) return fail('limit_reached', 'the plan is full');
-      if (c.row.ideaId !== null && !s.ideas[c.row.ideaId]) return fail('not_found', 'no such idea');
+      if (c.row.ideaId !== null && !hasOwn(s.ideas, c.row.ideaId)) return fail('not_found', 'no such idea');
       return ok([{ type: 'plan.set', row: c.row }]);
     case 'plan:delete':
       if (!s.plan.some((r) => r.id === c.rowId)) return fail('not_found', 'no such plan row');
@@ -224,7 +225,7 @@ function checkSettings(s: Workshop, next: VotingSettings): DomainError | null {
 }
 
 function present(s: Workshop, id: string): Participant | null {
-  const p = s.participants[id];
+  const p = getOwn(s.participants, id);
   return p && !p.removed ? p : null;
 }
 

@@ -2,6 +2,7 @@ import type { WorkshopEvent } from './events.ts';
 import type { Idea, Participant, Workshop } from './model.ts';
 import { DEFAULT_FOCUS, DEFAULT_VOTING } from './model.ts';
 import { ballotOf, mapBallots, withBallot } from './ballots.ts';
+import { copyRecord, emptyRecord, getOwn, hasOwn, mapRecord, withEntry, withoutEntries } from './records.ts';
 
 /**
  * Applies one event. Pure: the given state is never mutated; untouched branches are shared, so a vote
@@ -22,13 +23,13 @@ export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
       timer: { durationMs: (event.agenda[0]?.minutes ?? 0) * 60_000, elapsedMs: 0, startedAt: null },
       spotlightGroupId: null,
       joiningLocked: false,
-      participants: {},
+      participants: emptyRecord(),
       groups: [],
-      ideas: {},
+      ideas: emptyRecord(),
       nextIdeaSeq: 1,
       voting: { status: 'idle', revealed: false, settings: DEFAULT_VOTING },
       votes: {},
-      tallies: {},
+      tallies: emptyRecord(),
       focus: DEFAULT_FOCUS,
       plan: [],
       version: 1,
@@ -54,19 +55,16 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
     case 'participant.joined':
       return {
         ...s,
-        participants: {
-          ...s.participants,
-          [e.participantId]: {
-            id: e.participantId,
-            name: e.name,
-            organisation: e.organisation,
-            groupId: null,
-            joinedAt: e.at,
-            tokenHash: e.tokenHash,
-            done: false,
-            removed: false,
-          },
-        },
+        participants: withEntry<Participant>(s.participants, e.participantId, {
+          id: e.participantId,
+          name: e.name,
+          organisation: e.organisation,
+          groupId: null,
+          joinedAt: e.at,
+          tokenHash: e.tokenHash,
+          done: false,
+          removed: false,
+        }),
       };
     case 'participant.renamed':
       return patchParticipant(s, e.participantId, { name: e.name });
@@ -90,7 +88,8 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
       return patchParticipant(s, e.participantId, { groupId: e.groupId });
     case 'groups.split': {
       const participants = mapRecord(s.participants, (p) =>
-        p.removed ? p : { ...p, groupId: e.assignment[p.id] ?? null },
+        // The assignment comes parsed from the log: read it by own properties only.
+        p.removed ? p : { ...p, groupId: getOwn(e.assignment, p.id) ?? null },
       );
       const kept = new Set(e.groups.map((g) => g.id));
       const ideas = mapRecord(s.ideas, (i) => (i.groupId && !kept.has(i.groupId) ? { ...i, groupId: null } : i));
@@ -108,7 +107,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
         seq: s.nextIdeaSeq,
         merged: [],
       };
-      return { ...s, ideas: { ...s.ideas, [idea.id]: idea }, nextIdeaSeq: s.nextIdeaSeq + 1 };
+      return { ...s, ideas: withEntry(s.ideas, idea.id, idea), nextIdeaSeq: s.nextIdeaSeq + 1 };
     }
     case 'idea.edited':
       return patchIdea(s, e.ideaId, { text: e.text, details: e.details });
@@ -119,20 +118,20 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
     case 'idea.deleted':
       return withoutIdeas(s, [e.ideaId]);
     case 'idea.merged': {
-      const target = s.ideas[e.targetId];
+      const target = getOwn(s.ideas, e.targetId);
       if (!target) return s;
-      const sources = e.sourceIds.map((id) => s.ideas[id]).filter((i): i is Idea => !!i);
+      const sources = e.sourceIds.map((id) => getOwn(s.ideas, id)).filter((i): i is Idea => !!i);
       const merged = [...target.merged, ...sources.flatMap((i) => [i.text, ...i.merged])];
       // Dots on the merged ideas move to the target, person by person (merging is refused while voting is open).
       const votes = mapBallots(s.votes, (mine) => {
-        const moved = e.sourceIds.reduce((sum, id) => sum + (mine[id] ?? 0), 0);
+        const moved = e.sourceIds.reduce((sum, id) => sum + (getOwn(mine, id) ?? 0), 0);
         if (moved === 0) return mine;
-        return { ...mine, [e.targetId]: (mine[e.targetId] ?? 0) + moved };
+        return withEntry(mine, e.targetId, (getOwn(mine, e.targetId) ?? 0) + moved);
       });
       // Like addDots, the projection keeps no zero entries: merging undotted ideas adds none.
-      const total = (s.tallies[e.targetId] ?? 0) + e.sourceIds.reduce((n, id) => n + (s.tallies[id] ?? 0), 0);
-      const tallies = total > 0 ? { ...s.tallies, [e.targetId]: total } : s.tallies;
-      const withTarget = { ...s, votes, tallies, ideas: { ...s.ideas, [e.targetId]: { ...target, merged } } };
+      const total = (getOwn(s.tallies, e.targetId) ?? 0) + e.sourceIds.reduce((n, id) => n + (getOwn(s.tallies, id) ?? 0), 0);
+      const tallies = total > 0 ? withEntry(s.tallies, e.targetId, total) : s.tallies;
+      const withTarget = { ...s, votes, tallies, ideas: withEntry(s.ideas, e.targetId, { ...target, merged }) };
       return withoutIdeas(withTarget, e.sourceIds);
     }
     case 'agenda.moved':
@@ -163,7 +162,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
         ...s,
         voting: { ...s.voting, status: 'idle', revealed: false },
         votes: {},
-        tallies: {},
+        tallies: emptyRecord(),
         participants: mapRecord(s.participants, (p) => (p.done ? { ...p, done: false } : p)),
       };
     case 'vote.added':
@@ -197,32 +196,26 @@ function assertNever(x: never): never {
   throw new Error(`unknown event ${JSON.stringify(x)}`);
 }
 
-function mapRecord<T>(rec: Record<string, T>, fn: (value: T) => T): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const [k, v] of Object.entries(rec)) out[k] = fn(v);
-  return out;
-}
-
 function patchParticipant(s: Workshop, id: string, patch: Partial<Participant>): Workshop {
-  const p = s.participants[id];
+  const p = getOwn(s.participants, id);
   if (!p) return s;
-  return { ...s, participants: { ...s.participants, [id]: { ...p, ...patch } } };
+  return { ...s, participants: withEntry(s.participants, id, { ...p, ...patch }) };
 }
 
 function patchIdea(s: Workshop, id: string, patch: Partial<Idea>): Workshop {
-  const idea = s.ideas[id];
+  const idea = getOwn(s.ideas, id);
   if (!idea) return s;
-  return { ...s, ideas: { ...s.ideas, [id]: { ...idea, ...patch } } };
+  return { ...s, ideas: withEntry(s.ideas, id, { ...idea, ...patch }) };
 }
 
 function addDots(s: Workshop, participantId: string, ideaId: string, delta: number): Workshop {
-  const mine = ballotOf(s.votes, participantId) ?? {};
-  const count = (mine[ideaId] ?? 0) + delta;
-  const nextMine = { ...mine };
+  const mine = ballotOf(s.votes, participantId);
+  const count = (getOwn(mine, ideaId) ?? 0) + delta;
+  const nextMine = copyRecord(mine);
   if (count > 0) nextMine[ideaId] = count;
   else delete nextMine[ideaId];
-  const tally = (s.tallies[ideaId] ?? 0) + delta;
-  const tallies = { ...s.tallies };
+  const tally = (getOwn(s.tallies, ideaId) ?? 0) + delta;
+  const tallies = copyRecord(s.tallies);
   if (tally > 0) tallies[ideaId] = tally;
   else delete tallies[ideaId];
   return { ...s, votes: withBallot(s.votes, participantId, nextMine), tallies };
@@ -231,18 +224,9 @@ function addDots(s: Workshop, participantId: string, ideaId: string, delta: numb
 /** Removes ideas and returns their dots to whoever placed them; drops them from focus and plan links. */
 function withoutIdeas(s: Workshop, ids: readonly string[]): Workshop {
   const gone = new Set(ids);
-  const ideas = { ...s.ideas };
-  const tallies = { ...s.tallies };
-  for (const id of ids) {
-    delete ideas[id];
-    delete tallies[id];
-  }
-  const votes = mapBallots(s.votes, (mine) => {
-    if (!ids.some((id) => id in mine)) return mine;
-    const copy = { ...mine };
-    for (const id of ids) delete copy[id];
-    return copy;
-  });
+  const ideas = withoutEntries(s.ideas, ids);
+  const tallies = withoutEntries(s.tallies, ids);
+  const votes = mapBallots(s.votes, (mine) => (ids.some((id) => hasOwn(mine, id)) ? withoutEntries(mine, ids) : mine));
   const focus = {
     ...s.focus,
     added: s.focus.added.filter((id) => !gone.has(id)),
@@ -255,9 +239,9 @@ function withoutIdeas(s: Workshop, ids: readonly string[]): Workshop {
 function withoutVotesOf(s: Workshop, participantId: string): Workshop {
   const mine = ballotOf(s.votes, participantId);
   if (!mine) return s;
-  const tallies = { ...s.tallies };
+  const tallies = copyRecord(s.tallies);
   for (const [ideaId, n] of Object.entries(mine)) {
-    const left = (tallies[ideaId] ?? 0) - n;
+    const left = (getOwn(tallies, ideaId) ?? 0) - n;
     if (left > 0) tallies[ideaId] = left;
     else delete tallies[ideaId];
   }

@@ -11,3 +11,4 @@ export * from './focus.ts';
 export * from './timer.ts';
 export * from './templates.ts';
 export * from './random.ts';
+export * from './records.ts';

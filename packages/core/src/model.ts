@@ -114,6 +114,7 @@ export interface Workshop {
   timer: Timer;
   spotlightGroupId: string | null;
   joiningLocked: boolean;
+  /** Records keyed by id have no prototype (records.ts): a reserved name such as "__proto__" is just a key. */
   participants: Record<string, Participant>;
   groups: Group[];
   ideas: Record<string, Idea>;

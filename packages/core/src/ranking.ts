@@ -1,5 +1,6 @@
 import type { Workshop } from './model.ts';
 import { eachBallot } from './ballots.ts';
+import { emptyRecord, getOwn } from './records.ts';
 
 /** The least an idea needs to be ranked; the state and every role's view both have it. */
 export interface RankableIdea {
@@ -25,7 +26,7 @@ export interface RankedIdea {
 
 /** Dots and distinct voters per idea, from the individual votes. */
 export function tallyOf(s: Pick<Workshop, 'votes'>): Record<string, Tally> {
-  const out: Record<string, Tally> = {};
+  const out = emptyRecord<Tally>();
   for (const [, mine] of eachBallot(s.votes)) {
     for (const [ideaId, n] of Object.entries(mine)) {
       if (n <= 0) continue;
@@ -37,11 +38,17 @@ export function tallyOf(s: Pick<Workshop, 'votes'>): Record<string, Tally> {
   return out;
 }
 
-/** Visible ideas, most dots first; equal dots keep creation order so the list never shuffles. */
+/**
+ * Visible ideas, most dots first; equal dots keep creation order so the list never shuffles.
+ * `tally` may come off the wire (a plain parsed object): it is read by own properties only.
+ */
 export function rankIdeas(ideas: Iterable<RankableIdea>, tally: Readonly<Record<string, Tally>>, boardId?: string): RankedIdea[] {
   const rows = [...ideas]
     .filter((i) => !i.hidden && (boardId === undefined || i.boardId === boardId))
-    .map((i) => ({ idea: i, dots: tally[i.id]?.dots ?? 0, voters: tally[i.id]?.voters ?? 0 }))
+    .map((i) => {
+      const t = getOwn(tally, i.id);
+      return { idea: i, dots: t?.dots ?? 0, voters: t?.voters ?? 0 };
+    })
     .sort((a, b) => b.dots - a.dots || a.idea.seq - b.idea.seq);
   let rank = 0;
   return rows.map((r, index) => {

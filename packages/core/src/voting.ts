@@ -1,4 +1,5 @@
 import type { VotingSettings } from './model.ts';
+import { getOwn } from './records.ts';
 
 /** One person's dots, ideaId -> count. */
 export type MyVotes = Readonly<Record<string, number>>;
@@ -18,10 +19,10 @@ export type DotRefusal = 'budget_exhausted' | 'cap_reached' | 'no_dot_to_remove'
 /** The budget and cap rule, shared by the server's decision and the phone's buttons. */
 export function canAddDot(settings: VotingSettings, mine: MyVotes | undefined, ideaId: string): DotRefusal | null {
   if (dotsSpent(mine) >= settings.budget) return 'budget_exhausted';
-  if (settings.capPerIdea !== null && (mine?.[ideaId] ?? 0) >= settings.capPerIdea) return 'cap_reached';
+  if (settings.capPerIdea !== null && (getOwn(mine, ideaId) ?? 0) >= settings.capPerIdea) return 'cap_reached';
   return null;
 }
 
 export function canRemoveDot(mine: MyVotes | undefined, ideaId: string): DotRefusal | null {
-  return (mine?.[ideaId] ?? 0) > 0 ? null : 'no_dot_to_remove';
+  return (getOwn(mine, ideaId) ?? 0) > 0 ? null : 'no_dot_to_remove';
 }

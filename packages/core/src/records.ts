@@ -1,0 +1,82 @@
+/**
+ * Records keyed by ids that clients make. Ids are data, never object keys with a meaning: a record made here
+ * has no prototype, so "__proto__", "constructor" or "toString" are keys like any other, and a plain lookup
+ * (`rec[id]`) in a view or an export finds only what is there. Reads in core also check own properties, so a
+ * record parsed from JSON (an event from the log, a view on the wire) is read the same way.
+ *
+ * An object spread (`{ ...rec }`) or `Object.fromEntries` makes an ordinary object again: copy through here.
+ */
+
+/** A record keyed by id. Readonly in state; build new ones with the helpers below. */
+export type IdRecord<T> = Readonly<Record<string, T>>;
+
+/** An empty record with no prototype. */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** The value stored under `key` itself, never one inherited from a prototype. */
+export function getOwn<T>(rec: IdRecord<T> | null | undefined, key: string): T | undefined {
+  return rec != null && Object.hasOwn(rec, key) ? rec[key] : undefined;
+}
+
+export function hasOwn(rec: IdRecord<unknown> | null | undefined, key: string): boolean {
+  return rec != null && Object.hasOwn(rec, key);
+}
+
+/** A prototype-free copy (of a record from anywhere, also one parsed from JSON). */
+export function copyRecord<T>(rec: IdRecord<T> | null | undefined): Record<string, T> {
+  const out = emptyRecord<T>();
+  if (rec == null) return out;
+  // Own keys only; on a prototype-free target an assignment to "__proto__" is an ordinary property.
+  for (const key of Object.keys(rec)) out[key] = rec[key] as T;
+  return out;
+}
+
+export function recordFrom<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  const out = emptyRecord<T>();
+  for (const [key, value] of entries) out[key] = value;
+  return out;
+}
+
+/** A copy with `key` set to `value`. */
+export function withEntry<T>(rec: IdRecord<T> | null | undefined, key: string, value: T): Record<string, T> {
+  const out = copyRecord(rec);
+  out[key] = value;
+  return out;
+}
+
+/** A copy without the given keys. */
+export function withoutEntries<T>(rec: IdRecord<T> | null | undefined, keys: Iterable<string>): Record<string, T> {
+  const out = copyRecord(rec);
+  for (const key of keys) delete out[key];
+  return out;
+}
+
+/** A copy with every value passed through `fn`. */
+export function mapRecord<T>(rec: IdRecord<T>, fn: (value: T, key: string) => T): Record<string, T> {
+  const out = emptyRecord<T>();
+  for (const key of Object.keys(rec)) out[key] = fn(rec[key] as T, key);
+  return out;
+}
+
+/**
+ * Names a plain JavaScript object already answers to (Object.prototype's own properties, and "prototype").
+ * Core treats them as ordinary ids; the protocol refuses them as new ids so that no client code that still
+ * reads a plain object by id (a view parsed from JSON in a browser) can trip over one.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
