@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { LIMITS } from '@fokus/core';
+import { LIMITS, RESERVED_IDS } from '@fokus/core';
 
 export const PROTOCOL_VERSION = 1;
 
-/** Ids are made by clients: short, URL-safe, never free text. */
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id: letters, digits, _ and - only');
+/**
+ * Ids are made by clients: short, URL-safe, never free text. Names a plain object already answers to
+ * ("__proto__", "constructor", "toString", …) are refused: core treats them as ordinary ids, but a client
+ * reading a parsed view by id should never have to.
+ */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'id: letters, digits, _ and - only')
+  .refine((id) => !RESERVED_IDS.has(id), 'id: a reserved name (like __proto__ or toString); choose another');
 
 /** Visible text: trimmed, not empty, bounded. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
