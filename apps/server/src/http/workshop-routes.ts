@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { createWorkshopRequestSchema, exportFormatSchema, joinCodeSchema } from '@fokus/protocol';
 import type { CreateWorkshopResponse, WorkshopSummary } from '@fokus/protocol';
@@ -7,11 +7,34 @@ import type { Config } from '../config.ts';
 import type { Rooms } from '../rooms.ts';
 import { secretMatches } from '../security.ts';
 import { toCsv, toJson, toMarkdown } from '../exports/render.ts';
+import type { RateLimits } from '../realtime/rate-limits.ts';
+import type { WorkshopRoom } from '../workshop-room.ts';
+import type { OriginPolicy } from './origin-policy.ts';
 
-export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Config): void {
-  const baseUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
+export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Config, limits: RateLimits, policy: OriginPolicy): void {
+  /**
+   * The workshop behind the code in the path, or null once the reply (404, or 429 after too many wrong codes from
+   * this address) is sent. Only misses count, so a venue looking up the right code is never held back.
+   */
+  const lookup = async (req: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply): Promise<WorkshopRoom | null> => {
+    const wait = await limits.lookupWait(req.ip);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      await reply
+        .code(429)
+        .header('retry-after', String(seconds))
+        .send({ error: 'rate_limited', message: `too many wrong codes from this address; try again in ${seconds} s` });
+      return null;
+    }
+    const room = await roomOf(rooms, req.params.code);
+    if (room) return room;
+    await limits.lookupFailed(req.ip);
+    await reply.code(404).send({ error: 'not_found', message: 'no workshop with this code' });
+    return null;
+  };
 
-  app.post('/api/workshops', async (req, reply) => {
+  const creation = { rateLimit: { max: config.rateLimits.ipCreatesPer10Minutes, timeWindow: 10 * 60_000 } };
+  app.post('/api/workshops', { config: creation }, async (req, reply) => {
     const parsed = createWorkshopRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: parsed.error.issues[0]?.message ?? 'invalid request' });
     const { room, facilitatorKey } = await rooms.create(parsed.data);
@@ -26,8 +49,8 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
   });
 
   app.get<{ Params: { code: string } }>('/api/workshops/:code', async (req, reply) => {
-    const room = await roomOf(rooms, req.params.code);
-    if (!room) return reply.code(404).send({ error: 'not_found', message: 'no workshop with this code' });
+    const room = await lookup(req, reply);
+    if (!room) return reply;
     const s = room.snapshot;
     const body: WorkshopSummary = {
       workshopId: s.id,
@@ -42,17 +65,21 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
   });
 
   app.get<{ Params: { code: string } }>('/api/workshops/:code/qr.svg', async (req, reply) => {
-    const room = await roomOf(rooms, req.params.code);
-    if (!room) return reply.code(404).send({ error: 'not_found', message: 'no workshop with this code' });
-    const svg = await QRCode.toString(`${baseUrl(req)}/j/${room.code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
+    const room = await lookup(req, reply);
+    if (!room) return reply;
+    // PUBLIC_URL, or the Host the request hook has already checked: never a forwarded host from an untrusted peer.
+    const base = policy.baseUrl(req.raw);
+    if (!base) return reply.code(421).send({ error: 'bad_request', message: 'no address to draw' });
+    const svg = await QRCode.toString(`${base}/j/${room.code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    // Private: no shared cache may keep one host's picture for everyone.
+    return reply.type('image/svg+xml').header('cache-control', 'private, max-age=600').header('vary', 'Host').send(svg);
   });
 
   app.get<{ Params: { code: string; format: string } }>('/api/workshops/:code/export.:format', async (req, reply) => {
     const format = exportFormatSchema.safeParse(req.params.format);
     if (!format.success) return reply.code(404).send({ error: 'not_found', message: 'formats: md, csv, json' });
-    const room = await roomOf(rooms, req.params.code);
-    if (!room) return reply.code(404).send({ error: 'not_found', message: 'no workshop with this code' });
+    const room = await lookup(req, reply);
+    if (!room) return reply;
     const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!key || !secretMatches(key, room.record.keyHash)) {
       return reply.code(401).send({ error: 'unauthorized', message: 'the facilitator key is needed' });

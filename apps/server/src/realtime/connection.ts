@@ -9,22 +9,29 @@ import type { WorkshopRoom } from '../workshop-room.ts';
 import { WorkshopUnavailableError } from '../unavailable.ts';
 import type { FokusServer, SocketData } from './socket-server.ts';
 import { ackError, connectError, participantRoom, roleRoom } from './socket-server.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import type { OriginPolicy } from '../http/origin-policy.ts';
+import type { Asker, RateLimits } from './rate-limits.ts';
 
 type FokusSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Authenticates each socket at the handshake, then wires its handlers: validate, decide, persist, ack. */
-export function attachRealtime(io: FokusServer, rooms: Rooms, log: FastifyBaseLogger): void {
+export function attachRealtime(io: FokusServer, rooms: Rooms, log: FastifyBaseLogger, limits: RateLimits, policy: OriginPolicy): void {
   io.use(async (socket, next) => {
     try {
+      const ip = policy.ipOf(socket.request);
       const parsed = handshakeSchema.safeParse(socket.handshake.auth);
       if (!parsed.success) return next(connectError('bad_request', 'invalid handshake'));
       const auth = parsed.data;
       if (auth.v !== PROTOCOL_VERSION) {
         return next(connectError('version_mismatch', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`));
       }
+      const wait = await limits.lookupWait(ip);
+      if (wait > 0) return next(connectError('rate_limited', `too many wrong codes from this address; try again in ${Math.ceil(wait / 1000)} s`));
       const room = await rooms.get(auth.code);
-      if (!room) return next(connectError('not_found', 'no workshop with this code'));
+      if (!room) {
+        await limits.lookupFailed(ip);
+        return next(connectError('not_found', 'no workshop with this code'));
+      }
       let participantId: string | null = null;
       if (auth.role === 'facilitator' && !(auth.key && secretMatches(auth.key, room.record.keyHash))) {
         return next(connectError('unauthorized', 'wrong facilitator key'));
@@ -34,7 +41,7 @@ export function attachRealtime(io: FokusServer, rooms: Rooms, log: FastifyBaseLo
         // A token we never stored is a join that did not land: the phone joins again with it.
         if (!participantId && room.knowsRemovedToken(auth.token)) return next(connectError('unauthorized', 'you were removed from this workshop'));
       }
-      socket.data = { workshopId: room.id, code: room.code, role: auth.role, participantId };
+      socket.data = { workshopId: room.id, code: room.code, role: auth.role, participantId, ip };
       next();
     } catch (err) {
       if (err instanceof WorkshopUnavailableError) return next(connectError('unavailable', err.message));
@@ -47,16 +54,22 @@ export function attachRealtime(io: FokusServer, rooms: Rooms, log: FastifyBaseLo
     void rooms.get(socket.data.code).then(
       (room) => {
         if (!room) return socket.disconnect(true);
-        onConnection(socket, room, log);
+        onConnection(socket, room, log, limits);
       },
       () => socket.disconnect(true),
     );
   });
 }
 
-function onConnection(socket: FokusSocket, room: WorkshopRoom, log: FastifyBaseLogger): void {
+function onConnection(socket: FokusSocket, room: WorkshopRoom, log: FastifyBaseLogger, limits: RateLimits): void {
   const data = socket.data;
-  const limiter = new RateLimiter(30, 60);
+  // Budgets belong to the person and the address, not the socket: a hundred sockets share one.
+  const asker = (): Asker =>
+    data.role === 'facilitator'
+      ? { kind: 'facilitator', workshopId: room.id }
+      : data.participantId
+        ? { kind: 'participant', workshopId: room.id, participantId: data.participantId }
+        : { kind: 'socket', socketId: socket.id };
   void socket.join(roleRoom(room.id, data.role));
   if (data.participantId) enterAs(socket, room, data.participantId);
   greet(socket, room);
@@ -64,7 +77,7 @@ function onConnection(socket: FokusSocket, room: WorkshopRoom, log: FastifyBaseL
   socket.on('participant:join', async (req, ack) => {
     if (typeof ack !== 'function') return;
     if (data.role !== 'participant') return ack(ackError('forbidden', 'only phones join'));
-    if (!limiter.take()) return ack(ackError('rate_limited', 'too many requests'));
+    if (!(await limits.join(asker(), data.ip))) return ack(ackError('rate_limited', 'too many requests; wait a moment'));
     const parsed = joinRequestSchema.safeParse(req);
     if (!parsed.success) return ack(ackError('bad_request', parsed.error.issues[0]?.message ?? 'invalid join'));
     try {
@@ -83,7 +96,7 @@ function onConnection(socket: FokusSocket, room: WorkshopRoom, log: FastifyBaseL
 
   socket.on('workshop:command', async (envelope, ack) => {
     if (typeof ack !== 'function') return;
-    if (!limiter.take()) return ack(ackError('rate_limited', 'too many requests'));
+    if (!(await limits.command(asker(), data.ip))) return ack(ackError('rate_limited', 'too many requests; wait a moment'));
     const parsed = commandEnvelopeSchema.safeParse(envelope);
     if (!parsed.success) return ack(ackError('bad_request', describeIssue(parsed.error.issues[0])));
     const actor = actorOf(data);
@@ -96,8 +109,9 @@ function onConnection(socket: FokusSocket, room: WorkshopRoom, log: FastifyBaseL
     }
   });
 
-  socket.on('workshop:sync', (ack) => {
+  socket.on('workshop:sync', async (ack) => {
     if (typeof ack !== 'function') return;
+    if (!(await limits.command(asker(), data.ip))) return ack(ackError('rate_limited', 'too many requests; wait a moment'));
     ack({
       ok: true,
       view: room.viewMessage(data.role),

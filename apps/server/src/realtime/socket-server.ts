@@ -1,6 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { AckError, ClientToServerEvents, ErrorCode, ServerToClientEvents, ViewRole } from '@fokus/protocol';
+import { HOST_REFUSED, ORIGIN_REFUSED } from '../http/origin-policy.ts';
+import type { OriginPolicy } from '../http/origin-policy.ts';
 import type { RoomOutput } from '../workshop-room.ts';
 
 export interface SocketData {
@@ -8,6 +10,8 @@ export interface SocketData {
   code: string;
   role: ViewRole;
   participantId: string | null;
+  /** The client's address (a trusted proxy's forwarded one), for the per-address limits. */
+  ip: string;
 }
 
 export type FokusServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -18,27 +22,27 @@ export const participantRoom = (workshopId: string, participantId: string) => `w
 /** Small on purpose: the largest legitimate message is an idea with its details. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
-export function createSocketServer(http: HttpServer, allowedOrigins: readonly string[]): FokusServer {
-  return new Server(http, {
+export function createSocketServer(http: HttpServer, policy: OriginPolicy): FokusServer {
+  const io: FokusServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
     pingInterval: 20_000,
     pingTimeout: 25_000,
     // Socket.IO's CORS only shapes headers; this refuses foreign pages outright, including WebSocket upgrades.
+    // Browsers always send Origin on a WebSocket; scripts without one are no DNS-rebinding or CSRF vector.
     allowRequest: (req, callback) => {
+      if (policy.hostOf(req) === null) return callback(HOST_REFUSED, false);
       const origin = req.headers.origin;
-      callback(null, !origin || originAllowed(origin, req.headers.host, allowedOrigins));
+      if (origin !== undefined && !policy.originAllowed(origin, req)) return callback(ORIGIN_REFUSED, false);
+      callback(null, true);
     },
   });
-}
-
-export function originAllowed(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
-  if (allowed.includes(origin) || allowed.includes('*')) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  // Engine.IO answers long-polling itself, outside Fastify: the same basic headers as every other response.
+  io.engine.on('headers', (headers: Record<string, string>) => {
+    headers['X-Content-Type-Options'] = 'nosniff';
+    headers['Referrer-Policy'] = 'no-referrer';
+  });
+  return io;
 }
 
 /** Sends what rooms publish to the Socket.IO rooms of their audience; each broadcast is encoded once. */
