@@ -56,3 +56,79 @@ describe('exports', () => {
     expect(json.plan).toEqual([{ month: 'Feb', kind: 'monthly', themeNo: 1, theme: 'Policy & Branschpraxis', ideaId: null, host: 'Daniel', backup: 'Pia', comment: 'Bjud in alla' }]);
   });
 });
+
+/** A workshop whose every free-text field holds `t(field)`. */
+function workshopWith(t: (field: string) => string): Workshop {
+  const c = templateContent('handlingsplan', 'sv');
+  let s: Workshop | null = null;
+  const run = (cmd: Command, actor: Actor = fac) => {
+    const d = decide(s, cmd, actor, 1);
+    if (!d.ok) throw new Error(d.error.message);
+    for (const e of d.value) s = evolve(s, e);
+  };
+  run({ type: 'workshop:create', workshopId: 'w', lang: 'sv', template: 'handlingsplan', ...c, title: t('title') }, { role: 'system' });
+  run({ type: 'participant:join', participantId: 'p1', name: t('name'), organisation: t('org'), tokenHash: 'h1' }, { role: 'system' });
+  run({ type: 'idea:add', ideaId: 'a', boardId: 'omvarld', text: t('idea-a'), details: t('details-a') });
+  run({ type: 'idea:add', ideaId: 'b', boardId: 'omvarld', text: t('idea-b') });
+  run({ type: 'voting:open' });
+  run({ type: 'vote:add', ideaId: 'a' }, { role: 'participant', participantId: 'p1' });
+  run({ type: 'focus:toggle', ideaId: 'a', included: true });
+  const row = { id: 'r1', month: t('month'), kind: 'monthly' as const, themeNo: 1, ideaId: null, theme: t('theme'), host: t('host'), backup: t('backup'), comment: t('comment') };
+  run({ type: 'plan:set', row });
+  return s as unknown as Workshop;
+}
+
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '&lt;b&gt; &#60;i&#62; &amp;',
+  '[click](javascript:alert(1)) ![img](http://x/y.png) [ref]: http://evil',
+  '**bold** _em_ `code` ~~gone~~ <http://auto.link>',
+  '# heading\n## second\n> quote\n- item\n1. one\n---\n===',
+  '- starts a list',
+  '2024. ordered',
+  'https://evil.example/x www.evil.example anna@evil.example',
+  '| a | b |\n|---|---|',
+  'trailing backslash \\',
+  '    indented code',
+];
+
+/**
+ * The Markdown syntax left in a line once escaped characters are taken out. A pipe only counts in a table row:
+ * elsewhere no delimiter row follows, so it cannot make a table.
+ */
+const syntax = (line: string) =>
+  line
+    .replace(/\\[\s\S]/g, '')
+    .replace(/&(lt|gt|amp);/g, '')
+    .replace(line.startsWith('| ') ? /[^*_`[\]~<>#|&]/g : /[^*_`[\]~<>#&]/g, '');
+
+describe('Markdown export of hostile text', () => {
+  // No Markdown parser is installed (no marked, markdown-it or micromark): the checks are on the text itself.
+  for (const hostile of HOSTILE) {
+    it(`keeps the document's structure with text like ${JSON.stringify(hostile.slice(0, 30))}`, () => {
+      const plain = toMarkdown(workshopWith((f) => `plain ${f}`)).split('\n');
+      const out = toMarkdown(workshopWith((f) => `${hostile} ${f}`));
+      const lines = out.split('\n');
+      // No HTML: not a single raw angle bracket, and entities only the ones the escaping wrote.
+      expect(out).not.toMatch(/[<>]/);
+      expect(out.replace(/&(lt|gt|amp);/g, '')).not.toMatch(/&#?[a-z0-9]+;/i);
+      // The same lines, each opening the same way, with no Markdown syntax beyond the document's own.
+      expect(lines).toHaveLength(plain.length);
+      for (const [n, line] of lines.entries()) {
+        const ref = plain[n] ?? '';
+        expect(line.match(/^(#{1,3} |- |\d+\. |\| |$)/)?.[0], `line ${n}: ${line}`).toBe(ref.match(/^(#{1,3} |- |\d+\. |\| |$)/)?.[0]);
+        expect(syntax(line), `line ${n}: ${line}`).toBe(syntax(ref));
+        // No autolinks for GitHub-flavoured readers either.
+        expect(line.replace(/\\[\s\S]/g, '')).not.toMatch(/:\/\/|www\.|@/);
+      }
+    });
+  }
+
+  it('still reads as the text that was typed', () => {
+    const out = toMarkdown(workshopWith((f) => (f === 'idea-a' ? 'Rätt & riktigt <b>: 5 * 3' : `plain ${f}`)));
+    expect(out).toContain('- **Rätt & riktigt &lt;b&gt;: 5 \\* 3 1**');
+    const unescaped = out.replace(/\\([\s\S])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(unescaped).toContain('Rätt & riktigt <b>: 5 * 3 1');
+  });
+});

@@ -3,8 +3,44 @@ import { computeFocus, tallyOf } from '@fokus/core';
 
 /** Words of the exports, in the workshop's language: they are mailed as they are. */
 const WORDS = {
-  sv: { focus: 'Fokus', ranking: 'Hela rankingen', plan: 'Årets teman & träffar', dimension: 'Dimension', theme: 'Tema', dots: 'Röster', voters: 'Röstande', rank: 'Plats', idea: 'Område', details: 'Detaljer', inFocus: 'Fokus', host: 'Värd', month: 'Månad', comment: 'Kommentar', none: '(inga)', yes: 'ja', no: 'nej' },
-  en: { focus: 'Focus', ranking: 'Full ranking', plan: "This year's themes & meetings", dimension: 'Dimension', theme: 'Theme', dots: 'Votes', voters: 'Voters', rank: 'Rank', idea: 'Area', details: 'Details', inFocus: 'Focus', host: 'Host', month: 'Month', comment: 'Comment', none: '(none)', yes: 'yes', no: 'no' },
+  sv: {
+    focus: 'Fokus',
+    ranking: 'Hela rankingen',
+    plan: 'Årets teman & träffar',
+    dimension: 'Dimension',
+    theme: 'Tema',
+    dots: 'Röster',
+    voters: 'Röstande',
+    rank: 'Plats',
+    idea: 'Område',
+    details: 'Detaljer',
+    inFocus: 'Fokus',
+    host: 'Värd',
+    month: 'Månad',
+    comment: 'Kommentar',
+    none: '(inga)',
+    yes: 'ja',
+    no: 'nej',
+  },
+  en: {
+    focus: 'Focus',
+    ranking: 'Full ranking',
+    plan: "This year's themes & meetings",
+    dimension: 'Dimension',
+    theme: 'Theme',
+    dots: 'Votes',
+    voters: 'Voters',
+    rank: 'Rank',
+    idea: 'Area',
+    details: 'Details',
+    inFocus: 'Focus',
+    host: 'Host',
+    month: 'Month',
+    comment: 'Comment',
+    none: '(none)',
+    yes: 'yes',
+    no: 'no',
+  },
 } as const;
 
 export interface ExportRow {
@@ -49,9 +85,9 @@ export function exportRows(s: Workshop): ExportRow[] {
 export function toMarkdown(s: Workshop): string {
   const w = WORDS[s.lang];
   const rows = exportRows(s);
-  const out: string[] = [`# ${s.title}`, '', `## ${w.focus}`, ''];
+  const out: string[] = [`# ${md(s.title)}`, '', `## ${w.focus}`, ''];
   for (const board of s.boards) {
-    out.push(`### ${board.title}`, '');
+    out.push(`### ${md(board.title)}`, '');
     const chosen = rows.filter((r) => r.boardId === board.id && r.focus);
     if (chosen.length === 0) out.push(`- ${w.none}`);
     for (const r of chosen) out.push(`- **${md(r.idea)} ${r.dots}**${r.details ? ` (${md(r.details)})` : ''}`);
@@ -59,7 +95,7 @@ export function toMarkdown(s: Workshop): string {
   }
   out.push(`## ${w.ranking}`, '');
   for (const board of s.boards) {
-    out.push(`### ${board.title}`, '');
+    out.push(`### ${md(board.title)}`, '');
     const ranked = rows.filter((r) => r.boardId === board.id);
     if (ranked.length === 0) out.push(`- ${w.none}`);
     for (const r of ranked) {
@@ -102,8 +138,30 @@ export function toJson(s: Workshop) {
   };
 }
 
-const md = (text: string) => text.replace(/([*_`[\]\\])/g, '\\$1');
-const cell = (text: string) => md(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * User text as one line of plain Markdown text: it cannot open HTML, a link, emphasis, code, a heading, a list or a
+ * quote, whichever Markdown flavour reads it. `&` stays readable unless it would start an entity.
+ */
+function md(text: string): string {
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Inline syntax: emphasis, code, links and images, strikethrough, headings' closing hashes, raw escapes.
+      .replace(/[\\`*_[\]~#]/g, '\\$&')
+      // Autolinks of GitHub-flavoured readers: scheme://…, www.…, name@host.
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(/\b(www)\./gi, '$1\\.')
+      .replace(/@/g, '\\@')
+      // At the start of a line item: a list marker or an ordered number would nest a block.
+      .replace(/^([-+])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
+}
+const cell = (text: string) => md(text).replace(/\|/g, '\\|');
 
 function csvField(v: string): string {
   // Quote always where needed; neutralise spreadsheet formulas in free text.
