@@ -21,7 +21,7 @@ class FlakyStore implements CommitStore {
     const next = new Map<string, number>();
     for (const w of writes) {
       if (this.badWorkshops.has(w.workshopId)) throw new Error(`bad write for ${w.workshopId}`);
-      const last = next.get(w.workshopId) ?? (this.logs.get(w.workshopId)?.length ?? 0);
+      const last = next.get(w.workshopId) ?? this.logs.get(w.workshopId)?.length ?? 0;
       if (w.events.length > 0 && w.fromSeq !== last + 1) throw new Error(`conflict: ${w.workshopId} expected ${last + 1}, got ${w.fromSeq}`);
       next.set(w.workshopId, last + w.events.length);
     }
@@ -52,10 +52,11 @@ function writer(committer: Committer) {
   };
 }
 
-const outcome = (p: Promise<void>): Promise<string> => p.then(
-  () => 'ok',
-  (err: unknown) => (err instanceof Error ? err.message : String(err)),
-);
+const outcome = (p: Promise<void>): Promise<string> =>
+  p.then(
+    () => 'ok',
+    (err: unknown) => (err instanceof Error ? err.message : String(err)),
+  );
 
 describe('Committer', () => {
   it('sends everything submitted in one turn to the store in one commit, one write per workshop', async () => {
@@ -137,10 +138,7 @@ describe('Committer', () => {
     const write = writer(committer);
     await write('w1', 'a1');
     store.down = new Error('database or disk is full');
-    expect(await Promise.all([outcome(write('w1', 'a2')), outcome(write('w2', 'b1'))])).toEqual([
-      'database or disk is full',
-      'database or disk is full',
-    ]);
+    expect(await Promise.all([outcome(write('w1', 'a2')), outcome(write('w2', 'b1'))])).toEqual(['database or disk is full', 'database or disk is full']);
     expect(await outcome(write('w1', 'a3'))).toBe('database or disk is full');
     store.down = null;
     // The room re-reads its log after a failure and continues from there: seq 2 again.

@@ -36,7 +36,7 @@ export class Rooms {
     private readonly clock: Clock,
     options: RoomsOptions = {},
   ) {
-    this.committer = new Committer(store);
+    this.committer = new Committer(store, { now: () => clock.now() });
     this.log = options.log ?? stderrLog;
   }
 

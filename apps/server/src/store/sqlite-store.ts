@@ -70,7 +70,10 @@ export class SqliteStore implements WorkshopStore {
   }
 
   private startWriter(): Writer {
-    const writer: Writer = { worker: new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file: this.file } }), waiting: new Map() };
+    const writer: Writer = {
+      worker: new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file: this.file } }),
+      waiting: new Map(),
+    };
     writer.worker.on('message', (reply: WriterReply) => {
       const w = writer.waiting.get(reply.id);
       if (!w) return;
@@ -92,7 +95,8 @@ export class SqliteStore implements WorkshopStore {
 
   private request(req: WriterRequest): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
-    const writer = (this.writer ??= this.startWriter());
+    this.writer ??= this.startWriter();
+    const writer = this.writer;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       writer.waiting.set(id, { resolve, reject });

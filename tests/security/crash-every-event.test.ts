@@ -1,0 +1,188 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import type { EventType } from '@fokus/core';
+import type { ClientCommand } from '@fokus/protocol';
+import { Client, createWorkshop, newToken } from '../support/fokus-client.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const procs: ChildProcess[] = [];
+const clients: Client[] = [];
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.close();
+  for (const p of procs.splice(0)) p.kill('SIGKILL');
+});
+
+/**
+ * Every kind of event. A Record over the union: a new event type is a type error here until it is listed,
+ * and once listed the test fails until the script below makes one.
+ */
+const EVERY_EVENT: Record<EventType, true> = {
+  'workshop.created': true,
+  'workshop.updated': true,
+  'joining.locked': true,
+  'participant.joined': true,
+  'participant.renamed': true,
+  'participant.removed': true,
+  'participant.done': true,
+  'group.created': true,
+  'group.renamed': true,
+  'group.deleted': true,
+  'group.assigned': true,
+  'groups.split': true,
+  'idea.added': true,
+  'idea.edited': true,
+  'idea.moved': true,
+  'idea.merged': true,
+  'idea.hidden': true,
+  'idea.deleted': true,
+  'agenda.moved': true,
+  'timer.started': true,
+  'timer.paused': true,
+  'timer.extended': true,
+  'timer.reset': true,
+  'spotlight.set': true,
+  'voting.configured': true,
+  'voting.opened': true,
+  'voting.closed': true,
+  'voting.revealed': true,
+  'voting.reset': true,
+  'vote.added': true,
+  'vote.removed': true,
+  'focus.suggested': true,
+  'focus.toggled': true,
+  'plan.set': true,
+  'plan.deleted': true,
+};
+
+/** The real server as a separate process, so it can be killed without warning. */
+async function startProcess(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: join(dataDir, 'no-web') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  procs.push(proc);
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(`http://127.0.0.1:${m[1]}`);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return { url, proc };
+}
+
+it('stores every kind of event through the protocol, survives a SIGKILL, and replays to the same facilitator view', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fokus-crash-all-'));
+  const first = await startProcess(dataDir);
+  const created = await createWorkshop(first.url);
+  const fac = await Client.connect(first.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
+  clients.push(fac);
+  const phone = async (name: string) => {
+    const c = await Client.connect(first.url, { code: created.code, role: 'participant' });
+    clients.push(c);
+    const ack = await c.join(name, newToken());
+    if (!ack.ok) throw new Error(ack.message);
+    return { client: c, id: ack.participantId };
+  };
+  const must = async (who: Client, command: ClientCommand) => {
+    const ack = await who.send(command);
+    expect(ack, command.type).toMatchObject({ ok: true });
+  };
+
+  const pia = await phone('Pia');
+  const bo = await phone('Bo');
+  const lisa = await phone('Lisa');
+  await must(fac, { type: 'workshop:update', title: 'Handlingsplan – efter kraschen' });
+  await must(pia.client, { type: 'participant:rename', participantId: pia.id, name: 'Pia Å' });
+  await must(fac, { type: 'group:create', groupId: 'g1', name: 'Grupp 1' });
+  await must(fac, { type: 'group:rename', groupId: 'g1', name: 'Grupp Ett' });
+  await must(fac, { type: 'group:assign', participantId: bo.id, groupId: 'g1' });
+  await must(fac, { type: 'group:delete', groupId: 'g1' });
+  await must(fac, {
+    type: 'group:split',
+    groups: [
+      { id: 'g2', name: 'Röd' },
+      { id: 'g3', name: 'Blå' },
+    ],
+    seed: 7,
+  });
+  await must(fac, { type: 'agenda:goto', stepIndex: 1 });
+  await must(fac, { type: 'timer:start' });
+  await must(fac, { type: 'timer:extend', ms: 60_000 });
+  await must(fac, { type: 'timer:pause' });
+  await must(fac, { type: 'timer:reset' });
+  await must(pia.client, { type: 'idea:add', ideaId: 'i1', boardId: 'omvarld', text: 'Studieresa till Malmö' });
+  await must(pia.client, { type: 'idea:edit', ideaId: 'i1', text: 'Studieresa till Malmö och Lund', details: 'Två dagar' });
+  for (const [ideaId, text] of [
+    ['i2', 'Omsättningsstatistik'],
+    ['i3', 'Gemensam upphandling'],
+    ['i4', 'Faddergrupper'],
+    ['i5', 'Studiebesök'],
+  ] as const) {
+    await must(fac, { type: 'idea:add', ideaId, boardId: 'omvarld', text });
+  }
+  await must(fac, { type: 'idea:move', ideaId: 'i2', boardId: 'gemensamt' });
+  await must(fac, { type: 'idea:hide', ideaId: 'i4', hidden: true });
+  await must(fac, { type: 'idea:merge', targetId: 'i1', sourceIds: ['i5'] });
+  await must(fac, { type: 'idea:delete', ideaId: 'i3' });
+  await must(fac, { type: 'presentation:spotlight', groupId: 'g2' });
+  await must(pia.client, { type: 'participant:done', done: true });
+  await must(fac, { type: 'voting:configure', settings: { budget: 5, hideResults: false } });
+  await must(fac, { type: 'voting:open' });
+  await must(lisa.client, { type: 'vote:add', ideaId: 'i2' });
+  await must(fac, { type: 'voting:reset' });
+  await must(fac, { type: 'voting:open' });
+  await must(pia.client, { type: 'vote:add', ideaId: 'i1' });
+  await must(pia.client, { type: 'vote:add', ideaId: 'i1' });
+  await must(pia.client, { type: 'vote:remove', ideaId: 'i1' });
+  await must(bo.client, { type: 'vote:add', ideaId: 'i2' });
+  await must(bo.client, { type: 'vote:add', ideaId: 'i1' });
+  await must(fac, { type: 'voting:close' });
+  await must(fac, { type: 'voting:reveal', revealed: true });
+  await must(fac, { type: 'focus:suggest', mode: 'top', value: 2 });
+  await must(fac, { type: 'focus:toggle', ideaId: 'i2', included: true });
+  const row = { month: 'Mars', kind: 'physical', themeNo: 1, theme: 'Omvärld', host: 'Pia', backup: 'Bo', comment: '' } as const;
+  await must(fac, { type: 'plan:set', row: { id: 'r1', ideaId: 'i1', ...row } });
+  await must(fac, { type: 'plan:set', row: { id: 'r2', ideaId: null, ...row, month: 'April' } });
+  await must(fac, { type: 'plan:delete', rowId: 'r2' });
+  await must(fac, { type: 'participant:remove', participantId: lisa.id });
+  await must(fac, { type: 'workshop:lock-joining', locked: true });
+
+  // Phones leave first, so presence is the same on both sides of the restart; then the view is taken.
+  for (const p of [pia, bo, lisa]) p.client.close();
+  await fac.until((c) => !!c.view && (c.view.view.participants ?? []).every((p) => !p.online) && c.tally?.tally.online === 0);
+  const before = await fac.sync();
+  expect(before.view.view.title).toBe('Handlingsplan – efter kraschen');
+  expect(before.view.view.plan.map((r) => r.id)).toEqual(['r1']);
+
+  const dead = new Promise<void>((resolveDead) => first.proc.once('exit', () => resolveDead()));
+  first.proc.kill('SIGKILL');
+  await dead;
+  for (const c of clients.splice(0)) c.close();
+
+  const second = await startProcess(dataDir);
+  const fac2 = await Client.connect(second.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
+  clients.push(fac2);
+  const after = await fac2.sync();
+  expect(after.view.version).toBe(before.view.version);
+  expect(after.view.view).toEqual(before.view.view);
+  expect(after.tally).toEqual(before.tally);
+
+  const db = new Database(join(dataDir, 'fokus.db'), { readonly: true });
+  const stored = (db.prepare('SELECT DISTINCT type FROM events WHERE workshop_id = ?').all(created.workshopId) as { type: string }[]).map((r) => r.type);
+  db.close();
+  expect(stored.sort()).toEqual(Object.keys(EVERY_EVENT).sort());
+}, 60_000);
