@@ -14,6 +14,9 @@ import type { ServerHandle } from './server-process.ts';
 import { percentile, round, screenLags } from './stats.ts';
 import type { BenchOptions, BenchReport, RunFigures, Target, WorkerMessage, WorkerResult } from './types.ts';
 
+/** Every simulated phone comes from 127.0.0.1: lift the per-address limits a real venue's NAT stays under. */
+const ONE_ADDRESS_IS_MANY_PHONES = { RATE_IP_COMMANDS: '1000000', RATE_IP_JOINS: '1000000', RATE_IP_CREATES: '100000' };
+
 export const DEFAULTS: Omit<BenchOptions, 'log'> = {
   phones: 1000,
   rooms: 1,
@@ -58,7 +61,7 @@ async function runOnce(o: BenchOptions, target: Target, pinned: boolean): Promis
   const serverCore = pinned ? 0 : null;
   const server = await startServer(
     target === 'fokus'
-      ? { args: fokusArgs(o.serverFrom), env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, pinCore: serverCore }
+      ? { args: fokusArgs(o.serverFrom), env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...ONE_ADDRESS_IS_MANY_PHONES }, pinCore: serverCore }
       : { args: ['--import', 'tsx', join(import.meta.dirname, 'baseline-server.ts')], env: {}, pinCore: serverCore },
     o.log,
   );

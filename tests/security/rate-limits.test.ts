@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 async function server(rateLimits: Partial<RateLimitConfig> = {}): Promise<RunningServer> {
-  const s = await startServer(undefined, { config: { rateLimits: { ...DEFAULT_RATE_LIMITS, ...rateLimits } } });
+  const s = await startServer(undefined, { config: { rateLimits: { ...DEFAULT_RATE_LIMITS, ...rateLimits } }, personLimits: PERSON_LIMITS });
   running.push(s);
   return s;
 }

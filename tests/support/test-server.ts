@@ -6,9 +6,17 @@ import { buildApp } from '../../apps/server/src/app.ts';
 import type { FokusApp } from '../../apps/server/src/app.ts';
 import type { BuildOptions } from '../../apps/server/src/app.ts';
 import type { Config } from '../../apps/server/src/config.ts';
-import { DEFAULT_RATE_LIMITS } from '../../apps/server/src/config.ts';
+import type { RateLimitConfig } from '../../apps/server/src/config.ts';
+import type { PersonLimits } from '../../apps/server/src/realtime/rate-limits.ts';
 import { SqliteStore } from '../../apps/server/src/store/sqlite-store.ts';
 import type { WorkshopStore } from '../../apps/server/src/store/store.ts';
+
+/**
+ * Scripted clients send from one address far faster than people do: rate limits are lifted unless a test asks for
+ * them (tests/security/rate-limits.test.ts passes the production ones).
+ */
+const LIFTED: RateLimitConfig = { ipCommandsPerMinute: 1e9, ipJoinsPerMinute: 1e9, ipBadCodesPer10Minutes: 1e9, ipCreatesPer10Minutes: 1e9 };
+const LIFTED_PERSON: PersonLimits = { participant: { points: 1e9, seconds: 1 }, facilitator: { points: 1e9, seconds: 1 } };
 
 export interface RunningServer {
   url: string;
@@ -30,12 +38,12 @@ export async function startServer(
     allowedHosts: [],
     publicUrl: null,
     trustProxy: false,
-    rateLimits: DEFAULT_RATE_LIMITS,
+    rateLimits: LIFTED,
     logLevel: options.logLevel ?? 'silent',
     webDist: options.webDist ?? null,
     ...options.config,
   };
-  const fokus = await buildApp(config, options.store ?? new SqliteStore(join(dataDir, 'fokus.db')), options);
+  const fokus = await buildApp(config, options.store ?? new SqliteStore(join(dataDir, 'fokus.db')), { personLimits: LIFTED_PERSON, ...options });
   await fokus.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = fokus.app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, fokus, dataDir, stop: () => fokus.close() };
