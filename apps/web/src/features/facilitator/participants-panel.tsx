@@ -1,19 +1,29 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
-import { selectView } from '../../store/selectors.ts';
+import { selectTally, selectView } from '../../store/selectors.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 
-/** Everyone who joined: online, done, dots; rename, remove, lock joining. */
+/**
+ * Everyone who joined: online, done; rename, remove, lock joining. Their dots only when voting is named
+ * (the server sends no per-person count otherwise): then each person's count and ballot.
+ */
 export function ParticipantsPanel() {
   const { t } = useI18n();
   const { send } = useSession();
   const view = useFokus(selectView);
+  const ballots = useFokus(selectTally)?.ballots;
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   if (!view) return null;
   const people = view.participants ?? [];
   const group = new Map(view.groups.map((g) => [g.id, g.name]));
+  const ideaText = new Map(view.ideas.map((i) => [i.id, i.text]));
+  const ballotLine = (participantId: string): string =>
+    Object.entries(ballots?.[participantId] ?? {})
+      .sort((a, b) => b[1] - a[1])
+      .map(([ideaId, n]) => `${ideaText.get(ideaId) ?? '?'} ${n}`)
+      .join(' · ');
   return (
     <section className="panel panel--people" aria-labelledby="people-h">
       <div className="panel__head">
@@ -44,7 +54,7 @@ export function ParticipantsPanel() {
                     {t('rename')}
                   </label>
                   <input id={`rn-${p.id}`} className="input input--small" value={draft} autoFocus maxLength={60} onChange={(e) => setDraft(e.target.value)} />
-                  <button className="btn btn--small btn--primary">{t('save')}</button>
+                  <button type="submit" className="btn btn--small btn--primary">{t('save')}</button>
                   <button type="button" className="btn btn--small" onClick={() => setEditing(null)}>
                     {t('cancel')}
                   </button>
@@ -60,6 +70,7 @@ export function ParticipantsPanel() {
                   <div className="person__meta muted">
                     {[p.organisation, p.groupId ? group.get(p.groupId) : null, p.dotsUsed ? `${p.dotsUsed} ●` : null].filter(Boolean).join(' · ')}
                   </div>
+                  {p.dotsUsed ? <div className="person__meta muted">{ballotLine(p.id)}</div> : null}
                   <div className="person__actions">
                     <button
                       type="button"

@@ -77,6 +77,11 @@ export function VotingPanel() {
           <span>{t('hideResults')}</span>
         </label>
       </div>
+      {/* The mode is said in words, not only by a checkbox: the room was promised one or the other. */}
+      <p className="vote-mode" role="status">
+        <span className={`tag ${settings.anonymous ? 'tag--ok' : 'tag--closed'}`}>{settings.anonymous ? t('voteAnonymous') : t('voteNamed')}</span>{' '}
+        <span className="muted">{settings.anonymous ? t('voteAnonymousExplained') : t('voteNamedExplained')}</span>
+      </p>
       <div className="progress-line">
         <span>{t('doneProgress', { done, total })}</span>
         <meter min={0} max={Math.max(1, total)} value={done} aria-label={t('doneProgress', { done, total })} />

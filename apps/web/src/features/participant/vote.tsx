@@ -128,6 +128,7 @@ export function Vote() {
       })}
 
       <div className="vote__done">
+        <p className="vote__done-hint">{settings.anonymous ? t('voteAnonymousPhone') : t('voteNamedPhone')}</p>
         {!doneOptimistic && left === 0 && <p className="vote__done-hint">{t('doneHint')}</p>}
         <button
           type="button"
