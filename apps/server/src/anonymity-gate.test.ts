@@ -1,8 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor, Ballots, Command, Workshop } from '@fokus/core';
 import { ballotOf, decide, evolve, templateContent } from '@fokus/core';
+import type { TallyMessage } from '@fokus/protocol';
 import { AnonymityGate, MIN_VOTERS, SETTLE_MS } from './anonymity-gate.ts';
+import { Rooms } from './rooms.ts';
+import { MemoryStore } from './store/memory-store.ts';
 
 const FAC: Actor = { role: 'facilitator' };
 const IDEAS = ['i1', 'i2', 'i3', 'i4'];
@@ -237,3 +240,44 @@ function sameOn(ideas: Set<string>, a: Readonly<Record<string, number>> | undefi
   for (const id of ideas) if ((a?.[id] ?? 0) !== (b?.[id] ?? 0)) return false;
   return true;
 }
+
+describe('anonymity gate in a room', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends the screen nothing new for single dots, and the held figures once the clock settles three people', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let now = 1_000_000;
+    const screen: TallyMessage[] = [];
+    const rooms = new Rooms(
+      new MemoryStore(),
+      { view: () => {}, tally: (_id, role, msg) => role === 'screen' && screen.push(msg), me: () => {}, removed: () => {} },
+      { now: () => now },
+    );
+    const { room } = await rooms.create({ template: 'handlingsplan', lang: 'sv' });
+    const fac = { role: 'facilitator' } as const;
+    await room.execute(fac, 'o1', { type: 'idea:add', ideaId: 'i1', boardId: room.snapshot.boards[0]?.id ?? '', text: 'Studieresa' });
+    await room.execute(fac, 'o2', { type: 'voting:configure', settings: { hideResults: false } });
+    await room.execute(fac, 'o3', { type: 'voting:open' });
+    const step = async (ms: number) => {
+      now += ms;
+      await vi.advanceTimersByTimeAsync(ms);
+    };
+    for (const name of ['Pia', 'David', 'Isabel']) {
+      const join = await room.join(name, '', undefined);
+      if (!join.ok) throw new Error('join failed');
+      await room.execute({ role: 'participant', participantId: join.participantId }, `v-${name}`, { type: 'vote:add', ideaId: 'i1' });
+      await step(1_000);
+    }
+    const dots = () => screen.at(-1)?.tally.dotsUsed;
+    expect(dots()).toBe(0);
+    await step(SETTLE_MS - 2_000);
+    expect(dots()).toBe(0);
+    // The third person's last dot is SETTLE_MS old now: the room's own timer releases all three.
+    await step(1_000);
+    expect(dots()).toBe(3);
+    expect(screen.at(-1)?.tally.tallies).toEqual({ i1: { dots: 3, voters: 3 } });
+    await rooms.close();
+  });
+});

@@ -43,7 +43,8 @@ async function votingRoom(store: GatedStore) {
   const { room } = await rooms.create({ template: 'handlingsplan', lang: 'sv' });
   const fac = { role: 'facilitator' } as const;
   await room.execute(fac, 'o1', { type: 'idea:add', ideaId: 'i1', boardId: templateContent('handlingsplan', 'sv').boards[0]?.id ?? '', text: 'Studieresa' });
-  await room.execute(fac, 'o2', { type: 'voting:configure', settings: { hideResults: false } });
+  // Named voting: the figures follow every dot (anonymous ones move in steps of three people, anonymity-gate.ts).
+  await room.execute(fac, 'o2', { type: 'voting:configure', settings: { hideResults: false, anonymous: false } });
   await room.execute(fac, 'o3', { type: 'voting:open' });
   const join = await room.join('Pia', '', undefined);
   if (!join.ok) throw new Error('join failed');

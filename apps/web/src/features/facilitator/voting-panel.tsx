@@ -5,7 +5,7 @@ import { useFokus, useSession } from '../../store/context.tsx';
 import { selectTally, selectView } from '../../store/selectors.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 
-/** Budget, cap, anonymity, hidden results; open/close/reveal with live progress. */
+/** Budget, cap, anonymity (said in words), hidden results; open/close/reveal with live progress. */
 export function VotingPanel() {
   const { t } = useI18n();
   const { send } = useSession();
