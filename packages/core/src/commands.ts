@@ -58,6 +58,7 @@ export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandTyp
   'participant:done',
   'idea:add',
   'idea:edit',
+  'idea:delete',
   'vote:add',
   'vote:remove',
 ]);

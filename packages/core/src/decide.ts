@@ -126,9 +126,17 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
     case 'idea:hide':
       if (!hasOwn(s.ideas, c.ideaId)) return fail('not_found', 'no such idea');
       return ok([{ type: 'idea.hidden', ideaId: c.ideaId, hidden: c.hidden }]);
-    case 'idea:delete':
-      if (!hasOwn(s.ideas, c.ideaId)) return fail('not_found', 'no such idea');
-      return ok([{ type: 'idea.deleted', ideaId: c.ideaId }]);
+    case 'idea:delete': {
+      const idea = getOwn(s.ideas, c.ideaId);
+      if (!idea) return fail('not_found', 'no such idea');
+      if (self) {
+        // A participant withdraws their own idea while ideas are collected; one with dots stays (others chose it).
+        if (idea.authorId !== self) return fail('forbidden', 'you can only withdraw your own ideas');
+        if (s.agenda[s.stepIndex]?.kind !== 'brainstorm') return fail('not_accepting_ideas', 'ideas are not being collected now');
+        if (s.voting.status === 'open' || (getOwn(s.tallies, idea.id) ?? 0) > 0) return fail('voting_open', 'an idea with dots stays');
+      }
+      return ok([{ type: 'idea.deleted', ideaId: idea.id }]);
+    }
 
     case 'agenda:goto': {
       const step = s.agenda[c.stepIndex];
