@@ -99,16 +99,16 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
   erasureRoutes(app, rooms, workshopSockets(io));
   const lifecycle = startLifecycle({ rooms, store, sockets: workshopSockets(io), clock, log: app.log, ...lifecycleSettings(config) });
 
-  if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDist, index: ['index.html'] });
-    // The app's own routes (/, /j/CODE, /s/CODE, /f/CODE) all load the single page.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return reply.code(404).send({ error: 'not_found', message: 'no such route' });
-    });
-  }
+  const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;
+  if (webDist) await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
+  // The app's own routes (/, /j/CODE, /s/CODE, /f/CODE) all load the single page. Anything else is a plain 404:
+  // Fastify's own would log and echo the URL with its query string.
+  app.setNotFoundHandler((req, reply) => {
+    if (webDist && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'not_found', message: 'no such route' });
+  });
 
   return {
     app,
