@@ -155,6 +155,7 @@ describe('one workshop against another', () => {
         'participant participant:rename': 'forbidden',
         'participant idea:add': 'not_found',
         'participant idea:edit': 'not_found',
+        'participant idea:delete': 'not_found',
         'participant vote:add': 'not_found',
         'participant vote:remove': 'no_dot_to_remove',
         'facilitator participant:rename': 'not_found',

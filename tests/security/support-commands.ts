@@ -46,7 +46,8 @@ export const EXAMPLES: { [T in ClientCommandType]: Example<T> } = {
   'idea:move': (i) => ({ type: 'idea:move', ideaId: i.idea, boardId: i.board2 }),
   'idea:merge': (i) => ({ type: 'idea:merge', targetId: i.idea, sourceIds: [i.idea2] }),
   'idea:hide': (i) => ({ type: 'idea:hide', ideaId: i.idea, hidden: true }),
-  'idea:delete': (i) => ({ type: 'idea:delete', ideaId: i.idea2 }),
+  // The phone's own idea: a participant may withdraw only that one (the facilitator any).
+  'idea:delete': (i) => ({ type: 'idea:delete', ideaId: i.ownIdea }),
   'agenda:goto': () => ({ type: 'agenda:goto', stepIndex: 2 }),
   'timer:start': () => ({ type: 'timer:start' }),
   'timer:pause': () => ({ type: 'timer:pause' }),

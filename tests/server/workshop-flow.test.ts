@@ -73,6 +73,8 @@ describe('a whole workshop over the wire', () => {
     const over = await anna.client.send({ type: 'vote:add', ideaId: 'i-policy' });
     expect(over).toMatchObject({ ok: false, error: 'budget_exhausted' });
     await anna.client.until((c) => Object.values(c.me?.me.votes ?? {}).reduce((a, b) => a + b, 0) === 10);
+    // Anonymous: the figures move once three people have said "klar".
+    for (const p of [anna, bo, anna2]) await p.client.must({ type: 'participant:done', done: true });
 
     // Hidden until reveal: the screen sees progress but no tallies.
     await screen.until((c) => c.tally?.tally.dotsUsed === 24);
@@ -120,7 +122,9 @@ describe('a whole workshop over the wire', () => {
     const c = await bo.client.send({ type: 'vote:add', ideaId: 'i1' }, opId);
     expect(a).toEqual(b);
     expect(c).toEqual(a);
-    // All three are answered, so whatever they did is in the room: ask it instead of waiting a while.
+    // All three are answered, so whatever they did is in the room: ask it instead of waiting a while
+    // (after closing: anonymous voting shows one person's dot only then).
+    await facilitator.must({ type: 'voting:close' });
     const { tally } = await facilitator.sync();
     expect(tally.tally.dotsUsed).toBe(1);
     expect(tally.tally.tallies?.['i1']?.dots).toBe(1);
@@ -163,6 +167,14 @@ describe('a whole workshop over the wire', () => {
     const anna = await phone('Anna');
     const bo = await phone('Bo');
     await anna.client.must({ type: 'vote:add', ideaId: 'i1' });
+    await anna.client.must({ type: 'participant:done', done: true });
+    // One person's dot is not shown on its own, not even with "klar" (anonymity-gate.ts)...
+    for (const c of [facilitator, screen]) expect((await c.sync()).tally.tally).toMatchObject({ dotsUsed: 0, tallies: {}, done: 1 });
+    const seen = (await facilitator.sync()).view.view.participants?.find((p) => p.id === anna.participantId);
+    expect(seen).toMatchObject({ done: true });
+    expect(seen).not.toHaveProperty('dotsUsed');
+    // ...only once voting closes.
+    await facilitator.must({ type: 'voting:close' });
     await facilitator.until((c) => c.tally?.tally.dotsUsed === 1);
     await screen.until((c) => c.tally?.tally.tallies?.['i1']?.dots === 1);
     await bo.client.until((c) => c.tally?.tally.tallies?.['i1']?.dots === 1, 2000);
@@ -186,9 +198,12 @@ describe('a whole workshop over the wire', () => {
   it('removes a participant: dots returned, token refused', async () => {
     const { created, facilitator, phone } = await setup();
     await facilitator.must({ type: 'idea:add', ideaId: 'i1', boardId: 'omvarld', text: 'Studieresa' });
+    // Named, so that his one dot shows before he goes (anonymous voting would hold it back).
+    await facilitator.must({ type: 'voting:configure', settings: { anonymous: false } });
     await facilitator.must({ type: 'voting:open' });
     const bo = await phone('Bo');
     await bo.client.must({ type: 'vote:add', ideaId: 'i1' });
+    await facilitator.until((c) => c.tally?.tally.dotsUsed === 1);
     await facilitator.must({ type: 'participant:remove', participantId: bo.participantId });
     await bo.client.until((c) => c.removed);
     await facilitator.until((c) => c.tally?.tally.dotsUsed === 0);
