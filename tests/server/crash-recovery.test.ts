@@ -99,6 +99,8 @@ it('keeps every acknowledged vote through a SIGKILL, and a resend after restart 
   const phone = await Client.connect(second.url, { code: created.code, role: 'participant', token: resent.token });
   clients.push(phone);
   expect(await phone.send({ type: 'vote:add', ideaId: resent.ideaId }, resent.opId)).toEqual(resent.ack);
+  // Closing shows every dot (anonymous voting would hold a single new one back): a double count would show.
+  expect((await fac2.send({ type: 'voting:close' })).ok).toBe(true);
   const fresh = await Client.connect(second.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
   clients.push(fresh);
   expect(fresh.tally?.tally.dotsUsed).toBe(persisted);
