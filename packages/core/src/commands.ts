@@ -19,7 +19,8 @@ export type Command =
   | { type: 'workshop:lock-joining'; locked: boolean }
   | { type: 'participant:join'; participantId: string; name: string; organisation: string; tokenHash: string }
   | { type: 'participant:rename'; participantId: string; name: string }
-  | { type: 'participant:remove'; participantId: string }
+  /** With `erase`, their name and organisation are erased from the workshop's history too (GDPR). */
+  | { type: 'participant:remove'; participantId: string; erase?: boolean }
   | { type: 'participant:done'; done: boolean }
   | { type: 'group:create'; groupId: string; name: string }
   | { type: 'group:rename'; groupId: string; name: string }

@@ -9,6 +9,7 @@ import { shuffled } from './random.ts';
 import { canAddDot, canRemoveDot, dotsSpent } from './voting.ts';
 import { ballotOf, eachBallot } from './ballots.ts';
 import { emptyRecord, getOwn, hasOwn } from './records.ts';
+import { ERASED_NAME } from './erasure.ts';
 
 type Decision = Result<WorkshopEvent[]>;
 
@@ -57,9 +58,10 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       return ok([{ type: 'participant.renamed', participantId: p.id, name: uniqueName(s, c.name, p.id) }]);
     }
     case 'participant:remove': {
-      const p = present(s, c.participantId);
+      // Erasing may come after the removal: someone asks later to be forgotten.
+      const p = c.erase ? getOwn(s.participants, c.participantId) : present(s, c.participantId);
       if (!p) return fail('not_found', 'no such participant');
-      return ok([{ type: 'participant.removed', participantId: p.id }]);
+      return ok([{ type: 'participant.removed', participantId: p.id, ...(c.erase ? { erasedAs: ERASED_NAME[s.lang] } : {}) }]);
     }
     case 'participant:done':
       if (!self) return fail('forbidden', 'only a participant can be done');

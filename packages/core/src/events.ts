@@ -17,7 +17,8 @@ export type WorkshopEvent =
   | { type: 'joining.locked'; locked: boolean }
   | { type: 'participant.joined'; participantId: string; name: string; organisation: string; tokenHash: string; at: number }
   | { type: 'participant.renamed'; participantId: string; name: string }
-  | { type: 'participant.removed'; participantId: string }
+  /** `erasedAs`: the participant is erased, named this from now on and in every stored event (see erasure.ts). */
+  | { type: 'participant.removed'; participantId: string; erasedAs?: string }
   | { type: 'participant.done'; participantId: string; done: boolean }
   | { type: 'group.created'; groupId: string; name: string }
   | { type: 'group.renamed'; groupId: string; name: string }

@@ -2,6 +2,7 @@ import type { WorkshopEvent } from './events.ts';
 import type { Idea, Participant, Workshop } from './model.ts';
 import { DEFAULT_FOCUS, DEFAULT_VOTING } from './model.ts';
 import { ballotOf, mapBallots, withBallot } from './ballots.ts';
+import { withoutAuthor } from './erasure.ts';
 import { copyRecord, emptyRecord, getOwn, hasOwn, mapRecord, withEntry, withoutEntries } from './records.ts';
 
 /**
@@ -69,8 +70,9 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
     case 'participant.renamed':
       return patchParticipant(s, e.participantId, { name: e.name });
     case 'participant.removed': {
-      const without = patchParticipant(s, e.participantId, { removed: true, groupId: null, done: false });
-      return withoutVotesOf(without, e.participantId);
+      const erased = e.erasedAs === undefined ? {} : { name: e.erasedAs, organisation: '' };
+      const without = withoutVotesOf(patchParticipant(s, e.participantId, { removed: true, groupId: null, done: false, ...erased }), e.participantId);
+      return e.erasedAs === undefined ? without : withoutAuthor(without, e.participantId);
     }
     case 'participant.done':
       return patchParticipant(s, e.participantId, { done: e.done });

@@ -12,3 +12,4 @@ export * from './timer.ts';
 export * from './templates.ts';
 export * from './random.ts';
 export * from './records.ts';
+export * from './erasure.ts';

@@ -37,7 +37,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   c('workshop:update', { title: text(LIMITS.title).optional(), lang: langSchema.optional() }),
   c('workshop:lock-joining', { locked: z.boolean() }),
   c('participant:rename', { participantId: idSchema, name }),
-  c('participant:remove', { participantId: idSchema }),
+  c('participant:remove', { participantId: idSchema, erase: z.boolean().optional() }),
   c('participant:done', { done: z.boolean() }),
   c('group:create', { groupId: idSchema, name }),
   c('group:rename', { groupId: idSchema, name }),

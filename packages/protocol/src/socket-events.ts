@@ -53,6 +53,8 @@ export interface ServerToClientEvents {
   'participant:me': (msg: MeMessage) => void;
   /** The participant was removed by the facilitator; the token no longer works. */
   'participant:removed': () => void;
+  /** The workshop was erased (by its facilitator or by retention): nothing of it is left; the socket is closed. */
+  'workshop:deleted': () => void;
 }
 
 export interface ClientToServerEvents {
