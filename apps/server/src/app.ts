@@ -14,6 +14,7 @@ import { workshopRoutes } from './http/workshop-routes.ts';
 import { erasureRoutes } from './http/erasure-routes.ts';
 import { workshopSockets } from './realtime/workshop-sockets.ts';
 import { lifecycleSettings, startLifecycle } from './retention.ts';
+import type { Lifecycle } from './retention.ts';
 import { createSocketServer, socketOutput } from './realtime/socket-server.ts';
 import type { FokusServer } from './realtime/socket-server.ts';
 import { attachRealtime } from './realtime/connection.ts';
@@ -27,6 +28,8 @@ export interface FokusApp {
   app: FastifyInstance;
   io: FokusServer;
   rooms: Rooms;
+  /** Retention and idle-room sweeps (they run on their own; tests may run them now). */
+  lifecycle: Lifecycle;
   close(): Promise<void>;
 }
 
@@ -114,6 +117,7 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
     app,
     io,
     rooms,
+    lifecycle,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await app.close();

@@ -3,7 +3,7 @@ import { decide, evolve, templateContent } from '@fokus/core';
 import type { CreateWorkshopRequest } from '@fokus/protocol';
 import { Committer } from './committer.ts';
 import { hashSecret, newId, newJoinCode, newSecret } from './security.ts';
-import type { WorkshopStore } from './store/store.ts';
+import type { WorkshopRecord, WorkshopStore } from './store/store.ts';
 import { BrokenLogError, StorageUnavailableError, WorkshopUnavailableError } from './unavailable.ts';
 import type { Clock, RoomOutput } from './workshop-room.ts';
 import { WorkshopRoom } from './workshop-room.ts';
@@ -28,6 +28,10 @@ const stderrLog: RoomsLog = { error: (obj, msg) => console.error(msg, obj) };
 export class Rooms {
   readonly committer: Committer;
   private readonly byCode = new Map<string, Promise<WorkshopRoom | null>>();
+  /** When each code was last asked for (or seen with sockets): rooms idle long enough leave memory. */
+  private readonly lastUsed = new Map<string, number>();
+  /** Codes being erased: nobody loads them meanwhile. */
+  private readonly erasing = new Set<string>();
   private readonly log: RoomsLog;
 
   constructor(
@@ -42,6 +46,9 @@ export class Rooms {
 
   /** The live room for a code, null if there is none; rejects with WorkshopUnavailableError if it is quarantined. */
   get(code: string): Promise<WorkshopRoom | null> {
+    if (this.erasing.has(code)) return Promise.resolve(null);
+    // Only a loaded room is stamped: a guessed code must leave nothing behind.
+    if (this.byCode.has(code)) this.lastUsed.set(code, this.clock.now());
     let room = this.byCode.get(code);
     if (!room) {
       room = this.load(code);
@@ -98,9 +105,62 @@ export class Rooms {
       if (!state) throw new Error('no state');
       const room = new WorkshopRoom(record, state, [], this.store, this.committer, this.output, this.clock);
       this.byCode.set(code, Promise.resolve(room));
+      this.lastUsed.set(code, this.clock.now());
       return { room, facilitatorKey };
     }
     throw new Error('could not find a free join code');
+  }
+
+  /** The stored record behind a code, live or not (also for a quarantined workshop). */
+  recordOf(code: string): Promise<WorkshopRecord | null> {
+    return this.store.findByCode(code);
+  }
+
+  /**
+   * Erases a workshop: its sockets are told first (so no more commands arrive), its room leaves memory, the
+   * writes already submitted land, then the store erases everything, those writes included.
+   */
+  async erase(record: WorkshopRecord, tellSockets: (workshopId: string) => void): Promise<void> {
+    this.erasing.add(record.code);
+    try {
+      tellSockets(record.id);
+      const loaded = this.byCode.get(record.code);
+      this.byCode.delete(record.code);
+      this.lastUsed.delete(record.code);
+      (await loaded?.catch(() => null))?.close();
+      await this.committer.drain();
+      await this.store.deleteWorkshop(record.id);
+    } finally {
+      this.erasing.delete(record.code);
+    }
+  }
+
+  /**
+   * Unloads the rooms no socket is connected to and nobody has asked for in `idleMs`; the next use loads them
+   * again from the store, exactly as they were. Resolves to the codes unloaded.
+   */
+  async evictIdle(idleMs: number, hasSockets: (workshopId: string) => boolean): Promise<string[]> {
+    const evicted: string[] = [];
+    for (const [code, loading] of [...this.byCode]) {
+      const room = await loading.catch(() => null);
+      // A quarantined workshop stays cached (see get); a room replaced meanwhile is not ours to close.
+      if (!room || this.byCode.get(code) !== loading) continue;
+      const now = this.clock.now();
+      const since = this.lastUsed.get(code);
+      if (hasSockets(room.id) || since === undefined) this.lastUsed.set(code, now);
+      else if (now - since >= idleMs) {
+        this.byCode.delete(code);
+        this.lastUsed.delete(code);
+        room.close();
+        evicted.push(code);
+      }
+    }
+    return evicted;
+  }
+
+  /** How many rooms are in memory. */
+  get loaded(): number {
+    return this.byCode.size;
   }
 
   async close(): Promise<void> {

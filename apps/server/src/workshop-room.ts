@@ -1,9 +1,10 @@
 import type { Actor, Command, Workshop, WorkshopEvent } from '@fokus/core';
-import { decide, evolve, replay } from '@fokus/core';
+import { decide, erasedHistory, evolve, replay } from '@fokus/core';
 import type { CommandAck, JoinAck, MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
 import type { TallyView, WorkshopView } from '@fokus/protocol';
 import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
 import { AnonymityGate } from './anonymity-gate.ts';
+import { AnswerCache } from './answer-cache.ts';
 import { meTouchedBy, movesOnlyFigures } from './audience.ts';
 import type { Committer } from './committer.ts';
 import { hashSecret, newId, newSecret } from './security.ts';
@@ -48,7 +49,7 @@ export class WorkshopRoom {
   private state: Workshop;
   /** Durable state: what the log holds. Everything anyone is shown comes from here. */
   private durable: Workshop;
-  private readonly answers = new Map<string, CommandAck>();
+  private readonly answers = new AnswerCache<CommandAck>(() => this.clock.now());
   private readonly inflight = new Map<string, Promise<CommandAck>>();
   private readonly joining = new Map<string, Promise<JoinAck>>();
   private readonly tokens = new Map<string, string>();
@@ -60,6 +61,7 @@ export class WorkshopRoom {
   /** What of the dots others may see: with anonymous voting, only steps no diff can pin on one person. */
   private readonly gate: AnonymityGate;
   private flushTimer: NodeJS.Timeout | null = null;
+  private closed = false;
   private flushDue = Infinity;
   /** Writes submitted and not yet durable or refused. */
   private writing = 0;
@@ -109,6 +111,8 @@ export class WorkshopRoom {
     const [events, ops] = await Promise.all([store.loadEvents(record.id), store.loadOps(record.id)]);
     const state = replayLog(record, events);
     const answers = ops.map((op): [string, CommandAck] => [opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck]);
+    // An erasure whose rewrite did not finish (a crash, a full disk) is finished now; if it fails again, next time.
+    await rewriteErased(store, record.id, events).catch(() => undefined);
     return new WorkshopRoom(record, state, answers, store, committer, output, clock);
   }
 
@@ -132,7 +136,12 @@ export class WorkshopRoom {
       if (decision.ok) {
         const ack: CommandAck = { ok: true, version: this.state.version + decision.value.length };
         // A command the store refused did not happen: not remembered, so a resend of the op id runs again.
-        if (!(await this.persist(decision.value, [{ actor: actorKey(actor), opId, result: JSON.stringify(ack) }]))) return NOT_SAVED;
+        const op = { actor: actorKey(actor), opId, result: JSON.stringify(ack) };
+        // An erasure is answered once the stored history is rewritten too. Its op record waits for that, so after
+        // a failure a resend of the same op erases again (erasing someone already removed is allowed).
+        const erasing = decision.value.some(erases);
+        if (!(await this.persist(decision.value, erasing ? [] : [op]))) return NOT_SAVED;
+        if (erasing && !((await this.eraseHistory()) && (await this.persist([], [op])))) return NOT_SAVED;
         this.answers.set(key, ack);
         return ack;
       }
@@ -152,11 +161,13 @@ export class WorkshopRoom {
    * store refused them; memory, then ahead of the log, is rebuilt from it before anything else is decided.
    */
   private async persist(events: WorkshopEvent[], ops: OpRecord[]): Promise<boolean> {
+    // A closed room (evicted, or its workshop erased) writes nothing more.
+    if (this.closed) return false;
     const fromSeq = this.state.version + 1;
     this.apply(events);
     const after = this.state;
     this.writing++;
-    const saved = this.committer.submit({ workshopId: this.id, fromSeq, events, ops }).then(
+    const saved = this.committer.submit({ workshopId: this.id, fromSeq, events, ops, at: this.clock.now() }).then(
       () => true,
       () => false,
     );
@@ -237,6 +248,7 @@ export class WorkshopRoom {
   }
 
   close(): void {
+    this.closed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
   }
@@ -268,6 +280,16 @@ export class WorkshopRoom {
       this.recoveries++;
       this.recovery = null;
       recovery.finish();
+    }
+  }
+
+  /** Rewrites the stored history of whoever is erased; false if the store could not (the next load tries again). */
+  private async eraseHistory(): Promise<boolean> {
+    try {
+      await rewriteErased(this.store, this.id, await this.store.loadEvents(this.id));
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -341,6 +363,19 @@ export class WorkshopRoom {
     this.dirtyMe.clear();
     this.schedule();
   }
+}
+
+/** Someone is erased: their stored history is rewritten once this event is durable. */
+const erases = (e: WorkshopEvent): boolean => e.type === 'participant.removed' && e.erasedAs !== undefined;
+
+/** Rewrites the stored events that still name someone erased (see core's erasedHistory). */
+async function rewriteErased(store: WorkshopStore, workshopId: string, stored: readonly StoredEvent[]): Promise<void> {
+  const rewrites = erasedHistory(stored.map((e) => e.event));
+  const events = rewrites.flatMap((r) => {
+    const original = stored[r.index];
+    return original ? [{ seq: original.seq, event: r.event }] : [];
+  });
+  await store.rewriteEvents(workshopId, events);
 }
 
 /** Replays a stored log; the event that cannot be read or applied is named, and so is a state no view can show. */

@@ -34,7 +34,7 @@ export class MemoryStore implements WorkshopStore {
     for (const w of writes) {
       const log = this.events.get(w.workshopId) as StoredEvent[];
       const at = w.at ?? Date.now();
-      w.events.forEach((event, i) => log.push({ seq: w.fromSeq + i, event: structuredClone(event) }));
+      for (const [i, event] of w.events.entries()) log.push({ seq: w.fromSeq + i, event: structuredClone(event) });
       (this.ops.get(w.workshopId) as StoredOp[]).push(...w.ops.map((op: OpRecord) => ({ ...op, at })));
       this.lastActive.set(w.workshopId, Math.max(this.lastActive.get(w.workshopId) ?? 0, at));
     }

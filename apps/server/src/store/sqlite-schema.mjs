@@ -33,7 +33,11 @@ CREATE TABLE IF NOT EXISTS ops (
  * creation), so an upgrade does not make a workshop used yesterday look abandoned; old op records count from now.
  */
 function migrate(db) {
-  const has = (table, column) => db.prepare(`PRAGMA table_info(${table})`).all().some((c) => c.name === column);
+  const has = (table, column) =>
+    db
+      .prepare(`PRAGMA table_info(${table})`)
+      .all()
+      .some((c) => c.name === column);
   db.transaction(() => {
     if (!has('workshops', 'updated_at')) {
       db.exec('ALTER TABLE workshops ADD COLUMN updated_at INTEGER');

@@ -49,7 +49,15 @@ it('opens a data folder made before last activity and op times were stored, and 
   const [op] = await store.loadOps('w1');
   expect(op?.at).toBeGreaterThanOrEqual(before);
   expect(await store.pruneOps(before)).toBe(0);
-  await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [{ type: 'vote.added', participantId: 'p', ideaId: 'i' }], ops: [{ actor: 'p:p', opId: 'o2', result: '{}' }], at: 20_000 }]);
+  await store.commit([
+    {
+      workshopId: 'w1',
+      fromSeq: 2,
+      events: [{ type: 'vote.added', participantId: 'p', ideaId: 'i' }],
+      ops: [{ actor: 'p:p', opId: 'o2', result: '{}' }],
+      at: 20_000,
+    },
+  ]);
   expect((await store.listIdle(20_000)).map((w) => w.id)).toEqual(['w2']);
   await store.close();
   // Opening again migrates nothing twice.
@@ -62,15 +70,37 @@ describe('erasure leaves no trace in any file', () => {
   const filesOf = (dir: string) => readdirSync(dir).map((f) => readFileSync(join(dir, f)));
   const found = (dir: string, text: string) => filesOf(dir).some((bytes) => bytes.includes(Buffer.from(text, 'utf8')));
   const created = (id: string, title: string): WorkshopEvent => ({
-    type: 'workshop.created', workshopId: id, title, lang: 'sv', template: 'blank', rules: [], boards: [], agenda: [], at: 1000,
+    type: 'workshop.created',
+    workshopId: id,
+    title,
+    lang: 'sv',
+    template: 'blank',
+    rules: [],
+    boards: [],
+    agenda: [],
+    at: 1000,
   });
-  const idea = (n: number, text: string): WorkshopEvent => ({ type: 'idea.added', ideaId: `i${n}`, boardId: 'b', text, details: text, groupId: null, authorId: 'p' });
+  const idea = (n: number, text: string): WorkshopEvent => ({
+    type: 'idea.added',
+    ideaId: `i${n}`,
+    boardId: 'b',
+    text,
+    details: text,
+    groupId: null,
+    authorId: 'p',
+  });
 
   it('deleteWorkshop: none of its text in the database, WAL or shared memory file; other workshops kept', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fokus-store-'));
     const store = new SqliteStore(join(dir, 'fokus.db'));
-    await store.createWorkshop({ id: 'w1', code: 'ABCDEF', keyHash: 'h', createdAt: 1 }, { workshopId: 'w1', fromSeq: 1, events: [created('w1', 'Kanariefågel-Q7')], ops: [] });
-    await store.createWorkshop({ id: 'w2', code: 'BCDEFG', keyHash: 'h', createdAt: 1 }, { workshopId: 'w2', fromSeq: 1, events: [created('w2', 'Behålls-Z9')], ops: [] });
+    await store.createWorkshop(
+      { id: 'w1', code: 'ABCDEF', keyHash: 'h', createdAt: 1 },
+      { workshopId: 'w1', fromSeq: 1, events: [created('w1', 'Kanariefågel-Q7')], ops: [] },
+    );
+    await store.createWorkshop(
+      { id: 'w2', code: 'BCDEFG', keyHash: 'h', createdAt: 1 },
+      { workshopId: 'w2', fromSeq: 1, events: [created('w2', 'Behålls-Z9')], ops: [] },
+    );
     // Enough text to spill over many pages, written in several commits as a live workshop would.
     for (let n = 0; n < 40; n++) {
       await store.commit([{ workshopId: 'w1', fromSeq: n + 2, events: [idea(n, `Kanariefågel-Q7 idé ${n} `.repeat(20))], ops: [] }]);
@@ -85,8 +115,18 @@ describe('erasure leaves no trace in any file', () => {
   it('rewriteEvents: the old text of the rewritten events is gone from every file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fokus-store-'));
     const store = new SqliteStore(join(dir, 'fokus.db'));
-    await store.createWorkshop({ id: 'w1', code: 'ABCDEF', keyHash: 'h', createdAt: 1 }, { workshopId: 'w1', fromSeq: 1, events: [created('w1', 'Behålls-Z9')], ops: [] });
-    const joined = (name: string, organisation: string): WorkshopEvent => ({ type: 'participant.joined', participantId: 'p', name, organisation, tokenHash: 't', at: 1 });
+    await store.createWorkshop(
+      { id: 'w1', code: 'ABCDEF', keyHash: 'h', createdAt: 1 },
+      { workshopId: 'w1', fromSeq: 1, events: [created('w1', 'Behålls-Z9')], ops: [] },
+    );
+    const joined = (name: string, organisation: string): WorkshopEvent => ({
+      type: 'participant.joined',
+      participantId: 'p',
+      name,
+      organisation,
+      tokenHash: 't',
+      at: 1,
+    });
     await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [joined('Namn-K4', 'Org-K4')], ops: [] }]);
     for (let n = 0; n < 20; n++) await store.commit([{ workshopId: 'w1', fromSeq: n + 3, events: [idea(n, `Behålls-Z9 ${n} `.repeat(30))], ops: [] }]);
     expect(found(dir, 'Namn-K4')).toBe(true);

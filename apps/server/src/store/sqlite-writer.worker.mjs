@@ -33,7 +33,7 @@ function writeAll(writes) {
       throw new Error(`conflict: workshop ${w.workshopId}: expected seq ${last + 1}, got ${w.fromSeq}`);
     }
     const at = w.at ?? Date.now();
-    w.events.forEach((e, i) => insertEvent.run(w.workshopId, w.fromSeq + i, e.type, JSON.stringify(e)));
+    for (const [i, e] of w.events.entries()) insertEvent.run(w.workshopId, w.fromSeq + i, e.type, JSON.stringify(e));
     for (const op of w.ops) insertOp.run(w.workshopId, op.actor, op.opId, op.result, at);
     touch.run(at, w.workshopId);
   }

@@ -18,7 +18,14 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
   });
   const first = (id: string): WorkshopWrite => ({ workshopId: id, fromSeq: 1, events: [created(id)], ops: [] });
   const vote = (participantId: string): WorkshopEvent => ({ type: 'vote.added', participantId, ideaId: 'i1' });
-  const joined = (participantId: string, name: string): WorkshopEvent => ({ type: 'participant.joined', participantId, name, organisation: '', tokenHash: 't', at: 1 });
+  const joined = (participantId: string, name: string): WorkshopEvent => ({
+    type: 'participant.joined',
+    participantId,
+    name,
+    organisation: '',
+    tokenHash: 't',
+    at: 1,
+  });
 
   describe(`store contract: ${name}`, () => {
     it('creates a workshop and finds it by code', async () => {
@@ -41,7 +48,9 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
     it('appends events in order and keeps Swedish text intact', async () => {
       const { store } = await open();
       await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
-      await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [vote('p1'), vote('p2')], ops: [{ actor: 'p1', opId: 'o1', result: '{"ok":true}' }], at: 1500 }]);
+      await store.commit([
+        { workshopId: 'w1', fromSeq: 2, events: [vote('p1'), vote('p2')], ops: [{ actor: 'p1', opId: 'o1', result: '{"ok":true}' }], at: 1500 },
+      ]);
       const events = await store.loadEvents('w1');
       expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
       expect(events[0]?.event).toEqual(created('w1'));
@@ -113,7 +122,12 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
       await store.rewriteEvents('w1', [{ seq: 2, event: joined('p1', 'Borttagen deltagare') }]);
       expect((await store.loadEvents('w1')).map((e) => e.event)).toEqual([created('w1'), joined('p1', 'Borttagen deltagare'), joined('p2', 'Bo')]);
       // A rewrite never appends: an event that is not stored is refused and nothing of the batch is kept.
-      await expect(store.rewriteEvents('w1', [{ seq: 3, event: joined('p2', 'X') }, { seq: 9, event: vote('p1') }])).rejects.toThrow();
+      await expect(
+        store.rewriteEvents('w1', [
+          { seq: 3, event: joined('p2', 'X') },
+          { seq: 9, event: vote('p1') },
+        ]),
+      ).rejects.toThrow();
       expect((await store.loadEvents('w1')).map((e) => e.seq)).toEqual([1, 2, 3]);
       expect((await store.loadEvents('w1'))[2]?.event).toEqual(joined('p2', 'Bo'));
       await store.close();
