@@ -42,6 +42,7 @@ const EVERY_EVENT: Record<EventType, true> = {
   'idea.hidden': true,
   'idea.deleted': true,
   'agenda.moved': true,
+  'agenda.phase-moved': true,
   'timer.started': true,
   'timer.paused': true,
   'timer.extended': true,
@@ -119,6 +120,8 @@ it('stores every kind of event through the protocol, survives a SIGKILL, and rep
     ],
     seed: 7,
   });
+  await must(fac, { type: 'agenda:goto', stepIndex: 3 }); // "Gemensam fundering": two timed parts
+  await must(fac, { type: 'agenda:phase', phaseIndex: 1 });
   await must(fac, { type: 'agenda:goto', stepIndex: 1 });
   await must(fac, { type: 'timer:start' });
   await must(fac, { type: 'timer:extend', ms: 60_000 });

@@ -34,6 +34,8 @@ export type Command =
   | { type: 'idea:hide'; ideaId: string; hidden: boolean }
   | { type: 'idea:delete'; ideaId: string }
   | { type: 'agenda:goto'; stepIndex: number }
+  /** Moves between the timed parts of the current step. */
+  | { type: 'agenda:phase'; phaseIndex: number }
   | { type: 'timer:start' }
   | { type: 'timer:pause' }
   | { type: 'timer:extend'; ms: number }

@@ -197,13 +197,13 @@ const agenda: RuleCase[] = [
   {
     name: 'goto sets the timer to the step minutes, stopped',
     setup: base(),
-    command: { type: 'agenda:goto', stepIndex: STEP.vote },
+    command: { type: 'agenda:goto', stepIndex: STEP.focus },
     actor: FAC,
     expect: { events: ['agenda.moved'] },
-    // "Individuell röstning": 15 minutes in the handlingsplan template.
+    // "Fokus": 10 minutes in the handlingsplan template (steps with phases: decide-phases.test.ts).
     then: (s) => {
-      expect(s.stepIndex).toBe(4);
-      expect(s.timer).toEqual({ durationMs: 15 * 60_000, elapsedMs: 0, startedAt: null });
+      expect(s.stepIndex).toBe(5);
+      expect(s.timer).toEqual({ durationMs: 10 * 60_000, elapsedMs: 0, startedAt: null });
     },
   },
   { name: 'goto an unknown step', setup: base(), command: { type: 'agenda:goto', stepIndex: 99 }, actor: FAC, expect: { error: 'not_found' } },

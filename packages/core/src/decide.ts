@@ -4,7 +4,7 @@ import type { DomainError, Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
 import type { WorkshopEvent } from './events.ts';
 import type { Participant, VotingSettings, Workshop } from './model.ts';
-import { LIMITS } from './model.ts';
+import { LIMITS, firstMinutes } from './model.ts';
 import { shuffled } from './random.ts';
 import { canAddDot, canRemoveDot, dotsSpent } from './voting.ts';
 import { ballotOf, eachBallot } from './ballots.ts';
@@ -143,7 +143,14 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
     case 'agenda:goto': {
       const step = s.agenda[c.stepIndex];
       if (!step) return fail('not_found', 'no such step');
-      return ok([{ type: 'agenda.moved', stepIndex: c.stepIndex, durationMs: step.minutes * 60_000 }]);
+      // A step with phases starts at its first part's countdown.
+      return ok([{ type: 'agenda.moved', stepIndex: c.stepIndex, durationMs: firstMinutes(step) * 60_000 }]);
+    }
+    case 'agenda:phase': {
+      const phase = s.agenda[s.stepIndex]?.phases?.[c.phaseIndex];
+      if (!phase || !Number.isInteger(c.phaseIndex)) return fail('not_found', 'no such phase in this step');
+      const startedAt = s.timer.startedAt === null ? null : now;
+      return ok([{ type: 'agenda.phase-moved', phaseIndex: c.phaseIndex, durationMs: phase.minutes * 60_000, startedAt }]);
     }
     case 'timer:start':
       if (s.timer.startedAt !== null) return fail('invalid', 'the timer is already running');

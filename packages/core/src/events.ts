@@ -40,6 +40,8 @@ export type WorkshopEvent =
   | { type: 'idea.hidden'; ideaId: string; hidden: boolean }
   | { type: 'idea.deleted'; ideaId: string }
   | { type: 'agenda.moved'; stepIndex: number; durationMs: number }
+  /** The timer restarts at the phase's minutes; `startedAt` is set when it was running and runs on. */
+  | { type: 'agenda.phase-moved'; phaseIndex: number; durationMs: number; startedAt: number | null }
   | { type: 'timer.started'; at: number }
   | { type: 'timer.paused'; at: number }
   | { type: 'timer.extended'; ms: number }

@@ -22,6 +22,8 @@ const script: Step[] = [
   fac({ type: 'presentation:spotlight', groupId: 'g1' }),
   fac({ type: 'group:delete', groupId: 'g1' }),
   fac({ type: 'group:split', groups: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], seed: 5 }),
+  fac({ type: 'agenda:goto', stepIndex: 3 }), // "Gemensam fundering": 2 min on your own, then 10 min discussion
+  fac({ type: 'agenda:phase', phaseIndex: 1 }),
   fac({ type: 'agenda:goto', stepIndex: STEP.brainstorm }),
   fac({ type: 'timer:start' }),
   fac({ type: 'timer:extend', ms: 60_000 }),
@@ -61,7 +63,7 @@ const EVERY_EVENT: Record<EventType, true> = {
   'participant.renamed': true, 'participant.removed': true, 'participant.done': true, 'group.created': true,
   'group.renamed': true, 'group.deleted': true, 'group.assigned': true, 'groups.split': true, 'idea.added': true,
   'idea.edited': true, 'idea.moved': true, 'idea.merged': true, 'idea.hidden': true, 'idea.deleted': true,
-  'agenda.moved': true, 'timer.started': true, 'timer.paused': true, 'timer.extended': true, 'timer.reset': true,
+  'agenda.moved': true, 'agenda.phase-moved': true, 'timer.started': true, 'timer.paused': true, 'timer.extended': true, 'timer.reset': true,
   'spotlight.set': true, 'voting.configured': true, 'voting.opened': true, 'voting.closed': true,
   'voting.revealed': true, 'voting.reset': true, 'vote.added': true, 'vote.removed': true,
   'focus.suggested': true, 'focus.toggled': true, 'plan.set': true, 'plan.deleted': true,

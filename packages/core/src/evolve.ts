@@ -1,6 +1,6 @@
 import type { WorkshopEvent } from './events.ts';
 import type { Idea, Participant, Workshop } from './model.ts';
-import { DEFAULT_FOCUS, DEFAULT_VOTING } from './model.ts';
+import { DEFAULT_FOCUS, DEFAULT_VOTING, firstMinutes } from './model.ts';
 import { ballotOf, mapBallots, withBallot } from './ballots.ts';
 import { withoutAuthor } from './erasure.ts';
 import { copyRecord, emptyRecord, getOwn, hasOwn, mapRecord, withEntry, withoutEntries } from './records.ts';
@@ -21,7 +21,8 @@ export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
       boards: event.boards,
       agenda: event.agenda,
       stepIndex: 0,
-      timer: { durationMs: (event.agenda[0]?.minutes ?? 0) * 60_000, elapsedMs: 0, startedAt: null },
+      phaseIndex: 0,
+      timer: { durationMs: (event.agenda[0] ? firstMinutes(event.agenda[0]) : 0) * 60_000, elapsedMs: 0, startedAt: null },
       spotlightGroupId: null,
       joiningLocked: false,
       participants: emptyRecord(),
@@ -137,7 +138,9 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
       return withoutIdeas(withTarget, e.sourceIds);
     }
     case 'agenda.moved':
-      return { ...s, stepIndex: e.stepIndex, timer: { durationMs: e.durationMs, elapsedMs: 0, startedAt: null }, spotlightGroupId: null };
+      return { ...s, stepIndex: e.stepIndex, phaseIndex: 0, timer: { durationMs: e.durationMs, elapsedMs: 0, startedAt: null }, spotlightGroupId: null };
+    case 'agenda.phase-moved':
+      return { ...s, phaseIndex: e.phaseIndex, timer: { durationMs: e.durationMs, elapsedMs: 0, startedAt: e.startedAt } };
     case 'timer.started':
       return { ...s, timer: { ...s.timer, startedAt: e.at } };
     case 'timer.paused': {

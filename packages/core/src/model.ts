@@ -15,12 +15,26 @@ export interface Board {
 
 export type StepKind = 'lobby' | 'brainstorm' | 'present' | 'reflect' | 'vote' | 'focus' | 'plan';
 
+/** A timed part of one step ("2 min enskilt", then "10 min diskussion"): its own countdown. */
+export interface StepPhase {
+  /** Lower case, read after the minutes: "enskilt", "diskussion". */
+  title: string;
+  minutes: number;
+}
+
 export interface AgendaStep {
   id: string;
   kind: StepKind;
   title: string;
   prompt: string;
   minutes: number;
+  /** Timed parts, in order; absent for a step that is one countdown. */
+  phases?: StepPhase[];
+}
+
+/** The minutes a step's countdown starts with: its first phase's, or the whole step's. */
+export function firstMinutes(step: AgendaStep): number {
+  return step.phases?.[0]?.minutes ?? step.minutes;
 }
 
 /** A countdown computed from server time: remaining = durationMs - elapsedMs - (now - startedAt). */
@@ -111,6 +125,8 @@ export interface Workshop {
   boards: Board[];
   agenda: AgendaStep[];
   stepIndex: number;
+  /** The current part of a step with phases; 0 for a step without. */
+  phaseIndex: number;
   timer: Timer;
   spotlightGroupId: string | null;
   joiningLocked: boolean;

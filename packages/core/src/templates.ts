@@ -71,8 +71,12 @@ const handlingsplan: Record<Lang, TemplateContent> = {
         id: 'fundering',
         kind: 'reflect',
         title: 'Målbild & Prioriteringar – Gemensam fundering',
-        prompt: 'Vilka dimensioner ska vi fokusera på? Individuellt 2 min, diskussion 10 min.',
+        prompt: 'Vilka dimensioner ska vi fokusera på? Fundera först själv, sedan diskuterar vi.',
         minutes: 12,
+        phases: [
+          { title: 'enskilt', minutes: 2 },
+          { title: 'diskussion', minutes: 10 },
+        ],
       },
       {
         id: 'rostning',
@@ -80,6 +84,10 @@ const handlingsplan: Record<Lang, TemplateContent> = {
         title: 'Individuell röstning',
         prompt: 'Dela ut 10 röster på dina mest intressanta samverkansområden.',
         minutes: 15,
+        phases: [
+          { title: 'enskilt', minutes: 10 },
+          { title: 'röstning', minutes: 5 },
+        ],
       },
       { id: 'fokus', kind: 'focus', title: 'Fokus', prompt: 'De högst rankade områdena blir årets fokus.', minutes: 10 },
       {
@@ -141,8 +149,12 @@ const handlingsplan: Record<Lang, TemplateContent> = {
         id: 'fundering',
         kind: 'reflect',
         title: 'Goals & priorities – Shared reflection',
-        prompt: 'Which dimensions should we focus on? 2 min on your own, 10 min discussion.',
+        prompt: 'Which dimensions should we focus on? Think on your own first, then we discuss.',
         minutes: 12,
+        phases: [
+          { title: 'on your own', minutes: 2 },
+          { title: 'discussion', minutes: 10 },
+        ],
       },
       {
         id: 'rostning',
@@ -150,6 +162,10 @@ const handlingsplan: Record<Lang, TemplateContent> = {
         title: 'Individual voting',
         prompt: 'Spread 10 votes over the areas you find most interesting.',
         minutes: 15,
+        phases: [
+          { title: 'on your own', minutes: 10 },
+          { title: 'voting', minutes: 5 },
+        ],
       },
       { id: 'fokus', kind: 'focus', title: 'Focus', prompt: "The highest ranked areas become this year's focus.", minutes: 10 },
       {

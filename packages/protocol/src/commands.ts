@@ -54,6 +54,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   c('idea:hide', { ideaId: idSchema, hidden: z.boolean() }),
   c('idea:delete', { ideaId: idSchema }),
   c('agenda:goto', { stepIndex: z.number().int().min(0).max(LIMITS.steps - 1) }),
+  c('agenda:phase', { phaseIndex: z.number().int().min(0).max(LIMITS.steps - 1) }),
   c('timer:start', {}),
   c('timer:pause', {}),
   c('timer:extend', { ms: z.number().int().min(-LIMITS.timerMs).max(LIMITS.timerMs) }),

@@ -18,6 +18,8 @@ const stepSchema = z.object({
   title: z.string(),
   prompt: z.string(),
   minutes: z.number(),
+  /** Timed parts of the step ("2 min enskilt", "10 min diskussion"), each with its own countdown. */
+  phases: z.array(z.object({ title: z.string(), minutes: z.number() })).optional(),
 });
 const timerSchema = z.object({ durationMs: z.number(), elapsedMs: z.number(), startedAt: z.number().nullable() });
 const votingSettingsSchema = z.object({
@@ -73,6 +75,8 @@ export const workshopViewSchema = z.object({
   boards: z.array(boardSchema),
   agenda: z.array(stepSchema),
   stepIndex: z.number(),
+  /** The current phase of the step (0 when it has none). */
+  phaseIndex: z.number(),
   timer: timerSchema,
   spotlightGroupId: z.string().nullable(),
   joiningLocked: z.boolean(),
@@ -150,6 +154,7 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
     boards: s.boards,
     agenda: s.agenda,
     stepIndex: s.stepIndex,
+    phaseIndex: s.phaseIndex,
     timer: s.timer,
     spotlightGroupId: s.spotlightGroupId,
     joiningLocked: s.joiningLocked,

@@ -17,6 +17,7 @@ const base: WorkshopView = {
     { id: 'c', kind: 'vote', title: 'C', prompt: '', minutes: 10 },
   ],
   stepIndex: 0,
+  phaseIndex: 0,
   timer: { durationMs: 300_000, elapsedMs: 0, startedAt: null },
   spotlightGroupId: null,
   joiningLocked: false,
