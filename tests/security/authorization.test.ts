@@ -40,6 +40,7 @@ async function prepare(w: World, type: ClientCommandType): Promise<void> {
   if (type === 'voting:close' || type === 'vote:add' || type === 'vote:remove') await w.fac.must({ type: 'voting:open' });
   if (type === 'vote:remove') await phone.must({ type: 'vote:add', ideaId: w.ids.idea });
   if (type === 'plan:delete') await w.fac.must(example('plan:set', w.ids));
+  if (type === 'agenda:phase') await w.fac.must({ type: 'agenda:goto', stepIndex: 3 }); // "Gemensam fundering" has two parts
 }
 
 /** Collects every view a client is sent, to show that no workshop's messages reach another's sockets. */
@@ -60,7 +61,7 @@ afterAll(async () => {
 
 describe('authorization matrix', () => {
   it('covers every command type of the wire schema', () => {
-    expect(COMMAND_TYPES.length).toBe(33);
+    expect(COMMAND_TYPES.length).toBe(34);
     for (const type of PARTICIPANT_COMMANDS) expect(COMMAND_TYPES).toContain(type);
   });
 

@@ -49,6 +49,8 @@ export const EXAMPLES: { [T in ClientCommandType]: Example<T> } = {
   // The phone's own idea: a participant may withdraw only that one (the facilitator any).
   'idea:delete': (i) => ({ type: 'idea:delete', ideaId: i.ownIdea }),
   'agenda:goto': () => ({ type: 'agenda:goto', stepIndex: 2 }),
+  // Accepted at a step with phases (see prepare in authorization.test.ts).
+  'agenda:phase': () => ({ type: 'agenda:phase', phaseIndex: 1 }),
   'timer:start': () => ({ type: 'timer:start' }),
   'timer:pause': () => ({ type: 'timer:pause' }),
   'timer:extend': () => ({ type: 'timer:extend', ms: 60_000 }),
