@@ -200,6 +200,7 @@ export const en: Messages = {
   rename: 'Rename',
   remove: 'Remove',
   confirmRemove: 'Remove {name}?',
+  eraseParticipant: 'Also erase their name and organisation from the history (their ideas stay, unattributed)',
   lockJoining: 'Close to new participants',
   joiningLocked: 'Closed to new',
   nobodyYet: 'Nobody has joined yet.',
@@ -240,6 +241,10 @@ export const en: Messages = {
   exportJson: 'JSON',
   exportFailed: 'The export failed.',
 
+  deleteWorkshop: 'Delete workshop',
+  deleteWorkshopHint: 'Erases everything for good: ideas, votes, participants and the plan. Export first if you want to keep anything.',
+  confirmDeleteWorkshop: 'Delete the workshop and everything in it? This cannot be undone.',
+  deleteWorkshopFailed: 'The workshop could not be deleted. Please try again.',
   error_forbidden: 'You are not allowed to do that.',
   error_not_found: 'That no longer exists.',
   error_invalid: 'That did not work – check the details.',
@@ -264,4 +269,5 @@ export const en: Messages = {
   error_unavailable: 'This workshop cannot be shown right now. Tell the facilitator.',
   error_internal: 'Something went wrong on our side. Please try again.',
   error_timeout: 'The server is not answering. We will try again.',
+  error_workshop_deleted: 'This workshop has been deleted.',
 };

@@ -207,6 +207,7 @@ export const sv = {
   rename: 'Byt namn',
   remove: 'Ta bort',
   confirmRemove: 'Ta bort {name}?',
+  eraseParticipant: 'Radera också namn och organisation ur historiken (idéerna blir kvar utan namn)',
   lockJoining: 'Stäng för nya deltagare',
   joiningLocked: 'Stängd för nya',
   nobodyYet: 'Ingen har gått med än.',
@@ -247,6 +248,10 @@ export const sv = {
   exportJson: 'JSON',
   exportFailed: 'Exporten misslyckades.',
 
+  deleteWorkshop: 'Radera workshop',
+  deleteWorkshopHint: 'Raderar allt för gott: idéer, röster, deltagare och planen. Exportera först om du vill spara något.',
+  confirmDeleteWorkshop: 'Radera workshopen och allt i den? Det går inte att ångra.',
+  deleteWorkshopFailed: 'Workshopen kunde inte raderas. Försök igen.',
   // Errors (error_<code> for every protocol error code)
   error_forbidden: 'Det får du inte göra.',
   error_not_found: 'Det finns inte längre.',
@@ -272,6 +277,7 @@ export const sv = {
   error_unavailable: 'Workshopen kan inte visas just nu. Säg till den som leder mötet.',
   error_internal: 'Något gick fel hos oss. Försök igen.',
   error_timeout: 'Servern svarar inte. Vi försöker igen.',
+  error_workshop_deleted: 'Workshopen har raderats.',
 };
 
 export type MessageKey = keyof typeof sv;

@@ -101,6 +101,14 @@ export function openSession({ code, role, key }: SessionOptions): Session {
   });
   socket.on('workshop:tally', (msg) => st().receiveTally(msg));
   socket.on('participant:me', (msg) => st().receiveMe(msg));
+  // The workshop was erased: forget what this browser kept of it and say so instead of reconnecting.
+  socket.on('workshop:deleted', () => {
+    storage.remove(keys.token(code));
+    storage.remove(keys.pending(code));
+    storage.remove(keys.facilitator(code));
+    st().refuse('workshop_deleted', 'this workshop was deleted');
+    socket.disconnect();
+  });
   socket.on('participant:removed', () => {
     storage.remove(keys.token(code));
     storage.remove(keys.pending(code));

@@ -9,6 +9,7 @@ import { Notices } from '../../ui/notices.tsx';
 import { OfflineBanner } from '../../ui/offline-banner.tsx';
 import { Refusal } from '../../ui/refusal.tsx';
 import { AgendaNav } from './agenda-nav.tsx';
+import { DeleteWorkshopPanel } from './delete-workshop.tsx';
 import { ExportPanel, LinksPanel } from './export-links.tsx';
 import { FocusPanel } from './focus-panel.tsx';
 import { GroupsPanel } from './groups-panel.tsx';
@@ -141,6 +142,7 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
           <div className="more-tools__body">{tools.filter((tool) => !tool.now).map((tool) => tool.panel)}</div>
         </details>
         <ExportPanel code={code} facilitatorKey={facilitatorKey} title={view.title} />
+        <DeleteWorkshopPanel code={code} facilitatorKey={facilitatorKey} />
         <p className="shortcuts muted">{t('shortcuts')}</p>
       </main>
       <aside className="console__people" aria-label={t('participants')}>

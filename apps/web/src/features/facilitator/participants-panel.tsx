@@ -85,7 +85,8 @@ export function ParticipantsPanel() {
                     <ConfirmButton
                       label={t('remove')}
                       question={t('confirmRemove', { name: p.name })}
-                      onConfirm={() => send({ type: 'participant:remove', participantId: p.id })}
+                      option={t('eraseParticipant')}
+                      onConfirm={(erase) => send({ type: 'participant:remove', participantId: p.id, ...(erase ? { erase } : {}) })}
                     />
                   </div>
                 </>

@@ -19,6 +19,12 @@ export function readRecent(): RecentConsole[] {
   }
 }
 
+/** Forgets a console in this browser: its key and its line in the recent list (the workshop was deleted). */
+export function forgetConsole(code: string): void {
+  storage.remove(keys.facilitator(code));
+  storage.set(keys.consoles, JSON.stringify(readRecent().filter((r) => r.code !== code)));
+}
+
 export function rememberConsole(code: string, title: string, key: string): void {
   storage.set(keys.facilitator(code), key);
   const rest = readRecent().filter((r) => r.code !== code);
