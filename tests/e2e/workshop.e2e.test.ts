@@ -49,6 +49,7 @@ async function look(page: Page, name: string): Promise<void> {
 
 const plus = (page: Page, idea: string) => page.getByRole('button', { name: `Lägg en prick på ${idea}` });
 const counter = (page: Page) => page.locator('.vote__counter strong');
+const dotsOf = (c: Client) => Object.values(c.me?.me.votes ?? {}).reduce((a, b) => a + b, 0);
 const nextStep = (console: Page) => console.locator('.agenda__nav').getByRole('button', { name: /Nästa/ }).click();
 
 it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus on three kinds of screen', async () => {
@@ -132,7 +133,12 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   // Pia stacks dots, reloads mid-vote and finds them all again.
   for (let i = 0; i < 5; i++) await plus(pia.page, 'Studieresa').click();
   for (let i = 0; i < 3; i++) await plus(pia.page, 'Trygghet').click();
-  await truth.until((c) => c.view?.view.participants?.find((p) => p.name === 'Pia')?.dotsUsed === 8);
+  // Only Pia herself may see her dots (voting is anonymous): a second socket of hers says when all eight are in.
+  await console.getByText('Röstningen är anonym', { exact: true }).waitFor();
+  await pia.page.getByText(/Röstningen är anonym: ingen ser vad just du röstar på/).waitFor();
+  const piaToken = await pia.page.evaluate((c) => localStorage.getItem(`fokus:token:${c}`), code);
+  const direct = await Client.connect(server.url, { code, role: 'participant', token: piaToken ?? '' });
+  await direct.until((c) => dotsOf(c) === 8);
   await pia.page.reload();
   await counter(pia.page).getByText('2 av 10 prickar kvar').waitFor();
   await look(pia.page, 'phone-vote');
@@ -142,8 +148,6 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   // The + is disabled at the budget; a forced click and a direct over-budget command are both refused.
   await expect.poll(() => plus(pia.page, 'Fadderverksamhet').isDisabled()).toBe(true);
   await plus(pia.page, 'Fadderverksamhet').click({ force: true });
-  const piaToken = await pia.page.evaluate((c) => localStorage.getItem(`fokus:token:${c}`), code);
-  const direct = await Client.connect(server.url, { code, role: 'participant', token: piaToken ?? '' });
   expect(await direct.send({ type: 'vote:add', ideaId: truth.view?.view.ideas.find((i) => i.text === 'Fadderverksamhet')?.id ?? '' })).toMatchObject({
     ok: false,
     error: 'budget_exhausted',
@@ -158,7 +162,10 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   await plus(david.page, 'Studieresa').click();
   await look(david.page, 'phone-vote-offline');
   await david.ctx.setOffline(false);
-  await expect.poll(() => truth.view?.view.participants?.find((p) => p.name === 'David')?.dotsUsed, { timeout: 15_000 }).toBe(1);
+  const davidToken = await david.page.evaluate((c) => localStorage.getItem(`fokus:token:${c}`), code);
+  const davidOwn = await Client.connect(server.url, { code, role: 'participant', token: davidToken ?? '' });
+  await davidOwn.until((c) => dotsOf(c) === 1, 15_000);
+  davidOwn.close();
   await plus(david.page, 'Trygghet').click();
   await david.page.getByRole('button', { name: 'Klar', exact: true }).click();
 
@@ -167,7 +174,8 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   for (let i = 0; i < 2; i++) await plus(isabel.page, 'Studieresa').click();
   await isabel.page.getByRole('button', { name: 'Klar', exact: true }).click();
 
-  await truth.until((c) => c.tally?.tally.dotsUsed === 19 && c.tally.tally.done === 2, 10_000);
+  // Two have said "klar" and Pia has not: the figures wait for three (or for Pia to stop a while, or the close).
+  await truth.until((c) => c.tally?.tally.done === 2, 10_000);
   await screen.getByText('2 av 3 klara').waitFor();
   // Hidden until reveal: the screen shows progress, no counts.
   expect(await screen.locator('.toplist__row').count()).toBe(0);
@@ -177,6 +185,7 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   // Close and reveal: the screen's ranking is the room's real count.
   await console.getByRole('button', { name: 'Stäng röstningen' }).first().click();
   await console.getByRole('button', { name: 'Visa resultatet' }).first().click();
+  await truth.until((c) => c.tally?.tally.dotsUsed === 19);
   await screen.locator('.toplist__row').first().waitFor();
   await settled(screen);
   const ranking = await screen.locator('.toplist__row').evaluateAll((rows) =>
