@@ -116,7 +116,9 @@ export class Facilitator {
     const boardId = viewMsg.view?.view.boards[0]?.id;
     if (!boardId) throw new Error('the blank workshop has no board');
     for (const [i, ideaId] of ideaIds.entries()) await f.command(`idea-${i}`, { type: 'idea:add', ideaId, boardId, text: `Idé ${i + 1}` });
-    await f.command('configure', { type: 'voting:configure', settings: { hideResults: false } });
+    // Named voting: the screen shows every dot as it lands, which is the lag measured here (anonymous
+    // figures move only in steps of three people who are done, apps/server/src/anonymity-gate.ts).
+    await f.command('configure', { type: 'voting:configure', settings: { hideResults: false, anonymous: false } });
     return f;
   }
 
