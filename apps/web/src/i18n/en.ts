@@ -195,6 +195,23 @@ export const en: Messages = {
   ideaText: 'Idea',
   ideaDetails: 'Details',
   mergedFrom: 'Merged from: {list}',
+  ideasSearch: 'Search the ideas',
+  ideasSearchPlaceholder: 'Search text and details',
+  ideasMatches: '{n} of {total}',
+  noMatches: 'No idea matches the search.',
+  collapseAll: 'Collapse all',
+  expandAll: 'Expand all',
+  editIdea: 'Edit {idea}',
+  themeNo: 'Theme #{n}',
+  phonesLocked: 'Closed to new participants: new phones cannot join.',
+  moveMembers: 'Move people',
+
+  // Timed parts of a step (console, phone, screen)
+  phaseLabel: '{n} min {title}',
+  phaseOf: 'Part {n} of {total}',
+  phases: 'Parts of the step',
+  nextPhase: 'Next part',
+  action_nextPhase: 'Next part',
 
   participants: 'Participants',
   rename: 'Rename',

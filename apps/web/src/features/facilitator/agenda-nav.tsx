@@ -24,10 +24,20 @@ export function AgendaNav() {
               <span className="agenda__text">
                 <span className="agenda__title">{s.title}</span>
                 <span className="agenda__meta">
-                  {t(`stepKind_${s.kind}`)} · {t('minutes', { n: s.minutes })}
+                  {t(`stepKind_${s.kind}`)} · {s.phases ? s.phases.map((p) => t('minutes', { n: p.minutes })).join(' + ') : t('minutes', { n: s.minutes })}
                 </span>
               </span>
             </button>
+            {i === view.stepIndex && s.phases && (
+              <ol className="agenda__phases" aria-label={t('phases')}>
+                {s.phases.map((p, pi) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a step's phases are fixed; their place is who they are
+                  <li key={pi} aria-current={pi === view.phaseIndex ? 'step' : undefined}>
+                    {t('phaseLabel', { n: p.minutes, title: p.title })}
+                  </li>
+                ))}
+              </ol>
+            )}
           </li>
         ))}
       </ol>
@@ -35,12 +45,7 @@ export function AgendaNav() {
         <button type="button" className="btn btn--small" disabled={view.stepIndex === 0} onClick={() => go(view.stepIndex - 1)}>
           ← {t('prevStep')}
         </button>
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={view.stepIndex + 1 >= view.agenda.length}
-          onClick={() => go(view.stepIndex + 1)}
-        >
+        <button type="button" className="btn btn--small" disabled={view.stepIndex + 1 >= view.agenda.length} onClick={() => go(view.stepIndex + 1)}>
           {t('nextStep')} →
         </button>
       </div>

@@ -39,11 +39,30 @@ describe('nextAction', () => {
     expect(nextAction(at({ stepIndex: 1, timer: { durationMs: 1, elapsedMs: 0, startedAt: 5 } })).label).toBe('action_nextStep');
   });
   it('walks the vote: open, close, reveal, then the last step', () => {
-    const vote = (status: 'idle' | 'open' | 'closed', revealed = false) =>
-      nextAction(at({ stepIndex: 2, voting: { ...base.voting, status, revealed } }));
+    const vote = (status: 'idle' | 'open' | 'closed', revealed = false) => nextAction(at({ stepIndex: 2, voting: { ...base.voting, status, revealed } }));
     expect(vote('idle').label).toBe('action_openVoting');
     expect(vote('open').command).toEqual({ type: 'voting:close' });
     expect(vote('closed').command).toEqual({ type: 'voting:reveal', revealed: true });
     expect(vote('closed', true)).toEqual({ label: 'action_finished', command: null });
+  });
+  it('walks the timed parts of a step: start, next part, start again, then the next step', () => {
+    const reflect = {
+      id: 'r',
+      kind: 'reflect' as const,
+      title: 'R',
+      prompt: '',
+      minutes: 12,
+      phases: [
+        { title: 'enskilt', minutes: 2 },
+        { title: 'diskussion', minutes: 10 },
+      ],
+    };
+    const agenda = [...base.agenda.slice(0, 2), reflect];
+    const fresh = { durationMs: 120_000, elapsedMs: 0, startedAt: null };
+    const ran = { durationMs: 120_000, elapsedMs: 0, startedAt: 5 };
+    expect(nextAction(at({ agenda, stepIndex: 2, timer: fresh })).label).toBe('action_startTimer');
+    expect(nextAction(at({ agenda, stepIndex: 2, timer: ran }))).toEqual({ label: 'action_nextPhase', command: { type: 'agenda:phase', phaseIndex: 1 } });
+    expect(nextAction(at({ agenda, stepIndex: 2, phaseIndex: 1, timer: fresh })).label).toBe('action_startTimer');
+    expect(nextAction(at({ agenda, stepIndex: 2, phaseIndex: 1, timer: ran }))).toEqual({ label: 'action_finished', command: null });
   });
 });

@@ -21,6 +21,10 @@ export function nextAction(view: WorkshopView): NextAction {
   if (timerUntouched && (step?.kind === 'brainstorm' || step?.kind === 'reflect' || step?.kind === 'present')) {
     return { label: 'action_startTimer', command: { type: 'timer:start' } };
   }
+  // A step in timed parts: once this part's clock has run, the next part comes before the next step.
+  if (!timerUntouched && view.phaseIndex + 1 < (step?.phases?.length ?? 0)) {
+    return { label: 'action_nextPhase', command: { type: 'agenda:phase', phaseIndex: view.phaseIndex + 1 } };
+  }
   if (view.stepIndex + 1 < view.agenda.length) {
     return { label: 'action_nextStep', command: { type: 'agenda:goto', stepIndex: view.stepIndex + 1 } };
   }

@@ -24,11 +24,18 @@ export function StepPrompt() {
   const view = useFokus(selectView);
   const step = useFokus(selectStep);
   if (!view || !step) return null;
+  const phase = step.phases?.[view.phaseIndex];
   return (
     <header className="step-prompt">
       <p className="step-prompt__meta">
         {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {view.title}
       </p>
+      {phase && (
+        <p className="step-prompt__phase">
+          <strong>{t('phaseLabel', { n: phase.minutes, title: phase.title })}</strong> ·{' '}
+          {t('phaseOf', { n: view.phaseIndex + 1, total: step.phases?.length ?? 1 })}
+        </p>
+      )}
       {step.prompt && <p className="step-prompt__text">{step.prompt}</p>}
     </header>
   );
