@@ -4,17 +4,30 @@ import type { IdeaView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
 import { useFokus } from '../../store/context.tsx';
-import { selectView } from '../../store/selectors.ts';
-import { useFit } from './use-fit.ts';
+import { selectStep, selectView } from '../../store/selectors.ts';
+import { GroupsPanel } from './groups-panel.tsx';
+import { ColumnHead, IDEA_FLOOR } from './column-head.tsx';
+import { useHyphenator } from './use-hyphenator.ts';
+import { usePagedFit } from './use-paged-fit.ts';
+import type { PageInfo } from './use-paged-fit.ts';
 
-/** Brainstorm and presentation: the dimensions as columns filling live. */
+/**
+ * Brainstorm and presentation: the dimensions as columns filling live. While brainstorming each column carries its
+ * guiding questions (and, with one or two columns, its purpose); before the first idea the group split is up too.
+ */
 export function BoardColumns() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const view = useFokus(selectView);
+  const step = useFokus(selectStep);
+  const root = useRef<HTMLDivElement>(null);
+  const pages = usePagedFit(root, { floor: IDEA_FLOOR });
+  const hy = useHyphenator(view?.lang ?? lang);
   if (!view) return null;
-  const groupName = new Map(view.groups.map((g) => [g.id, g.name]));
   const spotlight = view.spotlightGroupId;
   const spotGroup = view.groups.find((g) => g.id === spotlight);
+  const brainstorm = step?.kind === 'brainstorm';
+  const visible = view.ideas.filter((x) => !x.hidden);
+  const few = view.boards.length <= 2;
   return (
     <div className="columns-wrap">
       {spotGroup && (
@@ -23,18 +36,25 @@ export function BoardColumns() {
           {spotGroup.members && spotGroup.members.length > 0 && <span> · {spotGroup.members.join(', ')}</span>}
         </p>
       )}
-      <div className="columns" style={{ gridTemplateColumns: `repeat(${view.boards.length}, minmax(0, 1fr))` }}>
+      <div
+        ref={root}
+        className={`columns${brainstorm ? ' columns--guided' : ''}`}
+        style={{ gridTemplateColumns: `repeat(${view.boards.length}, minmax(0, 1fr))` }}
+      >
         {view.boards.map((b, i) => (
           <Column
             key={b.id}
             board={b}
             index={i}
-            ideas={view.ideas.filter((x) => x.boardId === b.id && !x.hidden)}
-            groupName={groupName}
+            ideas={visible.filter((x) => x.boardId === b.id)}
             spotlight={spotlight}
+            guide={brainstorm ? (few ? 'full' : 'questions') : 'none'}
+            page={pages[i]}
+            hy={hy}
           />
         ))}
       </div>
+      {brainstorm && visible.length === 0 && <GroupsPanel groups={view.groups} className="groups--board" />}
     </div>
   );
 }
@@ -43,29 +63,39 @@ function Column({
   board,
   index,
   ideas,
-  groupName,
   spotlight,
+  guide,
+  page,
+  hy,
 }: {
   board: Board;
   index: number;
   ideas: IdeaView[];
-  groupName: Map<string, string>;
   spotlight: string | null;
+  guide: 'none' | 'questions' | 'full';
+  page: PageInfo | undefined;
+  hy: (text: string) => string;
 }) {
-  const ref = useRef<HTMLUListElement>(null);
-  useFit(ref, [ideas, spotlight]);
   return (
     <section className="column" style={dimensionStyle(index)} aria-labelledby={`col-${board.id}`}>
-      <h2 id={`col-${board.id}`} className="column__head">
-        <span className="column__title">{board.title}</span>
-        <span className="column__count">{ideas.length}</span>
-      </h2>
-      <ul ref={ref} className="column__ideas fit">
+      <ColumnHead id={`col-${board.id}`} title={hy(board.title)} count={ideas.length} page={page} />
+      {guide !== 'none' && (
+        <div className="column__guide">
+          {guide === 'full' && board.purpose && <p className="column__purpose">{hy(board.purpose)}</p>}
+          {board.questions.length > 0 && (
+            <ul className="column__questions">
+              {board.questions.map((q) => (
+                <li key={q}>{hy(q)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <ul className="column__ideas" data-fit="">
         {ideas.map((idea) => (
-          <li key={idea.id} className={`s-idea${spotlight && idea.groupId !== spotlight ? ' s-idea--dim' : ''}`}>
-            <span className="s-idea__text">{idea.text}</span>
-            {idea.details && <span className="s-idea__details">{idea.details}</span>}
-            {idea.groupId && groupName.get(idea.groupId) && <span className="s-idea__group">{groupName.get(idea.groupId)}</span>}
+          <li key={idea.id} data-idea={idea.id} className={`s-idea${spotlight && idea.groupId !== spotlight ? ' s-idea--dim' : ''}`}>
+            <span className="s-no">#{idea.seq}</span> <span className="s-idea__text">{hy(idea.text)}</span>
+            {idea.details && <span className="s-idea__details"> {hy(idea.details)}</span>}
           </li>
         ))}
       </ul>

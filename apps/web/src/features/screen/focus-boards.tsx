@@ -1,77 +1,135 @@
 import { Fragment, useMemo, useRef } from 'react';
 import { computeFocus } from '@fokus/core';
-import type { FocusBoard } from '@fokus/core';
+import type { FocusBoard, FocusSettings } from '@fokus/core';
+import type { IdeaView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectTally, selectView } from '../../store/selectors.ts';
-import { useFit } from './use-fit.ts';
+import { ColumnHead, IDEA_FLOOR } from './column-head.tsx';
 import { useFlip } from './use-flip.ts';
+import { useHyphenator } from './use-hyphenator.ts';
+import { usePagedFit } from './use-paged-fit.ts';
+import type { PageInfo } from './use-paged-fit.ts';
 
 /** The year the plan is for: an autumn workshop plans next year ("Fokus 2023" made in late 2022). */
 export function focusYear(now = new Date()): number {
   return now.getMonth() >= 7 ? now.getFullYear() + 1 : now.getFullYear();
 }
 
-/** Focus themes per dimension with the cut line, ties on it and manual changes visible. */
+/**
+ * As the seed writes it: per dimension "Fokus år YYYY" over the themes in focus, the cut line with its rule, ties on
+ * the line and manual changes marked, the rest below in rank order.
+ */
 export function FocusBoards() {
-  const { t } = useI18n();
+  const { lang } = useI18n();
   const view = useFokus(selectView);
   const tally = useFokus(selectTally);
-  const ref = useRef<HTMLDivElement>(null);
-  useFlip(ref);
+  const root = useRef<HTMLDivElement>(null);
+  const pages = usePagedFit(root, { floor: IDEA_FLOOR });
+  useFlip(root);
+  const hy = useHyphenator(view?.lang ?? lang);
   const boards = useMemo(
-    () => (view ? computeFocus(view.boards.map((b) => b.id), view.ideas, tally?.tallies ?? {}, view.focus) : []),
+    () =>
+      view
+        ? computeFocus(
+            view.boards.map((b) => b.id),
+            view.ideas,
+            tally?.tallies ?? {},
+            view.focus,
+          )
+        : [],
     [view, tally],
   );
   if (!view) return null;
-  const text = new Map(view.ideas.map((i) => [i.id, i.text]));
+  const ideas = new Map(view.ideas.map((i) => [i.id, i]));
+  const year = focusYear();
   return (
-    <div className="focus-wrap" ref={ref}>
-      <h2 className="focus-year">{t('focusYear', { year: focusYear() })}</h2>
-      <div className="columns" style={{ gridTemplateColumns: `repeat(${view.boards.length}, minmax(0, 1fr))` }}>
+    <div className="focus-wrap">
+      <div ref={root} className="columns" style={{ gridTemplateColumns: `repeat(${view.boards.length}, minmax(0, 1fr))` }}>
         {boards.map((fb, bi) => (
-          <FocusColumn key={fb.boardId} fb={fb} index={bi} title={view.boards[bi]?.title ?? ''} text={text} />
+          <FocusColumn
+            key={fb.boardId}
+            fb={fb}
+            index={bi}
+            title={hy(view.boards[bi]?.title ?? '')}
+            ideas={ideas}
+            focus={view.focus}
+            year={year}
+            page={pages[bi]}
+            hy={hy}
+          />
         ))}
       </div>
     </div>
   );
 }
 
-function FocusColumn({ fb, index, title, text }: { fb: FocusBoard; index: number; title: string; text: Map<string, string> }) {
+function FocusColumn({
+  fb,
+  index,
+  title,
+  ideas,
+  focus,
+  year,
+  page,
+  hy,
+}: {
+  fb: FocusBoard;
+  index: number;
+  title: string;
+  ideas: Map<string, IdeaView>;
+  focus: FocusSettings;
+  year: number;
+  page: PageInfo | undefined;
+  hy: (text: string) => string;
+}) {
   const { t } = useI18n();
-  const ref = useRef<HTMLOListElement>(null);
-  useFit(ref, [fb], { twoColumnsBelow: 0.5 });
   const ties = new Set(fb.tieAtCut);
   const included = fb.items.filter((i) => i.included).length;
+  const rule = focus.mode === 'threshold' ? t('cutLineThreshold', { n: focus.value }) : t('cutLineTop', { n: focus.value });
   return (
     <section className="column" style={dimensionStyle(index)} aria-label={title}>
-      <h3 className="column__head">
-        <span className="column__title">{title}</span>
-        <span className="column__count">{included}</span>
-      </h3>
-      <ol ref={ref} className="column__ideas fit">
-        {fb.items.map((item, i) => (
-          <Fragment key={item.ideaId}>
-            {i === fb.cut && fb.cut > 0 && (
-              <li className="cut-line" aria-label={t('cutLine')}>
-                <span>{t('cutLine')}</span>
+      <ColumnHead title={title} count={included} page={page} />
+      <ol className="column__ideas focus-list" data-fit="">
+        <li className="f-year">
+          {t('focusYear', { year })}
+          {included === 0 && <span className="f-year__none"> – {t('focusNone')}</span>}
+        </li>
+        {fb.items.map((item, i) => {
+          const idea = ideas.get(item.ideaId);
+          return (
+            <Fragment key={item.ideaId}>
+              {i === fb.cut && (
+                <li className="cut-line">
+                  <span>{rule}</span>
+                </li>
+              )}
+              <li
+                data-flip={item.ideaId}
+                data-idea={item.ideaId}
+                className={`f-item${item.included ? ' f-item--in' : ''}${item.manual ? ` f-item--${item.manual}` : ''}`}
+              >
+                <span className="f-item__name">
+                  <span className="s-no">#{idea?.seq}</span>{' '}
+                  <span className="f-item__text">
+                    {item.included && <span aria-hidden="true">★ </span>}
+                    {hy(idea?.text ?? '')}
+                    {ties.has(item.ideaId) && <span className="f-item__tie"> · {t('tied')}</span>}
+                    {item.manual === 'added' && <span className="f-item__tie"> · {t('manualAdded')}</span>}
+                    {item.manual === 'removed' && <span className="f-item__tie"> · {t('manualRemoved')}</span>}
+                  </span>
+                </span>
+                <span className="f-item__dots">{item.dots}</span>
               </li>
-            )}
-            <li
-              data-flip={item.ideaId}
-              className={`f-item${item.included ? ' f-item--in' : ''}${item.manual ? ` f-item--${item.manual}` : ''}`}
-            >
-              <span className="f-item__text">
-                {item.included && <span aria-hidden="true">★ </span>}
-                {text.get(item.ideaId)}
-                {ties.has(item.ideaId) && <span className="f-item__tie"> · {t('tied')}</span>}
-                {item.manual === 'added' && <span className="f-item__tie"> · {t('manualAdded')}</span>}
-              </span>
-              <span className="f-item__dots">{item.dots}</span>
-            </li>
-          </Fragment>
-        ))}
+            </Fragment>
+          );
+        })}
+        {fb.cut >= fb.items.length && fb.items.length > 0 && (
+          <li className="cut-line">
+            <span>{rule}</span>
+          </li>
+        )}
       </ol>
     </section>
   );

@@ -1,54 +1,64 @@
 import { useRef } from 'react';
+import type { PlanRow } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectView } from '../../store/selectors.ts';
-import { useFit } from './use-fit.ts';
+import { ColumnHead, IDEA_FLOOR } from './column-head.tsx';
+import { useHyphenator } from './use-hyphenator.ts';
+import { usePagedFit } from './use-paged-fit.ts';
 
-/** "Årets teman & träffar": Tema # · Tema · Värd · Månad · Kommentar. */
+/**
+ * "Årets teman & träffar": Tema # · Tema · Värd · Månad · Kommentar. A row planned from an idea carries the idea's
+ * own number, fixed when the idea was written; a free row shows the number typed in the console.
+ */
 export function PlanTable() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const view = useFokus(selectView);
   const ref = useRef<HTMLDivElement>(null);
-  useFit(ref, [view?.plan], { twoColumnsBelow: 0 });
+  const [page] = usePagedFit(ref, { floor: IDEA_FLOOR });
+  const hy = useHyphenator(view?.lang ?? lang);
   if (!view) return null;
-  const ideaText = new Map(view.ideas.map((i) => [i.id, i.text]));
+  const ideas = new Map(view.ideas.map((i) => [i.id, i]));
+  const themeNo = (r: PlanRow) => {
+    const idea = r.ideaId ? ideas.get(r.ideaId) : undefined;
+    if (idea) return `#${idea.seq}`;
+    return r.themeNo === null ? '' : String(r.themeNo);
+  };
   return (
-    <section className="plan">
-      <h2 className="plan__head">{t('planHeading')}</h2>
-      <div ref={ref} className="plan__fit fit">
-        {view.plan.length === 0 ? (
-          <p className="muted">{t('nothingYet')}</p>
-        ) : (
-          <table className="plan__table">
-            <thead>
-              <tr>
-                <th scope="col">{t('planThemeNo')}</th>
-                <th scope="col">{t('planTheme')}</th>
-                <th scope="col">{t('planHost')}</th>
-                <th scope="col">{t('planMonth')}</th>
-                <th scope="col">{t('planComment')}</th>
+    <section className="plan" ref={ref}>
+      <ColumnHead title={t('planHeading')} page={page} />
+      {view.plan.length === 0 ? (
+        <p className="muted">{t('nothingYet')}</p>
+      ) : (
+        <table className="plan__table">
+          <thead>
+            <tr className="plan__row plan__row--head">
+              <th scope="col">{t('planThemeNo')}</th>
+              <th scope="col">{t('planTheme')}</th>
+              <th scope="col">{t('planHost')}</th>
+              <th scope="col">{t('planMonth')}</th>
+              <th scope="col">{t('planComment')}</th>
+            </tr>
+          </thead>
+          <tbody className="plan__rows" data-fit="">
+            {view.plan.map((r) => (
+              <tr key={r.id} className="plan__row">
+                <td className="plan__no">{themeNo(r)}</td>
+                <td>
+                  {hy(r.theme || (r.ideaId ? (ideas.get(r.ideaId)?.text ?? '') : ''))}
+                  <span className="plan__kind"> · {t(`meeting_${r.kind}`)}</span>
+                </td>
+                <td>
+                  {r.host}
+                  {r.backup && <span className="muted"> ({r.backup})</span>}
+                </td>
+                <td>{r.month}</td>
+                <td>{hy(r.comment)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {view.plan.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.themeNo ?? ''}</td>
-                  <td>
-                    {r.theme || (r.ideaId ? ideaText.get(r.ideaId) : '')}
-                    <span className="plan__kind"> · {t(`meeting_${r.kind}`)}</span>
-                  </td>
-                  <td>
-                    {r.host}
-                    {r.backup && <span className="muted"> ({r.backup})</span>}
-                  </td>
-                  <td>{r.month}</td>
-                  <td>{r.comment}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -11,7 +11,9 @@ import { useWakeLock } from '../../ui/use-wake-lock.ts';
 import { BoardColumns } from './board-columns.tsx';
 import { FocusBoards } from './focus-boards.tsx';
 import { Lobby } from './lobby.tsx';
+import { PhaseStrip } from './phase-strip.tsx';
 import { PlanTable } from './plan-table.tsx';
+import { Reflection } from './reflection.tsx';
 import { ResultsBars } from './results-bars.tsx';
 import { VoteProgress } from './vote-progress.tsx';
 import './screen.css';
@@ -55,7 +57,7 @@ function Screen() {
   else if (step.kind === 'reflect') scene = <Reflection />;
   else scene = <BoardColumns />;
   return (
-    <div className="screen">
+    <div className={`screen screen--${step.kind}`} data-step={step.kind}>
       <OfflineBanner />
       {step.kind !== 'lobby' && step.kind !== 'reflect' && <ScreenHeader />}
       <main className="screen__scene">{scene}</main>
@@ -64,6 +66,7 @@ function Screen() {
   );
 }
 
+/** One compact band (step, title, prompt, timer, join code) so the board below gets the height. */
 function ScreenHeader() {
   const { t } = useI18n();
   const view = useFokus(selectView);
@@ -72,13 +75,12 @@ function ScreenHeader() {
   if (!view || !step) return null;
   return (
     <header className="screen-header">
-      <div className="screen-header__text">
-        <p className="screen-header__meta">
-          {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {view.title}
-        </p>
+      <div className="screen-header__id">
+        <p className="screen-header__meta">{t('step', { n: view.stepIndex + 1, total: view.agenda.length })}</p>
         <h1 className="screen-header__title">{step.title}</h1>
-        <p className="screen-header__prompt">{step.prompt}</p>
+        <PhaseStrip step={step} phaseIndex={view.phaseIndex} timer={view.timer} offset={offset} live={false} className="phases--header" />
       </div>
+      <p className="screen-header__prompt">{step.prompt}</p>
       <div className="screen-header__side">
         <Timer timer={view.timer} offset={offset} className="screen-timer" />
         <p className="screen-header__code">
@@ -89,36 +91,36 @@ function ScreenHeader() {
   );
 }
 
-function Reflection() {
-  const { t } = useI18n();
-  const view = useFokus(selectView);
-  const step = useFokus(selectStep);
-  const offset = useFokus(selectOffset);
-  if (!view || !step) return null;
-  return (
-    <section className="reflect">
-      <p className="screen-header__meta">
-        {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {step.title}
-      </p>
-      <h1 className="reflect__prompt">{step.prompt}</h1>
-      <Timer timer={view.timer} offset={offset} className="reflect__timer" />
-    </section>
-  );
-}
-
+/** Shown for a few seconds after the mouse moves, so it never sits on top of the board while the room reads. */
 function FullscreenButton() {
   const { t } = useI18n();
   const [full, setFull] = useState(() => document.fullscreenElement !== null);
+  const [awake, setAwake] = useState(false);
   useEffect(() => {
     const on = () => setFull(document.fullscreenElement !== null);
     document.addEventListener('fullscreenchange', on);
     return () => document.removeEventListener('fullscreenchange', on);
   }, []);
+  useEffect(() => {
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const wake = () => {
+      setAwake(true);
+      clearTimeout(timeout);
+      timeout = setTimeout(() => setAwake(false), 3000);
+    };
+    document.addEventListener('pointermove', wake);
+    document.addEventListener('keydown', wake);
+    return () => {
+      clearTimeout(timeout);
+      document.removeEventListener('pointermove', wake);
+      document.removeEventListener('keydown', wake);
+    };
+  }, []);
   if (!document.fullscreenEnabled) return null;
   return (
     <button
       type="button"
-      className="fullscreen-btn"
+      className={`fullscreen-btn${awake ? ' fullscreen-btn--awake' : ''}`}
       onClick={() => void (full ? document.exitFullscreen() : document.documentElement.requestFullscreen())}
     >
       {full ? t('exitFullscreen') : t('fullscreen')}
