@@ -10,7 +10,8 @@ const SWEDISH: Record<string, string> = {
   Omvärldsbevakning: 'Om-världs-be-vak-ning',
   kompetensutveckling: 'kom-pe-tens-ut-veck-ling',
   Stadskärnefinansiering: 'Stads-kär-ne-fi-nan-si-e-ring',
-  människor: 'män-ni-skor',
+  människorna: 'män-ni-skor-na',
+  stadskärna: 'stads-kär-na',
   Fastighetsägare: 'Fas-tig-hets-äga-re',
 };
 
@@ -47,7 +48,7 @@ describe('hyphenate (Swedish patterns)', () => {
     it(`breaks ${word} only at Swedish-valid points`, () => {
       const out = hyphenate(word, 'sv');
       const at = breakPositions(out);
-      expect(at.length, out).toBeGreaterThanOrEqual(2);
+      expect(at.length, out).toBeGreaterThanOrEqual(word.length > 12 ? 2 : 1);
       const allowed = allowedBreaks(reference);
       for (const p of at) expect(allowed.has(p), `${breaks(out).join('|')} vs ${reference}`).toBe(true);
       for (const frag of breaks(out)) expect(frag.length, breaks(out).join('|')).toBeGreaterThanOrEqual(2);
@@ -55,8 +56,14 @@ describe('hyphenate (Swedish patterns)', () => {
     });
   }
 
+  it('keeps at least three letters after the last break', () => {
+    expect(hyphenate('stadskärna', 'sv')).toBe(`stads${SOFT_HYPHEN}kärna`);
+    expect(hyphenate('Framtidens stadskärna', 'sv')).toBe(`Fram${SOFT_HYPHEN}ti${SOFT_HYPHEN}dens stads${SOFT_HYPHEN}kärna`);
+    expect(hyphenate('Vad krävs för tillväxt?', 'sv')).toBe('Vad krävs för tillväxt?');
+  });
+
   it('does not break inside "sk" within a syllable', () => {
-    expect(hyphenate('människor', 'sv')).not.toContain(`s${SOFT_HYPHEN}k`);
+    expect(hyphenate('människorna', 'sv')).not.toContain(`s${SOFT_HYPHEN}k`);
     expect(hyphenate('Stadskärnefinansiering', 'sv')).not.toContain(`d${SOFT_HYPHEN}s`);
   });
 
@@ -66,7 +73,7 @@ describe('hyphenate (Swedish patterns)', () => {
   });
 
   it('leaves short words untouched', () => {
-    for (const w of ['och', 'skola', 'arbete', 'Samtal', 'idéerna']) expect(hyphenate(w, 'sv')).toBe(w);
+    for (const w of ['och', 'skola', 'arbete', 'Samtal', 'idéerna', 'tillväxt', 'människor']) expect(hyphenate(w, 'sv')).toBe(w);
   });
 
   it('keeps punctuation, spaces, line breaks and hyphens as they are', () => {
@@ -109,12 +116,15 @@ describe('hyphenate (English patterns)', () => {
 describe('hyphenateText fragments', () => {
   const fake = (marked: string) => () => marked;
   it('joins a lone consonant to the syllable before and a lone vowel to the one after', () => {
-    expect(hyphenateText('abcefghij', fake(`ab${SOFT_HYPHEN}c${SOFT_HYPHEN}e${SOFT_HYPHEN}fghij`))).toBe(`abc${SOFT_HYPHEN}efghij`);
+    expect(hyphenateText('abcefghijk', fake(`ab${SOFT_HYPHEN}c${SOFT_HYPHEN}e${SOFT_HYPHEN}fghijk`))).toBe(`abc${SOFT_HYPHEN}efghijk`);
   });
   it('never leaves a one-letter fragment at either end', () => {
     const out = hyphenateText('abcdefghij', fake(`a${SOFT_HYPHEN}bcdefgh${SOFT_HYPHEN}i${SOFT_HYPHEN}j`));
     for (const frag of breaks(out)) expect(frag.length).toBeGreaterThanOrEqual(2);
     expect(strip(out)).toBe('abcdefghij');
+  });
+  it('never leaves two letters alone at the end', () => {
+    expect(hyphenateText('abcdefghij', fake(`abcd${SOFT_HYPHEN}efgh${SOFT_HYPHEN}ij`))).toBe(`abcd${SOFT_HYPHEN}efghij`);
   });
   it('ignores a hyphenator that changes the letters', () => {
     expect(hyphenateText('abcdefghij', fake('ABCDE'))).toBe('abcdefghij');

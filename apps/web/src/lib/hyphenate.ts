@@ -17,10 +17,15 @@ export type HyphenLang = 'sv' | 'en';
 
 type WordHyphenator = (word: string) => string;
 
-/** Words shorter than this always fit; breaking them only hurts reading. */
-const MIN_WORD = 8;
+/**
+ * Words shorter than this fit the narrowest column we draw (a vote card on a 320 px phone holds about 11 bold
+ * letters); hyphenating them would only make the browser break "till-växt" where a line break would do.
+ */
+const MIN_WORD = 10;
 /** No fragment shorter than this on either side of a break (TeX's left/righthyphenmin for Swedish). */
 const MIN_FRAGMENT = 2;
+/** The last piece carries one letter more: "stads-kärna", never "stadskär-na" with two letters alone on a line. */
+const MIN_LAST_FRAGMENT = 3;
 
 const hyphenators = new Map<HyphenLang, WordHyphenator>();
 const loading = new Map<HyphenLang, Promise<void>>();
@@ -101,7 +106,8 @@ const VOWEL = /^[aeiouyåäöéü]$/iu;
 /**
  * The patterns sometimes leave one-letter fragments ("Samverkan-s-ö-ver…", "Fastig-hets-ä-ga-re").
  * A lone consonant is the end of the syllable before it (the linking s of a compound); a lone vowel
- * starts the next one. Then any fragment still shorter than MIN_FRAGMENT joins its neighbour.
+ * starts the next one. Then any fragment still shorter than MIN_FRAGMENT joins its neighbour, and a short
+ * last one joins the one before it.
  */
 function tidyFragments(fragments: string[]): string[] {
   const out: string[] = [];
@@ -121,5 +127,10 @@ function tidyFragments(fragments: string[]): string[] {
     }
   });
   if (carry) out.push(carry);
+  const last = out[out.length - 1];
+  if (out.length > 1 && last !== undefined && last.length < MIN_LAST_FRAGMENT) {
+    out.pop();
+    out[out.length - 1] += last;
+  }
   return out;
 }
