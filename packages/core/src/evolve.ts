@@ -170,10 +170,12 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
         tallies: emptyRecord(),
         participants: mapRecord(s.participants, (p) => (p.done ? { ...p, done: false } : p)),
       };
+    // A log written before reserved names were refused may hold dots on ideas or people that never were
+    // (decided against Object.prototype): such a dot is no dot, so replay skips it instead of counting a ghost.
     case 'vote.added':
-      return addDots(s, e.participantId, e.ideaId, 1);
+      return hasOwn(s.ideas, e.ideaId) && hasOwn(s.participants, e.participantId) ? addDots(s, e.participantId, e.ideaId, 1) : s;
     case 'vote.removed':
-      return addDots(s, e.participantId, e.ideaId, -1);
+      return (getOwn(ballotOf(s.votes, e.participantId), e.ideaId) ?? 0) > 0 ? addDots(s, e.participantId, e.ideaId, -1) : s;
     case 'focus.suggested':
       return { ...s, focus: { ...s.focus, mode: e.mode, value: e.value } };
     case 'focus.toggled': {

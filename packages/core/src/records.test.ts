@@ -22,6 +22,14 @@ describe('id-keyed records', () => {
     expect(({} as Record<string, unknown>)['dots']).toBeUndefined();
   });
 
+  it('find nothing under a missing key, not the entry named "undefined"', () => {
+    const rec = recordFrom([['undefined', 1]]);
+    const malformed = JSON.parse('{"type":"idea.edited"}') as { ideaId: string };
+    expect(getOwn(rec, malformed.ideaId)).toBeUndefined();
+    expect(hasOwn(rec, malformed.ideaId)).toBe(false);
+    expect(getOwn(rec, 'undefined')).toBe(1);
+  });
+
   it('copy instead of changing what they are given', () => {
     const base = recordFrom([['a', 1], ['b', 2]]);
     const plus = withEntry(base, 'toString', 3);

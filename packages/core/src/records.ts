@@ -15,13 +15,17 @@ export function emptyRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-/** The value stored under `key` itself, never one inherited from a prototype. */
+/**
+ * The value stored under `key` itself, never one inherited from a prototype. A key that is not a string (an
+ * id missing from a malformed event parsed from an old log) finds nothing, rather than the entry "undefined".
+ */
 export function getOwn<T>(rec: IdRecord<T> | null | undefined, key: string): T | undefined {
-  return rec != null && Object.hasOwn(rec, key) ? rec[key] : undefined;
+  if (rec == null || !hasOwn(rec, key)) return undefined;
+  return rec[key];
 }
 
 export function hasOwn(rec: IdRecord<unknown> | null | undefined, key: string): boolean {
-  return rec != null && Object.hasOwn(rec, key);
+  return rec != null && typeof key === 'string' && Object.hasOwn(rec, key);
 }
 
 /** A prototype-free copy (of a record from anywhere, also one parsed from JSON). */

@@ -278,3 +278,33 @@ describe('reserved names are ordinary ids in core', () => {
     });
   });
 });
+
+describe('a log the old core wrote for reserved ids', () => {
+  it('replays without ghosts: no participant, idea, ballot or dot that never was', () => {
+    const created = runScenario(ORDINARY).events[0] as WorkshopEvent;
+    // As the old core stored them: decided against Object.prototype, so ids are reserved names or missing.
+    const legacy = JSON.parse(
+      JSON.stringify([
+        created,
+        { type: 'participant.joined', participantId: 'p1', name: 'Pia', organisation: '', tokenHash: 'h', at: 1 },
+        { type: 'group.assigned', participantId: '__proto__', groupId: null },
+        { type: 'participant.renamed', participantId: 'toString', name: 'Ghost' },
+        { type: 'participant.removed', participantId: 'constructor' },
+        { type: 'idea.added', ideaId: 'undefined', boardId: 'b2', text: 'Kept', details: '', groupId: null, authorId: null },
+        { type: 'idea.edited', text: 'Edit without an id', details: '' },
+        { type: 'idea.moved', ideaId: 'hasOwnProperty', boardId: 'b2' },
+        { type: 'voting.opened' },
+        { type: 'vote.added', participantId: 'p1', ideaId: 'toLocaleString' },
+        { type: 'vote.added', participantId: '__proto__', ideaId: 'undefined' },
+        { type: 'vote.removed', participantId: 'p1', ideaId: 'undefined' },
+      ]),
+    ) as WorkshopEvent[];
+    const s = replay(legacy);
+    if (!s) throw new Error('nothing replayed');
+    expect(Object.keys(s.participants)).toEqual(['p1']);
+    expect(s.participants['p1']).toMatchObject({ name: 'Pia', groupId: null, removed: false });
+    expect(Object.values(s.ideas).map((i) => [i.id, i.text])).toEqual([['undefined', 'Kept']]);
+    expect(Object.keys(ballotsAsRecord(s.votes))).toEqual([]);
+    expect(Object.keys(s.tallies)).toEqual([]);
+  });
+});

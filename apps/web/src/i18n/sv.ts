@@ -28,9 +28,12 @@ export const sv = {
   startCreateButton: 'Skapa workshop',
   startCreating: 'Skapar…',
   startCreateFailed: 'Det gick inte att skapa workshopen. Försök igen.',
-  codeNotFound: 'Vi hittar ingen workshop med den koden.',
+  codeNotFound: 'Vi hittar ingen workshop med den koden. Kolla koden på skärmen och försök igen.',
   codeInvalid: 'Koden är sex bokstäver eller siffror.',
   recentConsoles: 'Dina workshoppar på den här datorn',
+  codeNotFoundHeading: 'Ingen workshop har koden {code}',
+  codeNotFoundHelp: 'Kolla koden på skärmen i rummet: sex bokstäver eller siffror. Skriv den här under. En workshop som är avslutad och raderad går inte att gå med i.',
+  toStartPage: 'Till startsidan',
 
   // Connection
   offlineBanner: 'Du är offline – dina tryck skickas när du är tillbaka',
@@ -46,10 +49,12 @@ export const sv = {
   joinButton: 'Gå med',
   joinJoining: 'Går med…',
   joinLocked: 'Workshopen är stängd för nya deltagare.',
-  removedHeading: 'Du har tagits bort',
-  removedText: 'Moderatorn har tagit bort dig från workshopen.',
+  removedHeading: 'Du är inte längre med i workshopen',
+  removedText: 'Den som leder mötet har tagit bort dig från deltagarlistan. Tack för att du var med! Blev det fel? Säg till, så kan du gå med igen.',
   joinAgain: 'Gå med igen',
   youAre: 'Du är {name}',
+  joinLockedHeading: 'Workshopen är stängd för nya deltagare',
+  joinLockedText: 'Den som leder mötet har stängt för fler deltagare. Ska du vara med? Säg till – sidan öppnar sig själv när det går att gå med igen.',
 
   // Steps
   step: 'Steg {n} av {total}',
@@ -80,6 +85,20 @@ export const sv = {
   ideaAdded: 'Idén är tillagd.',
   sending: 'skickas…',
   edit: 'Ändra',
+  groupWith: 'Du är i {group} med {names}',
+  groupAlone: 'Du är i {group}',
+  myIdeasInBoard: 'Dina idéer här ({n})',
+  groupIdeasInBoard: 'Er grupps idéer här ({n})',
+  noOwnIdeasYet: 'Inga idéer här än. Skriv den första längst ner.',
+  questionsToThinkAbout: 'Fundera på:',
+  addDetailsShort: '+ Detaljer',
+  hideDetails: 'Utan detaljer',
+  editIdeaLabel: 'Ändra din idé',
+  editIdeaNamed: 'Ändra {idea}',
+  withdrawIdea: 'Dra tillbaka',
+  withdrawIdeaNamed: 'Dra tillbaka {idea}',
+  withdrawQuestion: 'Dra tillbaka idén? Den försvinner för alla.',
+  withdrawConfirm: 'Ja, dra tillbaka',
 
   // Vote (phone)
   dotsLeft: '{left} av {budget} prickar kvar',
@@ -101,6 +120,8 @@ export const sv = {
   focusList: 'Fokus',
   planHeading: 'Årets teman & träffar',
   nothingYet: 'Inget här än.',
+  phoneVoters: 'från {n} personer',
+  phoneVotersOne: 'från 1 person',
 
   // Screen
   joinAt: 'Gå med på',
