@@ -127,3 +127,8 @@ export function codeOf(answer: unknown): string {
   const a = answer as { ok?: unknown; error?: unknown };
   return a.ok === true ? 'ok' : String(a.error);
 }
+
+/** The message of an error answer ('' when there is none). */
+export function messageOf(answer: unknown): string {
+  return typeof answer === 'object' && answer !== null && 'message' in answer && typeof answer.message === 'string' ? answer.message : '';
+}
