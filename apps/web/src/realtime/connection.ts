@@ -86,6 +86,12 @@ export function openSession({ code, role, key }: SessionOptions): Session {
       // A participant whose token no longer works starts over with the join form.
       if (isParticipant && storage.get(keys.token(code)) && (error === 'unauthorized' || error === 'not_joined')) {
         storage.remove(keys.token(code));
+        // Removed while this phone was away ('unauthorized' is only ever that for a phone): say so, politely.
+        if (error === 'unauthorized') {
+          storage.remove(keys.pending(code));
+          st().setRemoved();
+          return;
+        }
         socket.connect();
         return;
       }

@@ -27,6 +27,23 @@ export function JoinForm() {
     storage.set('fokus:lastName', name.trim());
     storage.set('fokus:lastOrg', organisation.trim());
   };
+  // Locked: say so instead of offering a form that can only be refused; the view is live, so it opens again by itself.
+  if (view?.joiningLocked) {
+    return (
+      <div className="phone">
+        <OfflineBanner />
+        <main className="join">
+          <p className="join__workshop">{view.title}</p>
+          <section className="card join__locked" role="status">
+            <h1>{t('joinLockedHeading')}</h1>
+            <p>{t('joinLockedText')}</p>
+          </section>
+          <GroundRules rules={view.rules} />
+          <LangSwitch />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="phone">
       <OfflineBanner />
@@ -36,15 +53,7 @@ export function JoinForm() {
         <form onSubmit={submit} className="stack">
           <label className="field">
             <span className="field__label">{t('joinName')}</span>
-            <input
-              className="input"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              required
-              maxLength={60}
-              autoComplete="name"
-              enterKeyHint="next"
-            />
+            <input className="input" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} autoComplete="name" enterKeyHint="next" />
           </label>
           <label className="field">
             <span className="field__label">{t('joinOrganisation')}</span>
@@ -73,17 +82,22 @@ export function JoinForm() {
   );
 }
 
+/** Taken off the list by the facilitator (live, or while this phone was away): said kindly, with a way back. */
 export function Removed() {
   const { t } = useI18n();
   const code = useFokus((s) => s.code);
+  const title = useFokus((s) => s.view?.title);
   return (
-    <main className="center-page">
-      <div className="card">
-        <h1>{t('removedHeading')}</h1>
-        <p>{t('removedText')}</p>
+    <div className="phone">
+      <main className="join removed">
+        {title && <p className="join__workshop">{title}</p>}
+        <div className="stack" role="alert">
+          <h1>{t('removedHeading')}</h1>
+          <p>{t('removedText')}</p>
+        </div>
         <button
           type="button"
-          className="btn btn--primary"
+          className="btn btn--block"
           onClick={() => {
             storage.remove(keys.token(code));
             location.reload();
@@ -91,7 +105,8 @@ export function Removed() {
         >
           {t('joinAgain')}
         </button>
-      </div>
-    </main>
+        <LangSwitch />
+      </main>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectMe, selectView } from '../../store/selectors.ts';
 import { GroundRules } from '../../ui/ground-rules.tsx';
+import { GroupCard } from './group-card.tsx';
 
 export function Lobby() {
   const { t } = useI18n();
@@ -10,6 +11,7 @@ export function Lobby() {
   return (
     <div className="stack">
       {me && <p className="lead">{t('youAre', { name: me.name })}</p>}
+      <GroupCard />
       <p className="waiting">{t('waitingToStart')}</p>
       {view && <GroundRules rules={view.rules} />}
     </div>

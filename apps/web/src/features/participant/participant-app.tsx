@@ -9,11 +9,12 @@ import { Notices } from '../../ui/notices.tsx';
 import { OfflineBanner } from '../../ui/offline-banner.tsx';
 import { Refusal } from '../../ui/refusal.tsx';
 import { Brainstorm } from './brainstorm.tsx';
+import { CodeTrouble } from './code-trouble.tsx';
 import { JoinForm, Removed } from './join-form.tsx';
 import { Lobby } from './lobby.tsx';
 import { FocusList, PlanList, Results } from './results.tsx';
 import { StepBar, StepPrompt } from './step-header.tsx';
-import { StickySlotContext } from './sticky-slot.tsx';
+import { DockSlotContext, StickySlotContext } from './sticky-slot.tsx';
 import { Vote } from './vote.tsx';
 import './phone.css';
 
@@ -35,7 +36,7 @@ export function ParticipantApp({ code }: { code: string }) {
     };
   }, [code]);
   const session = useOpenSession(code, 'participant', undefined, exists === true);
-  if (exists === false) return <Refusal error="not_found" />;
+  if (exists === false) return <CodeTrouble code={code} />;
   if (!session)
     return (
       <main className="center-page" aria-busy="true">
@@ -56,10 +57,16 @@ function Phone() {
   const removed = useFokus((s) => s.removed);
   const greeted = useFokus((s) => s.greeted);
   const participantId = useFokus((s) => s.participantId);
+  const code = useFokus((s) => s.code);
   const view = useFokus(selectView);
   const [slot, setSlot] = useState<HTMLDivElement | null>(null);
+  const [dock, setDock] = useState<HTMLDivElement | null>(null);
 
-  if (status === 'refused' && refusal) return <Refusal error={refusal.error} />;
+  if (status === 'refused' && refusal) {
+    if (refusal.error === 'not_found' || refusal.error === 'workshop_deleted')
+      return <CodeTrouble code={code} deleted={refusal.error === 'workshop_deleted'} />;
+    return <Refusal error={refusal.error} />;
+  }
   if (removed) return <Removed />;
   if (!greeted && !view) {
     return (
@@ -82,9 +89,12 @@ function Phone() {
       <StepPrompt />
       <main className="phone__body">
         <StickySlotContext.Provider value={slot}>
-          <StepBody />
+          <DockSlotContext.Provider value={dock}>
+            <StepBody />
+          </DockSlotContext.Provider>
         </StickySlotContext.Provider>
       </main>
+      <div ref={setDock} className="phone__dock" />
       <footer className="phone__footer">
         <LangSwitch />
       </footer>

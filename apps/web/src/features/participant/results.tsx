@@ -5,6 +5,7 @@ import { dimensionStyle } from '../../lib/colors.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectMe, selectTally, selectView } from '../../store/selectors.ts';
 import { Dots } from '../../ui/dots.tsx';
+import { IdeaText } from './idea-text.tsx';
 
 /** After reveal: every dimension's ideas, most dots first, with my own dots shown. */
 export function Results() {
@@ -34,10 +35,15 @@ export function Results() {
                 const mine = me?.votes[r.ideaId] ?? 0;
                 return (
                   <li key={r.ideaId} className="result-row">
-                    <span className="result-row__text">{text.get(r.ideaId)}</span>
+                    <IdeaText className="result-row__text" text={text.get(r.ideaId) ?? ''} />
                     <span className="result-row__bar" style={{ '--w': `${(r.dots / max) * 100}%` }} aria-hidden="true" />
                     <span className="result-row__count">{r.dots === 1 ? t('oneDot') : t('dots', { n: r.dots })}</span>
-                    {mine > 0 && <Dots filled={mine} size="sm" label={t('myDotsOn', { n: mine })} />}
+                    {(r.dots > 0 || mine > 0) && (
+                      <span className="result-row__foot">
+                        {r.dots > 0 && <span className="result-row__voters">{r.voters === 1 ? t('phoneVotersOne') : t('phoneVoters', { n: r.voters })}</span>}
+                        {mine > 0 && <Dots filled={mine} size="sm" label={t('myDotsOn', { n: mine })} />}
+                      </span>
+                    )}
                   </li>
                 );
               })}
@@ -54,7 +60,15 @@ export function FocusList() {
   const view = useFokus(selectView);
   const tally = useFokus(selectTally);
   const focus = useMemo(
-    () => (view ? computeFocus(view.boards.map((b) => b.id), view.ideas, tally?.tallies ?? {}, view.focus) : []),
+    () =>
+      view
+        ? computeFocus(
+            view.boards.map((b) => b.id),
+            view.ideas,
+            tally?.tallies ?? {},
+            view.focus,
+          )
+        : [],
     [view, tally],
   );
   if (!view) return null;
@@ -73,7 +87,7 @@ export function FocusList() {
               <ul className="focus-list">
                 {items.map((i) => (
                   <li key={i.ideaId}>
-                    <span>{text.get(i.ideaId)}</span> <strong>{i.dots}</strong>
+                    <IdeaText text={text.get(i.ideaId) ?? ''} /> <strong>{i.dots}</strong>
                   </li>
                 ))}
               </ul>

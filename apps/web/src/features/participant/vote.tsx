@@ -8,7 +8,8 @@ import { useFokus, useSession } from '../../store/context.tsx';
 import { selectMe, selectPending, selectView } from '../../store/selectors.ts';
 import { Dots } from '../../ui/dots.tsx';
 import { useWakeLock } from '../../ui/use-wake-lock.ts';
-import { useStickySlot } from './sticky-slot.tsx';
+import { IdeaText } from './idea-text.tsx';
+import { Docked, useStickySlot } from './sticky-slot.tsx';
 
 const EMPTY: Readonly<Record<string, number>> = {};
 
@@ -57,24 +58,25 @@ export function Vote() {
   const undoId = lastDotIdea(history, votes);
 
   const counter = (
-      <div className="vote__counter" role="status" aria-live="polite">
-        <div className="vote__counter-text">
-          <strong>{t('dotsLeft', { left, budget: settings.budget })}</strong>
-          {settings.capPerIdea !== null && <span className="muted"> · {t('capHint', { cap: settings.capPerIdea })}</span>}
-        </div>
-        <div className="vote__counter-row">
-          <span className="vote__budget" style={{ '--dim': '#0f172a', '--dim-ink': '#0f172a' }}>
-            <Dots filled={spent} empty={left} size="sm" />
-          </span>
-          <button type="button" className="btn btn--ghost btn--small" disabled={!undoId} onClick={() => undoId && remove(undoId)}>
-            ↶ {t('undoLastDot')}
-          </button>
-        </div>
+    <div className="vote__counter" role="status" aria-live="polite">
+      <div className="vote__counter-text">
+        <strong>{t('dotsLeft', { left, budget: settings.budget })}</strong>
+        {settings.capPerIdea !== null && <span className="muted"> · {t('capHint', { cap: settings.capPerIdea })}</span>}
       </div>
+      <div className="vote__counter-row">
+        <span className="vote__budget" style={{ '--dim': '#0f172a', '--dim-ink': '#0f172a' }}>
+          <Dots filled={spent} empty={left} size="sm" />
+        </span>
+        <button type="button" className="btn btn--ghost btn--small" disabled={!undoId} onClick={() => undoId && remove(undoId)}>
+          ↶ {t('undoLastDot')}
+        </button>
+      </div>
+    </div>
   );
   return (
     <div className="vote">
       {slot ? createPortal(counter, slot) : counter}
+      <p className="vote__privacy">{settings.anonymous ? t('voteAnonymousPhone') : t('voteNamedPhone')}</p>
 
       {view.boards.map((board, bi) => {
         const ideas = view.ideas.filter((i) => i.boardId === board.id && !i.hidden);
@@ -92,8 +94,8 @@ export function Vote() {
                 return (
                   <li key={idea.id} className={`vote-idea${mine > 0 ? ' vote-idea--chosen' : ''}`}>
                     <div className="vote-idea__text">
-                      <span>{idea.text}</span>
-                      {idea.details && <span className="vote-idea__details">{idea.details}</span>}
+                      <IdeaText className="vote-idea__words" text={idea.text} />
+                      {idea.details && <IdeaText className="vote-idea__details" text={idea.details} />}
                       {mine > 0 && <Dots filled={mine - waiting} pending={waiting} label={t('myDotsOn', { n: mine })} />}
                     </div>
                     <div className="vote-idea__buttons">
@@ -127,21 +129,22 @@ export function Vote() {
         );
       })}
 
-      <div className="vote__done">
-        <p className="vote__done-hint">{settings.anonymous ? t('voteAnonymousPhone') : t('voteNamedPhone')}</p>
-        {!doneOptimistic && left === 0 && <p className="vote__done-hint">{t('doneHint')}</p>}
-        <button
-          type="button"
-          className={`btn btn--block btn--big ${doneOptimistic ? 'btn--done' : 'btn--primary'}`}
-          aria-pressed={doneOptimistic}
-          onClick={() => {
-            tap();
-            send({ type: 'participant:done', done: !doneOptimistic });
-          }}
-        >
-          {doneOptimistic ? t('doneActive') : t('done')}
-        </button>
-      </div>
+      <Docked>
+        <div className="vote__done">
+          {!doneOptimistic && left === 0 && <p className="vote__done-hint">{t('doneHint')}</p>}
+          <button
+            type="button"
+            className={`btn btn--block btn--big ${doneOptimistic ? 'btn--done' : 'btn--primary'}`}
+            aria-pressed={doneOptimistic}
+            onClick={() => {
+              tap();
+              send({ type: 'participant:done', done: !doneOptimistic });
+            }}
+          >
+            {doneOptimistic ? t('doneActive') : t('done')}
+          </button>
+        </div>
+      </Docked>
     </div>
   );
 }

@@ -3,9 +3,10 @@ import type { FormEvent } from 'react';
 import type { TemplateId } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { CODE_PATTERN, createWorkshop, getWorkshop, normaliseCode } from '../../lib/api.ts';
+import { createWorkshop } from '../../lib/api.ts';
 import { navigate } from '../../lib/navigate.ts';
 import { LangSwitch } from '../../ui/lang-switch.tsx';
+import { CodeForm } from './code-form.tsx';
 import { readRecent, rememberConsole } from './recent.ts';
 
 const TEMPLATES: TemplateId[] = ['handlingsplan', 'fragerunda', 'blank'];
@@ -33,53 +34,10 @@ export function StartPage() {
 
 function JoinForm() {
   const { t } = useI18n();
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const c = normaliseCode(code);
-    if (!CODE_PATTERN.test(c)) return setError(t('codeInvalid'));
-    setBusy(true);
-    try {
-      const found = await getWorkshop(c);
-      if (found) navigate(`/j/${c}`);
-      else setError(t('codeNotFound'));
-    } catch {
-      setError(t('error_internal'));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <section className="card" aria-labelledby="join-h">
       <h2 id="join-h">{t('startJoinHeading')}</h2>
-      <form onSubmit={submit} className="stack">
-        <label className="field">
-          <span className="field__label">{t('startJoinCodeLabel')}</span>
-          <input
-            className="input input--code"
-            value={code}
-            onChange={(e) => {
-              setCode(e.target.value.toUpperCase());
-              setError(null);
-            }}
-            autoCapitalize="characters"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={8}
-            inputMode="text"
-            aria-describedby="join-hint"
-            aria-invalid={error ? true : undefined}
-          />
-          <span id="join-hint" className="field__hint">
-            {error ?? t('startJoinCodeHint')}
-          </span>
-        </label>
-        <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
-          {t('startJoinButton')}
-        </button>
-      </form>
+      <CodeForm />
     </section>
   );
 }
