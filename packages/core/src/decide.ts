@@ -135,7 +135,8 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
         // A participant withdraws their own idea while ideas are collected; one with dots stays (others chose it).
         if (idea.authorId !== self) return fail('forbidden', 'you can only withdraw your own ideas');
         if (s.agenda[s.stepIndex]?.kind !== 'brainstorm') return fail('not_accepting_ideas', 'ideas are not being collected now');
-        if (s.voting.status === 'open' || (getOwn(s.tallies, idea.id) ?? 0) > 0) return fail('voting_open', 'an idea with dots stays');
+        if (s.voting.status === 'open') return fail('voting_open', 'voting is open');
+        if ((getOwn(s.tallies, idea.id) ?? 0) > 0) return fail('forbidden', 'an idea with dots stays: others chose it');
       }
       return ok([{ type: 'idea.deleted', ideaId: idea.id }]);
     }

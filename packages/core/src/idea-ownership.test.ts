@@ -62,7 +62,7 @@ const cases: RuleCase[] = [
     setup: [...authored(), fac({ type: 'voting:open' }), vote('p2', 'm1'), fac({ type: 'voting:close' })],
     command: withdraw('m1'),
     actor: P('p1'),
-    expect: { error: 'voting_open' },
+    expect: { error: 'forbidden' },
   },
   {
     name: 'an idea without dots can still be withdrawn after a vote',
