@@ -23,7 +23,14 @@ const withdraw = (ideaId: string) => ({ type: 'idea:delete' as const, ideaId });
 
 const cases: RuleCase[] = [
   // The author, while brainstorming is open
-  { name: 'the author edits their idea', setup: authored(), command: edit('m1'), actor: P('p1'), expect: { events: ['idea.edited'] }, then: (s) => expect(s.ideas.m1?.text).toBe('Rättat') },
+  {
+    name: 'the author edits their idea',
+    setup: authored(),
+    command: edit('m1'),
+    actor: P('p1'),
+    expect: { events: ['idea.edited'] },
+    then: (s) => expect(s.ideas.m1?.text).toBe('Rättat'),
+  },
   {
     name: 'the author withdraws their idea',
     setup: authored(),
@@ -46,9 +53,27 @@ const cases: RuleCase[] = [
   },
   // After brainstorm (and before it) the author may not
   { name: 'after brainstorm the author may not edit', setup: at(STEP.present), command: edit('m1'), actor: P('p1'), expect: { error: 'not_accepting_ideas' } },
-  { name: 'after brainstorm the author may not withdraw', setup: at(STEP.present), command: withdraw('m1'), actor: P('p1'), expect: { error: 'not_accepting_ideas' } },
-  { name: 'at the vote step the author may not withdraw', setup: at(STEP.vote), command: withdraw('m1'), actor: P('p1'), expect: { error: 'not_accepting_ideas' } },
-  { name: 'back in the lobby the author may not withdraw', setup: at(STEP.lobby), command: withdraw('m1'), actor: P('p1'), expect: { error: 'not_accepting_ideas' } },
+  {
+    name: 'after brainstorm the author may not withdraw',
+    setup: at(STEP.present),
+    command: withdraw('m1'),
+    actor: P('p1'),
+    expect: { error: 'not_accepting_ideas' },
+  },
+  {
+    name: 'at the vote step the author may not withdraw',
+    setup: at(STEP.vote),
+    command: withdraw('m1'),
+    actor: P('p1'),
+    expect: { error: 'not_accepting_ideas' },
+  },
+  {
+    name: 'back in the lobby the author may not withdraw',
+    setup: at(STEP.lobby),
+    command: withdraw('m1'),
+    actor: P('p1'),
+    expect: { error: 'not_accepting_ideas' },
+  },
   // Dots are others' choices: an idea that carries them stays
   {
     name: 'while voting is open the author may not withdraw',
@@ -72,8 +97,20 @@ const cases: RuleCase[] = [
     expect: { events: ['idea.deleted'] },
   },
   // The facilitator: any idea, any time
-  { name: 'the facilitator edits a participant’s idea after brainstorm', setup: at(STEP.present), command: edit('d1'), actor: FAC, expect: { events: ['idea.edited'] } },
-  { name: 'the facilitator deletes a participant’s idea after brainstorm', setup: at(STEP.focus), command: withdraw('d1'), actor: FAC, expect: { events: ['idea.deleted'] } },
+  {
+    name: 'the facilitator edits a participant’s idea after brainstorm',
+    setup: at(STEP.present),
+    command: edit('d1'),
+    actor: FAC,
+    expect: { events: ['idea.edited'] },
+  },
+  {
+    name: 'the facilitator deletes a participant’s idea after brainstorm',
+    setup: at(STEP.focus),
+    command: withdraw('d1'),
+    actor: FAC,
+    expect: { events: ['idea.deleted'] },
+  },
   {
     name: 'the facilitator deletes an idea during voting and its dots go back',
     setup: [...at(STEP.vote), fac({ type: 'voting:open' }), vote('p1', 'd1'), vote('p2', 'd1')],
@@ -82,7 +119,13 @@ const cases: RuleCase[] = [
     expect: { events: ['idea.deleted'] },
     then: (s) => expect(s.tallies).toEqual({}),
   },
-  { name: 'the facilitator still may not merge while voting is open', setup: [...at(STEP.vote), fac({ type: 'voting:open' })], command: { type: 'idea:merge', targetId: 'm1', sourceIds: ['d1'] }, actor: FAC, expect: { error: 'voting_open' } },
+  {
+    name: 'the facilitator still may not merge while voting is open',
+    setup: [...at(STEP.vote), fac({ type: 'voting:open' })],
+    command: { type: 'idea:merge', targetId: 'm1', sourceIds: ['d1'] },
+    actor: FAC,
+    expect: { error: 'voting_open' },
+  },
 ];
 
 describe('idea ownership', () => {
