@@ -264,8 +264,25 @@ it('shows a seed-sized workshop whole on a 1080p and a 720p projector, step by s
   await checkStep('voting', { ideas: 'none' });
   await seed.facilitator.must({ type: 'voting:close' });
 
-  // Results: every bar, the top ten in full, dots and the people behind them.
+  // Results: every bar, the top ten in full, dots and the people behind them. The reveal shows the board's order
+  // first and then glides into rank order: the bars that change place are moving (FLIP) the moment the ranking lands
+  // (the seed lists its themes mostly by dots already; "Etableringar" 6 overtakes "Politisk påverkan" 5).
+  const glides = screens.map(({ page }) =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const watch = new MutationObserver(() => {
+            if (!document.querySelector('.results[data-ranked="true"]')) return;
+            watch.disconnect();
+            const moving = document.getAnimations().flatMap((a) => (a.effect instanceof KeyframeEffect ? [a.effect.target] : []));
+            resolve(moving.flatMap((el) => (el instanceof HTMLElement && el.matches('.bar') && el.dataset.idea ? [el.dataset.idea] : [])));
+          });
+          watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ranked'] });
+        }),
+    ),
+  );
   await seed.voteAndReveal();
+  for (const moving of await Promise.all(glides)) expect(moving).toEqual(expect.arrayContaining(['gemensamt-4', 'gemensamt-5']));
   const ranked = (p: Page) => p.locator('.results[data-ranked="true"] .toplist__row').nth(9).waitFor();
   await checkStep('results', { ideas: 'all', ready: ranked });
   const placed = seed.ideas.reduce((n, i) => n + i.votes, 0);
