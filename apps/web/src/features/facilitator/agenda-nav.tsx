@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/index.ts';
+import { useHyphenated } from '../../lib/hyphenate.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
 import { selectView } from '../../store/selectors.ts';
 
@@ -22,7 +23,7 @@ export function AgendaNav() {
             >
               <span className="agenda__n">{i + 1}</span>
               <span className="agenda__text">
-                <span className="agenda__title">{s.title}</span>
+                <AgendaTitle title={s.title} lang={view.lang} />
                 <span className="agenda__meta">
                   {t(`stepKind_${s.kind}`)} · {s.phases ? s.phases.map((p) => t('minutes', { n: p.minutes })).join(' + ') : t('minutes', { n: s.minutes })}
                 </span>
@@ -51,4 +52,9 @@ export function AgendaNav() {
       </div>
     </div>
   );
+}
+
+/** A step's title in a narrow sidebar: long Swedish words break with a hyphen ("Prioriterin-gar"). */
+function AgendaTitle({ title, lang }: { title: string; lang: 'sv' | 'en' }) {
+  return <span className="agenda__title">{useHyphenated(title, lang)}</span>;
 }

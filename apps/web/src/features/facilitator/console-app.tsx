@@ -97,6 +97,13 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
     { label: 'planHeading', now: kind === 'plan', panel: <PlanPanel key="plan" /> },
     { label: 'groups', now: kind === 'lobby' || kind === 'brainstorm' || kind === 'present', panel: <GroupsPanel key="groups" /> },
     { label: 'ideas', now: kind === 'brainstorm' || kind === 'present' || kind === 'reflect', panel: <IdeasPanel key="ideas" /> },
+    // What leaves Fokus belongs to the end; deleting is rare and final: one click away, so the live tools keep the screen.
+    {
+      label: 'export',
+      now: kind === 'focus' || kind === 'plan',
+      panel: <ExportPanel key="export" code={code} facilitatorKey={facilitatorKey} title={view.title} />,
+    },
+    { label: 'deleteWorkshop', now: false, panel: <DeleteWorkshopPanel key="delete" code={code} facilitatorKey={facilitatorKey} /> },
   ] as const;
   return (
     <div className="console">
@@ -112,6 +119,7 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
       </header>
       <nav className="console__agenda" aria-label={t('agenda')}>
         <AgendaNav />
+        <p className="shortcuts muted">{t('shortcuts')}</p>
       </nav>
       <main className="console__main">
         <section className="step-card" aria-labelledby="step-h">
@@ -137,13 +145,14 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
         {tools.filter((tool) => tool.now).map((tool) => tool.panel)}
         <details className="more-tools">
           <summary>
-            {t('moreTools')}: {tools.filter((tool) => !tool.now).map((tool) => t(tool.label)).join(' · ')}
+            {t('moreTools')}:{' '}
+            {tools
+              .filter((tool) => !tool.now)
+              .map((tool) => t(tool.label))
+              .join(' · ')}
           </summary>
           <div className="more-tools__body">{tools.filter((tool) => !tool.now).map((tool) => tool.panel)}</div>
         </details>
-        <ExportPanel code={code} facilitatorKey={facilitatorKey} title={view.title} />
-        <DeleteWorkshopPanel code={code} facilitatorKey={facilitatorKey} />
-        <p className="shortcuts muted">{t('shortcuts')}</p>
       </main>
       <aside className="console__people" aria-label={t('participants')}>
         <ParticipantsPanel />

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import type { ExportFormat } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { downloadExport } from '../../lib/api.ts';
-import { useSession } from '../../store/context.tsx';
+import { useFokus, useSession } from '../../store/context.tsx';
 
 export function ExportPanel({ code, facilitatorKey, title }: { code: string; facilitatorKey: string; title: string }) {
   const { t } = useI18n();
   const { store } = useSession();
-  const get = (format: ExportFormat) =>
-    downloadExport(code, facilitatorKey, format, title).catch(() => store.getState().notify(t('exportFailed')));
+  const get = (format: ExportFormat) => downloadExport(code, facilitatorKey, format, title).catch(() => store.getState().notify(t('exportFailed')));
   return (
     <section className="panel panel--row" aria-labelledby="export-h">
       <h2 id="export-h" className="panel-title">
@@ -31,9 +30,11 @@ export function ExportPanel({ code, facilitatorKey, title }: { code: string; fac
 
 export function LinksPanel({ code, facilitatorKey, open = false }: { code: string; facilitatorKey: string; open?: boolean }) {
   const { t } = useI18n();
+  const locked = useFokus((s) => s.view?.joiningLocked ?? false);
   const origin = location.origin;
   const links = [
-    { label: t('linkPhones'), url: `${origin}/j/${code}` },
+    // While joining is locked the phones' page says so; the console does not offer it as a way in.
+    { label: t('linkPhones'), url: `${origin}/j/${code}`, closed: locked },
     { label: t('linkScreen'), url: `${origin}/s/${code}` },
     { label: t('linkFacilitator'), url: `${origin}/f/${code}#key=${facilitatorKey}`, secret: true },
   ];
@@ -46,7 +47,12 @@ export function LinksPanel({ code, facilitatorKey, open = false }: { code: strin
             <span className="links__label">{l.label}</span>
             <code className={`links__url${l.secret ? ' links__url--secret' : ''}`}>{l.url}</code>
             <CopyButton text={l.url} />
-            {!l.secret && (
+            {l.closed && (
+              <span className="tag tag--closed" title={t('phonesLocked')}>
+                {t('joiningLocked')}
+              </span>
+            )}
+            {!l.secret && !l.closed && (
               <a className="btn btn--small" href={l.url} target="_blank" rel="noopener">
                 {t('open')}
               </a>

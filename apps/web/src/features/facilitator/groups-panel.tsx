@@ -11,6 +11,8 @@ export function GroupsPanel() {
   const view = useFokus(selectView);
   const [n, setN] = useState(3);
   const [asking, setAsking] = useState(false);
+  // Moving one person is rare once groups are dealt: one click away, so the groups stay a glance.
+  const [moving, setMoving] = useState(false);
   if (!view) return null;
   const people = view.participants ?? [];
   const split = () => {
@@ -57,6 +59,11 @@ export function GroupsPanel() {
               {t('splitGroups')}
             </button>
           )}
+          {view.groups.length > 0 && (
+            <button type="button" className="btn btn--small" aria-expanded={moving} aria-controls="groups-move" onClick={() => setMoving((m) => !m)}>
+              {t('moveMembers')}
+            </button>
+          )}
         </div>
       </div>
       {view.groups.length > 0 && (
@@ -81,32 +88,35 @@ export function GroupsPanel() {
                     </button>
                   )}
                 </div>
-                <ul className="group-box__members">
-                  {members.map((p) => (
-                    <li key={p.id}>
-                      <label className="member-move">
-                        <span>{p.name}</span>
-                        <select
-                          className="input input--small"
-                          aria-label={t('moveTo', { name: p.name })}
-                          value={p.groupId ?? ''}
-                          onChange={(e) => send({ type: 'group:assign', participantId: p.id, groupId: e.target.value || null })}
-                        >
-                          {view.groups.map((o) => (
-                            <option key={o.id} value={o.id}>
-                              {o.name}
-                            </option>
-                          ))}
-                          <option value="">{t('noGroup')}</option>
-                        </select>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
+                <p className="group-box__names">{members.map((p) => p.name).join(', ')}</p>
               </div>
             );
           })}
         </div>
+      )}
+      {moving && view.groups.length > 0 && (
+        <ul id="groups-move" className="groups-move__list">
+          {people.map((p) => (
+            <li key={p.id}>
+              <label className="member-move">
+                <span>{p.name}</span>
+                <select
+                  className="input input--small"
+                  aria-label={t('moveTo', { name: p.name })}
+                  value={p.groupId ?? ''}
+                  onChange={(e) => send({ type: 'group:assign', participantId: p.id, groupId: e.target.value || null })}
+                >
+                  {view.groups.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                  <option value="">{t('noGroup')}</option>
+                </select>
+              </label>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -1,19 +1,29 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
 import type { IdeaView, WorkshopView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
+import { useHyphenated } from '../../lib/hyphenate.ts';
 import { newId } from '../../realtime/ids.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
 import { selectView } from '../../store/selectors.ts';
 import { ConfirmButton } from './confirm-button.tsx';
+import { GrowTextarea } from './grow-textarea.tsx';
+import { ideaMatcher } from './idea-filter.ts';
 
-/** Moderation: edit, move, merge, hide, delete; add an idea for a group. */
+/**
+ * Moderation at seed size: the ideas grouped by dimension, one compact line each, every dimension collapsible,
+ * a search over text and details. Select to merge; edit, move, hide and delete in the line's inline editor.
+ */
 export function IdeasPanel() {
   const { t } = useI18n();
   const { send } = useSession();
   const view = useFokus(selectView);
   const [selected, setSelected] = useState<string[]>([]);
+  const [query, setQuery] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const matches = useMemo(() => ideaMatcher(query), [query]);
   if (!view) return null;
   const live = selected.filter((id) => view.ideas.some((i) => i.id === id));
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
@@ -22,37 +32,74 @@ export function IdeasPanel() {
     if (!targetId || sourceIds.length === 0) return;
     send({ type: 'idea:merge', targetId, sourceIds }, (r) => r.ok && setSelected([]));
   };
+  const allCollapsed = view.boards.every((b) => collapsed.has(b.id));
+  const setBoard = (boardId: string, shut: boolean) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (shut) next.add(boardId);
+      else next.delete(boardId);
+      return next;
+    });
+  const searching = query.trim() !== '';
+  const shown = view.ideas.filter(matches);
   return (
-    <section className="panel" aria-labelledby="ideas-h">
-      <div className="panel__head">
+    <section className={`panel mod${searching ? ' mod--searching' : ''}`} aria-labelledby="ideas-h">
+      <div className="mod__head">
         <h2 id="ideas-h" className="panel-title">
-          {t('ideas')} <span className="muted">({view.ideas.length})</span>
+          {t('ideas')} <span className="muted">({searching ? t('ideasMatches', { n: shown.length, total: view.ideas.length }) : view.ideas.length})</span>
         </h2>
-        <span className="muted small">{t('mergeHint')}</span>
+        <label className="mod__search">
+          <span className="visually-hidden">{t('ideasSearch')}</span>
+          <input
+            className="input input--small"
+            type="search"
+            placeholder={t('ideasSearchPlaceholder')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              // Escape empties the search (and only then: otherwise it is the browser's).
+              if (e.key === 'Escape' && query) {
+                e.preventDefault();
+                setQuery('');
+              }
+            }}
+          />
+        </label>
+        <button type="button" className="btn btn--small" onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(view.boards.map((b) => b.id)))}>
+          {allCollapsed ? t('expandAll') : t('collapseAll')}
+        </button>
+        <button type="button" className="btn btn--small" aria-expanded={adding} aria-controls="add-idea" onClick={() => setAdding((a) => !a)}>
+          + {t('addIdeaLabel')}
+        </button>
         <button type="button" className="btn btn--small btn--primary" disabled={live.length < 2} onClick={merge}>
           {t('mergeSelected', { n: live.length })}
         </button>
+        {live.length > 0 && <p className="mod__hint muted small">{t('mergeHint')}</p>}
       </div>
-      <AddIdeaForm view={view} />
-      <div className="idea-boards">
+      {adding && <AddIdeaForm view={view} />}
+      {searching && shown.length === 0 && <p className="muted">{t('noMatches')}</p>}
+      <div className="mod-dims">
         {view.boards.map((b, bi) => {
-          const ideas = view.ideas.filter((i) => i.boardId === b.id);
+          const all = view.ideas.filter((i) => i.boardId === b.id);
+          const ideas = all.filter(matches);
+          const open = !collapsed.has(b.id);
+          const listId = `mod-dim-${bi}`;
           return (
-            <section key={b.id} className="idea-board" style={dimensionStyle(bi)} aria-label={b.title}>
-              <h3 className="idea-board__head">
-                {b.title} <span>{ideas.length}</span>
+            <section key={b.id} className={`mod-dim${open ? '' : ' mod-dim--shut'}`} style={dimensionStyle(bi)} aria-label={b.title}>
+              <h3 className="mod-dim__head">
+                <button type="button" className="mod-dim__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setBoard(b.id, open)}>
+                  <span className="mod-dim__chevron" aria-hidden="true" />
+                  <span className="mod-dim__title">{b.title}</span>
+                  <span className="mod-dim__count">{searching ? t('ideasMatches', { n: ideas.length, total: all.length }) : all.length}</span>
+                </button>
               </h3>
-              <ul className="mod-list">
-                {ideas.map((idea) => (
-                  <IdeaRow
-                    key={idea.id}
-                    idea={idea}
-                    view={view}
-                    order={live.indexOf(idea.id)}
-                    onToggle={() => toggle(idea.id)}
-                  />
-                ))}
-              </ul>
+              {open && (
+                <ul id={listId} className="mod-list">
+                  {ideas.map((idea) => (
+                    <IdeaRow key={idea.id} idea={idea} view={view} order={live.indexOf(idea.id)} onToggle={() => toggle(idea.id)} />
+                  ))}
+                </ul>
+              )}
             </section>
           );
         })}
@@ -63,90 +110,150 @@ export function IdeasPanel() {
 
 function IdeaRow({ idea, view, order, onToggle }: { idea: IdeaView; view: WorkshopView; order: number; onToggle: () => void }) {
   const { t } = useI18n();
-  const { send } = useSession();
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(idea.text);
-  const [details, setDetails] = useState(idea.details);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    // Back from the editor (saved or cancelled): the keyboard continues where it left.
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+  const close = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+  // Soft hyphens, so a long compound breaks with a hyphen in a narrow column (raw text for names and search).
+  const text = useHyphenated(idea.text, view.lang);
+  if (editing) return <IdeaEditor idea={idea} view={view} onClose={close} />;
   const group = view.groups.find((g) => g.id === idea.groupId)?.name;
-  if (editing) {
-    return (
-      <li className="mod-idea">
-        <form
-          className="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (text.trim()) send({ type: 'idea:edit', ideaId: idea.id, text: text.trim(), details: details.trim() });
-            setEditing(false);
-          }}
-        >
-          <label className="field">
-            <span className="field__label">{t('ideaText')}</span>
-            <input className="input input--small" value={text} maxLength={200} autoFocus onChange={(e) => setText(e.target.value)} />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('ideaDetails')}</span>
-            <input className="input input--small" value={details} maxLength={1000} onChange={(e) => setDetails(e.target.value)} />
-          </label>
-          <div className="row">
-            <button type="submit" className="btn btn--small btn--primary">{t('save')}</button>
-            <button type="button" className="btn btn--small" onClick={() => setEditing(false)}>
-              {t('cancel')}
-            </button>
-          </div>
-        </form>
-      </li>
-    );
-  }
+  const meta = [group, idea.hidden ? t('hiddenTag') : null, idea.merged.length ? t('mergedFrom', { list: idea.merged.join(', ') }) : null].filter(Boolean);
   return (
     <li className={`mod-idea${idea.hidden ? ' mod-idea--hidden' : ''}${order >= 0 ? ' mod-idea--selected' : ''}`}>
       <label className="mod-idea__pick">
         <input type="checkbox" checked={order >= 0} onChange={onToggle} aria-label={t('selectIdea', { idea: idea.text })} />
         {order >= 0 && <span className="mod-idea__order">{order + 1}</span>}
       </label>
+      <span className="mod-idea__no" title={t('themeNo', { n: idea.seq })}>
+        #{idea.seq}
+      </span>
       <div className="mod-idea__body">
-        <span className="mod-idea__text">{idea.text}</span>
-        {idea.details && <span className="muted small">{idea.details}</span>}
-        <span className="muted small">
-          {[group, idea.hidden ? t('hiddenTag') : null, idea.merged.length ? t('mergedFrom', { list: idea.merged.join(', ') }) : null]
-            .filter(Boolean)
-            .join(' · ')}
+        <span className="mod-idea__line">
+          <span className="mod-idea__text">{text}</span>
+          {idea.details && (
+            // One line beside the text; all of it is in the tooltip, the search and the editor.
+            <span className="mod-idea__details" title={idea.details}>
+              {idea.details}
+            </span>
+          )}
         </span>
+        {meta.length > 0 && <span className="mod-idea__meta">{meta.join(' · ')}</span>}
       </div>
-      <div className="mod-idea__actions">
-        <button
-          type="button"
-          className="btn btn--small btn--ghost"
-          onClick={() => {
-            setText(idea.text);
-            setDetails(idea.details);
-            setEditing(true);
-          }}
-        >
-          {t('edit')}
-        </button>
-        <select
-          className="input input--small"
-          aria-label={`${t('moveToBoard')}: ${idea.text}`}
-          value={idea.boardId}
-          onChange={(e) => send({ type: 'idea:move', ideaId: idea.id, boardId: e.target.value })}
-        >
-          {view.boards.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.title}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="btn btn--small btn--ghost" onClick={() => send({ type: 'idea:hide', ideaId: idea.id, hidden: !idea.hidden })}>
-          {idea.hidden ? t('unhide') : t('hide')}
-        </button>
-        <ConfirmButton
-          label={t('delete')}
-          ariaLabel={`${t('delete')}: ${idea.text}`}
-          question={t('confirmDelete')}
-          onConfirm={() => send({ type: 'idea:delete', ideaId: idea.id })}
-        />
-      </div>
+      <button
+        ref={editButton}
+        type="button"
+        className="icon-btn"
+        aria-label={t('editIdea', { idea: idea.text })}
+        title={t('edit')}
+        onClick={() => setEditing(true)}
+      >
+        <PencilIcon />
+      </button>
     </li>
+  );
+}
+
+/** The line opened up: text, details (growing), dimension; save with Enter, leave with Escape; hide and delete. */
+function IdeaEditor({ idea, view, onClose }: { idea: IdeaView; view: WorkshopView; onClose: () => void }) {
+  const { t } = useI18n();
+  const { send } = useSession();
+  const [text, setText] = useState(idea.text);
+  const [details, setDetails] = useState(idea.details);
+  const [boardId, setBoardId] = useState(idea.boardId);
+  const save = (e?: FormEvent) => {
+    e?.preventDefault();
+    const nextText = text.trim();
+    const nextDetails = details.trim();
+    if (nextText && (nextText !== idea.text || nextDetails !== idea.details)) {
+      send({ type: 'idea:edit', ideaId: idea.id, text: nextText, details: nextDetails });
+    }
+    if (boardId !== idea.boardId) send({ type: 'idea:move', ideaId: idea.id, boardId });
+    onClose();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    } else if (e.key === 'Enter' && !e.shiftKey && e.target instanceof HTMLTextAreaElement) {
+      // Details are a line or two: Enter saves, Shift+Enter breaks the line.
+      e.preventDefault();
+      save();
+    }
+  };
+  return (
+    <li className="mod-idea mod-idea--editing">
+      <form className="mod-edit" onSubmit={save} onKeyDown={onKeyDown}>
+        <span className="mod-idea__no">#{idea.seq}</span>
+        <label className="field mod-edit__text">
+          <span className="field__label">{t('ideaText')}</span>
+          <input className="input input--small" value={text} maxLength={200} autoFocus onChange={(e) => setText(e.target.value)} />
+        </label>
+        <div className="field mod-edit__details">
+          <label className="field__label" htmlFor={`${idea.id}-details`}>
+            {t('ideaDetails')}
+          </label>
+          <GrowTextarea
+            id={`${idea.id}-details`}
+            className="input input--small"
+            value={details}
+            maxLength={1000}
+            onChange={(e) => setDetails(e.target.value)}
+          />
+        </div>
+        <label className="field mod-edit__board">
+          <span className="field__label">{t('moveToBoard')}</span>
+          <select className="input input--small" value={boardId} onChange={(e) => setBoardId(e.target.value)}>
+            {view.boards.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="mod-edit__actions">
+          <button type="submit" className="btn btn--small btn--primary" disabled={!text.trim()}>
+            {t('save')}
+          </button>
+          <button type="button" className="btn btn--small" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="button" className="btn btn--small btn--ghost" onClick={() => send({ type: 'idea:hide', ideaId: idea.id, hidden: !idea.hidden })}>
+            {idea.hidden ? t('unhide') : t('hide')}
+          </button>
+          <ConfirmButton
+            label={t('delete')}
+            ariaLabel={`${t('delete')}: ${idea.text}`}
+            question={t('confirmDelete')}
+            onConfirm={() => send({ type: 'idea:delete', ideaId: idea.id })}
+          />
+        </div>
+      </form>
+    </li>
+  );
+}
+
+function PencilIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M11.3 1.7a1.5 1.5 0 0 1 2.1 0l.9.9a1.5 1.5 0 0 1 0 2.1L5.6 13.4 2 14l.6-3.6z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinejoin="round"
+      />
+    </svg>
   );
 }
 
@@ -163,10 +270,17 @@ function AddIdeaForm({ view }: { view: WorkshopView }) {
     setText('');
   };
   return (
-    <form className="inline-form add-idea" onSubmit={submit}>
+    <form id="add-idea" className="inline-form add-idea" onSubmit={submit}>
       <label className="inline-field grow">
         <span className="visually-hidden">{t('ideaText')}</span>
-        <input className="input input--small" placeholder={t('addIdeaPlaceholder')} value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
+        <input
+          className="input input--small"
+          placeholder={t('addIdeaPlaceholder')}
+          value={text}
+          maxLength={200}
+          autoFocus
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
       <label className="inline-field">
         <span className="visually-hidden">{t('pickDimension')}</span>

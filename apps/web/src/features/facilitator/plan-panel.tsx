@@ -1,26 +1,44 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { computeFocus } from '@fokus/core';
 import type { MeetingKind, PlanRow } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { newId } from '../../realtime/ids.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
 import { selectPending, selectTally, selectView } from '../../store/selectors.ts';
+import { GrowTextarea } from './grow-textarea.tsx';
 
 const KINDS: MeetingKind[] = ['physical', 'monthly', 'all', 'study', 'other'];
 
-/** The year plan rows ("Årets teman & träffar"), saved field by field. */
+interface FocusIdea {
+  id: string;
+  text: string;
+  /** The idea's theme number, fixed when it was created. */
+  seq: number;
+}
+
+/**
+ * The year plan ("Årets teman & träffar"), saved field by field. A laptop has no room for eight columns of
+ * real text, so each row is a card of two lines (when, which theme / who, and what to remember), every field as
+ * tall as its text.
+ */
 export function PlanPanel() {
   const { t } = useI18n();
   const { send } = useSession();
   const view = useFokus(selectView);
   const tally = useFokus(selectTally);
   const pending = useFokus(selectPending);
-  const focusIdeas = useMemo(() => {
+  const focusIdeas = useMemo((): FocusIdea[] => {
     if (!view) return [];
-    const text = new Map(view.ideas.map((i) => [i.id, i.text]));
-    return computeFocus(view.boards.map((b) => b.id), view.ideas, tally?.tallies ?? {}, view.focus)
+    const byId = new Map(view.ideas.map((i) => [i.id, i]));
+    return computeFocus(
+      view.boards.map((b) => b.id),
+      view.ideas,
+      tally?.tallies ?? {},
+      view.focus,
+    )
       .flatMap((fb) => fb.items.filter((i) => i.included))
-      .map((i) => ({ id: i.ideaId, text: text.get(i.ideaId) ?? '' }));
+      .map((i) => ({ id: i.ideaId, text: byId.get(i.ideaId)?.text ?? '', seq: byId.get(i.ideaId)?.seq ?? 0 }));
   }, [view, tally]);
   if (!view) return null;
   const months = t('months').split(',');
@@ -33,7 +51,17 @@ export function PlanPanel() {
   const add = () =>
     send({
       type: 'plan:set',
-      row: { id: newId(), month: months[view.plan.length % 12] ?? '–', kind: 'monthly', themeNo: view.plan.length + 1, theme: '', ideaId: null, host: '', backup: '', comment: '' },
+      row: {
+        id: newId(),
+        month: months[view.plan.length % 12] ?? '–',
+        kind: 'monthly',
+        themeNo: view.plan.length + 1,
+        theme: '',
+        ideaId: null,
+        host: '',
+        backup: '',
+        comment: '',
+      },
     });
   return (
     <section className="panel" aria-labelledby="plan-h">
@@ -46,117 +74,141 @@ export function PlanPanel() {
         </button>
       </div>
       {view.plan.length > 0 && (
-        <div className="plan-edit">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('planMonth')}</th>
-                <th scope="col">{t('planKind')}</th>
-                <th scope="col">{t('planThemeNo')}</th>
-                <th scope="col">{t('planTheme')}</th>
-                <th scope="col">{t('planHost')}</th>
-                <th scope="col">{t('planBackup')}</th>
-                <th scope="col">{t('planComment')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('planDeleteRow')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.plan.map((row) => (
-                <PlanRowEdit key={row.id} row={latest(row)} focusIdeas={focusIdeas} save={(r) => send({ type: 'plan:set', row: r })} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol className="plan-edit">
+          {view.plan.map((row) => (
+            <PlanRowEdit key={row.id} row={latest(row)} focusIdeas={focusIdeas} save={(r) => send({ type: 'plan:set', row: r })} />
+          ))}
+        </ol>
       )}
     </section>
   );
 }
 
-function PlanRowEdit({ row, focusIdeas, save }: { row: PlanRow; focusIdeas: { id: string; text: string }[]; save: (r: PlanRow) => void }) {
+function PlanRowEdit({ row, focusIdeas, save }: { row: PlanRow; focusIdeas: FocusIdea[]; save: (r: PlanRow) => void }) {
   const { t } = useI18n();
   const { send } = useSession();
   const set = (patch: Partial<PlanRow>) => {
     const next = { ...row, ...patch };
     if (JSON.stringify(next) !== JSON.stringify(row)) save(next);
   };
+  const id = (field: string) => `plan-${row.id}-${field}`;
   const text = (field: 'month' | 'host' | 'backup' | 'comment' | 'theme', label: string, required = false) => (
-    <TextCell value={row[field]} label={label} onCommit={(v) => (required && !v ? undefined : set({ [field]: v }))} />
+    <Field id={id(field)} label={label} className={`plan-field--${field}`}>
+      <TextCell id={id(field)} value={row[field]} onCommit={(v) => (required && !v ? undefined : set({ [field]: v }))} />
+    </Field>
   );
   return (
-    <tr>
-      <td>{text('month', t('planMonth'), true)}</td>
-      <td>
-        <select className="input input--small" aria-label={t('planKind')} value={row.kind} onChange={(e) => set({ kind: KINDS.find((k) => k === e.target.value) ?? 'other' })}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`meeting_${k}`)}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <TextCell
-          value={row.themeNo === null ? '' : String(row.themeNo)}
-          label={t('planThemeNo')}
-          narrow
-          onCommit={(v) => {
-            const n = v === '' ? null : Number(v);
-            if (n === null || (Number.isInteger(n) && n >= 0 && n <= 99)) set({ themeNo: n });
-          }}
-        />
-      </td>
-      <td>
-        <select
-          className="input input--small"
-          aria-label={t('planPickIdea')}
-          value={row.ideaId ?? ''}
-          onChange={(e) => {
-            const idea = focusIdeas.find((f) => f.id === e.target.value);
-            set(idea ? { ideaId: idea.id, theme: idea.text } : { ideaId: null });
-          }}
+    <li className="plan-row">
+      <div className="plan-row__line plan-row__line--when">
+        {text('month', t('planMonth'), true)}
+        <Field id={id('kind')} label={t('planKind')} className="plan-field--kind">
+          <select
+            id={id('kind')}
+            className="input input--small"
+            value={row.kind}
+            onChange={(e) => set({ kind: KINDS.find((k) => k === e.target.value) ?? 'other' })}
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`meeting_${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={id('no')} label={t('planThemeNo')} className="plan-field--no">
+          <TextCell
+            id={id('no')}
+            value={row.themeNo === null ? '' : String(row.themeNo)}
+            narrow
+            onCommit={(v) => {
+              const n = v === '' ? null : Number(v);
+              if (n === null || (Number.isInteger(n) && n >= 0 && n <= 99)) set({ themeNo: n });
+            }}
+          />
+        </Field>
+        <div className="plan-field plan-field--theme">
+          <label className="plan-field__label" htmlFor={id('theme')}>
+            {t('planTheme')}
+          </label>
+          <TextCell id={id('theme')} value={row.theme} onCommit={(v) => set({ theme: v })} />
+          <select
+            className="input input--small plan-field__pick"
+            aria-label={t('planPickIdea')}
+            value={row.ideaId ?? ''}
+            onChange={(e) => {
+              const idea = focusIdeas.find((f) => f.id === e.target.value);
+              // A focus theme brings its text and its own fixed number (the plan's field holds up to 99).
+              set(idea ? { ideaId: idea.id, theme: idea.text, themeNo: idea.seq <= 99 ? idea.seq : row.themeNo } : { ideaId: null });
+            }}
+          >
+            <option value="">{t('planFreeText')}</option>
+            {focusIdeas.map((f) => (
+              <option key={f.id} value={f.id}>
+                #{f.seq} {f.text}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="btn btn--small btn--danger plan-row__delete"
+          aria-label={t('planDeleteRow')}
+          onClick={() => send({ type: 'plan:delete', rowId: row.id })}
         >
-          <option value="">{t('planFreeText')}</option>
-          {focusIdeas.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.text}
-            </option>
-          ))}
-        </select>
-        {row.ideaId === null && text('theme', t('planTheme'))}
-      </td>
-      <td>{text('host', t('planHost'))}</td>
-      <td>{text('backup', t('planBackup'))}</td>
-      <td>{text('comment', t('planComment'))}</td>
-      <td>
-        <button type="button" className="btn btn--small btn--danger" aria-label={t('planDeleteRow')} onClick={() => send({ type: 'plan:delete', rowId: row.id })}>
           ×
         </button>
-      </td>
-    </tr>
+      </div>
+      <div className="plan-row__line plan-row__line--who">
+        {text('host', t('planHost'))}
+        {text('backup', t('planBackup'))}
+        {text('comment', t('planComment'))}
+      </div>
+    </li>
   );
 }
 
-function TextCell({ value, label, onCommit, narrow }: { value: string; label: string; onCommit: (v: string) => void; narrow?: boolean }) {
+function Field({ id, label, className, children }: { id: string; label: string; className: string; children: ReactNode }) {
+  return (
+    <div className={`plan-field ${className}`}>
+      <label className="plan-field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * One plan field: grows with its text so nothing is cut, saved when left (Enter leaves, Shift+Enter breaks the
+ * line, Escape leaves without saving).
+ */
+function TextCell({ id, value, onCommit, narrow }: { id: string; value: string; onCommit: (v: string) => void; narrow?: boolean }) {
   const [draft, setDraft] = useState(value);
   const [focused, setFocused] = useState(false);
-  return (
-    <input
-      className={`input input--small${narrow ? ' input--num' : ''}`}
-      aria-label={label}
-      value={focused ? draft : value}
-      maxLength={200}
-      onFocus={() => {
-        setDraft(value);
-        setFocused(true);
-      }}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => {
-        setFocused(false);
-        if (draft.trim() !== value) onCommit(draft.trim());
-      }}
-      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-    />
-  );
+  const cancelled = useRef(false);
+  const props = {
+    id,
+    value: focused ? draft : value,
+    maxLength: 200,
+    onFocus: () => {
+      cancelled.current = false;
+      setDraft(value);
+      setFocused(true);
+    },
+    onBlur: () => {
+      setFocused(false);
+      if (!cancelled.current && draft.trim() !== value) onCommit(draft.trim());
+    },
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (e.key === 'Escape') {
+        cancelled.current = true;
+        e.currentTarget.blur();
+      } else if (e.key === 'Enter' && !e.shiftKey) {
+        e.preventDefault();
+        e.currentTarget.blur();
+      }
+    },
+  };
+  if (narrow) return <input className="input input--small input--num" inputMode="numeric" {...props} onChange={(e) => setDraft(e.target.value)} />;
+  return <GrowTextarea className="input input--small" {...props} onChange={(e) => setDraft(e.target.value)} />;
 }

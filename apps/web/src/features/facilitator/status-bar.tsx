@@ -14,8 +14,11 @@ export function StatusBar() {
         <dt>{t('joined')}</dt>
         <dd>
           {tally.participants}
-          <span className="muted"> · {tally.online} {t('online')}</span>
-          {locked && <span className="tag"> {t('joiningLocked')}</span>}
+          <span className="muted">
+            {' '}
+            · {tally.online} {t('online')}
+          </span>
+          {locked && <span className="tag tag--closed status-bar__lock">{t('joiningLocked')}</span>}
         </dd>
       </div>
       <div>
