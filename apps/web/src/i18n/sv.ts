@@ -251,23 +251,6 @@ export const sv = {
   phases: 'Stegets delar',
   nextPhase: 'Nästa del',
   action_nextPhase: 'Nästa del',
-  ideasSearch: 'Sök bland idéerna',
-  ideasSearchPlaceholder: 'Sök i text och detaljer',
-  ideasMatches: '{n} av {total}',
-  noMatches: 'Ingen idé matchar sökningen.',
-  collapseAll: 'Fäll ihop alla',
-  expandAll: 'Fäll ut alla',
-  editIdea: 'Ändra {idea}',
-  themeNo: 'Tema #{n}',
-  phonesLocked: 'Stängd för nya deltagare: nya telefoner kan inte gå med.',
-  moveMembers: 'Flytta deltagare',
-
-  // Timed parts of a step (console, phone, screen)
-  phaseLabel: '{n} min {title}',
-  phaseOf: 'Del {n} av {total}',
-  phases: 'Stegets delar',
-  nextPhase: 'Nästa del',
-  action_nextPhase: 'Nästa del',
 
   participants: 'Deltagare',
   rename: 'Byt namn',
