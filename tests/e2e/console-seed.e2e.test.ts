@@ -221,6 +221,8 @@ describe.each(SIZES)('the console at $width×$height', ({ width, height, screens
 
     // Enter saves a fixed typo.
     await page.keyboard.press('Enter');
+    await expect.poll(() => focused().then((f) => f.tag)).toBe('INPUT');
+    await screenshot(page, `console-seed-${width}-edit`);
     await page.keyboard.press('End');
     await page.keyboard.type(' 2027');
     await page.keyboard.press('Enter');

@@ -228,7 +228,6 @@ export const en: Messages = {
   ideaDetails: 'Details',
   mergedFrom: 'Merged from: {list}',
   ideasSearch: 'Search the ideas',
-  ideasSearchPlaceholder: 'Search text and details',
   ideasMatches: '{n} of {total}',
   noMatches: 'No idea matches the search.',
   collapseAll: 'Collapse all',

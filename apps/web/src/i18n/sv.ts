@@ -235,7 +235,6 @@ export const sv = {
   ideaDetails: 'Detaljer',
   mergedFrom: 'Ihopslagen av: {list}',
   ideasSearch: 'Sök bland idéerna',
-  ideasSearchPlaceholder: 'Sök text och detaljer',
   ideasMatches: '{n} av {total}',
   noMatches: 'Ingen idé matchar sökningen.',
   collapseAll: 'Fäll ihop alla',

@@ -53,7 +53,7 @@ export function IdeasPanel() {
           <input
             className="input input--small"
             type="search"
-            placeholder={t('ideasSearchPlaceholder')}
+            placeholder={t('ideasSearch')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {

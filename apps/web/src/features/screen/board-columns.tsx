@@ -13,7 +13,7 @@ import type { PageInfo } from './use-paged-fit.ts';
 
 /**
  * Brainstorm and presentation: the dimensions as columns filling live. While brainstorming each column carries its
- * guiding questions (and, with one or two columns, its purpose); before the first idea the group split is up too.
+ * guiding questions (and its purpose where there is room); before the first idea the group split is up too.
  */
 export function BoardColumns() {
   const { t, lang } = useI18n();
@@ -27,7 +27,8 @@ export function BoardColumns() {
   const spotGroup = view.groups.find((g) => g.id === spotlight);
   const brainstorm = step?.kind === 'brainstorm';
   const visible = view.ideas.filter((x) => !x.hidden);
-  const few = view.boards.length <= 2;
+  // Purpose and questions in full where there is room: one or two columns, or a board nothing has been written on yet.
+  const roomy = view.boards.length <= 2 || visible.length === 0;
   return (
     <div className="columns-wrap">
       {spotGroup && (
@@ -38,7 +39,7 @@ export function BoardColumns() {
       )}
       <div
         ref={root}
-        className={`columns${brainstorm ? ' columns--guided' : ''}`}
+        className={`columns${brainstorm ? ' columns--guided' : ''}${visible.length === 0 ? ' columns--empty' : ''}`}
         style={{ gridTemplateColumns: `repeat(${view.boards.length}, minmax(0, 1fr))` }}
       >
         {view.boards.map((b, i) => (
@@ -48,7 +49,7 @@ export function BoardColumns() {
             index={i}
             ideas={visible.filter((x) => x.boardId === b.id)}
             spotlight={spotlight}
-            guide={brainstorm ? (few ? 'full' : 'questions') : 'none'}
+            guide={brainstorm ? (roomy ? 'full' : 'questions') : 'none'}
             page={pages[i]}
             hy={hy}
           />
