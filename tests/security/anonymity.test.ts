@@ -16,8 +16,8 @@ import { startServer } from '../support/test-server.ts';
  * of the two counts: "released by klar" (everyone who said "klar" since the last change: what the gate does)
  * and "dots before klar" (whoever said "klar" in the same message, else the one voting now: what a live
  * stream does). A step is split among its people in proportion to their own dot counts where the view gives
- * them, else to how many events each made (the version counter between their "klar"s, a side channel the
- * attack uses too). The result is, for every dot, the attack's probability for each person; its hit rate is
+ * them, else to how many events each made (the version counter between their "klar"s, which no dot moves
+ * for the facilitator: a side channel the attack tries all the same). The result is, for every dot, the attack's probability for each person; its hit rate is
  * the chance it names the right one.
  *
  * Chance, for a dot, is a guess among the people the figures cannot tell apart: anyone in the room (1/15)
@@ -33,7 +33,8 @@ const SEED = 8;
 interface Dot {
   participantId: string;
   ideaId: string;
-  version: number;
+  /** How many messages the facilitator and screen had received when the vote was acknowledged. */
+  at: number;
 }
 
 interface Recorded {
@@ -46,7 +47,7 @@ interface Run {
   stream: Recorded[];
   /** participantId -> ideaId -> dots, the truth. */
   ballots: Map<string, Record<string, number>>;
-  /** Every dot, with the version its vote was acknowledged with: the truth, in time. */
+  /** Every dot, with when its vote was acknowledged: the truth, in time (the phones' counters are not the facilitator's). */
   dots: Dot[];
   /** Dots in the export after two people said "klar", and after voting closed. */
   exported: [midVote: number, closed: number];
@@ -104,7 +105,10 @@ async function recordVote(anonymous: boolean): Promise<Run> {
     for (const [n, phone] of phones.entries()) {
       const ballot = planned[n] ?? {};
       for (const [ideaId, n] of Object.entries(ballot)) {
-        for (let d = 0; d < n; d++) dots.push({ participantId: phone.id, ideaId, version: await phone.client.must({ type: 'vote:add', ideaId }) });
+        for (let d = 0; d < n; d++) {
+          await phone.client.must({ type: 'vote:add', ideaId });
+          dots.push({ participantId: phone.id, ideaId, at: stream.length });
+        }
       }
       ballots.set(phone.id, ballot);
       await phone.client.must({ type: 'participant:done', done: true });
@@ -136,8 +140,8 @@ async function exportedDots(code: string, key: string): Promise<number> {
 }
 
 interface Step {
-  /** The version of the message whose figures changed. */
-  version: number;
+  /** Where in the recorded stream the figures changed. */
+  at: number;
   /** participantId -> the share of this change the attack gives that person. */
   shares: Map<string, number>;
 }
@@ -186,7 +190,7 @@ function attack(stream: Recorded[], from: Recorded['from'], rule: Rule): Attack 
   let last = JSON.stringify(IDEAS.map(() => 0));
   let upTo = 0;
   let doneBefore = 0;
-  for (const r of stream) {
+  for (const [at, r] of stream.entries()) {
     if (r.from !== from || r.event !== 'workshop:tally') continue;
     const m = r.msg as TallyMessage;
     const figures = JSON.stringify(IDEAS.map((id) => m.tally.tallies?.[id]?.dots ?? 0));
@@ -201,19 +205,19 @@ function attack(stream: Recorded[], from: Recorded['from'], rule: Rule): Attack 
     if (ranks.length === 0) ranks.push(done);
     upTo = done;
     const total = ranks.reduce((a, rank) => a + weight(rank), 0);
-    steps.push({ version: m.version, shares: new Map(ranks.map((rank) => [order[rank]?.id ?? `unknown-${rank}`, weight(rank) / total])) });
+    steps.push({ at, shares: new Map(ranks.map((rank) => [order[rank]?.id ?? `unknown-${rank}`, weight(rank) / total])) });
   }
   return { steps, smallestStep: Math.min(...steps.map((s) => s.shares.size)) };
 }
 
 /**
  * The chance the attack names the right person for a dot, over every dot placed: a dot belongs to the first
- * change of the figures at or after the version its vote was acknowledged with.
+ * change of the figures received after its vote was acknowledged.
  */
 function hitRate(a: Attack, dots: Dot[]): number {
   let hits = 0;
   for (const dot of dots) {
-    const step = a.steps.find((s) => s.version >= dot.version);
+    const step = a.steps.find((s) => s.at >= dot.at);
     hits += step?.shares.get(dot.participantId) ?? 0;
   }
   return hits / dots.length;
@@ -299,3 +303,32 @@ function withoutCounts(m: ViewMessage): ViewMessage {
   const participants = m.view.participants?.map(({ dotsUsed: _dotsUsed, ...p }): ParticipantView => p);
   return { ...m, view: { ...m.view, ...(participants ? { participants } : {}) } };
 }
+
+describe('the version counter', () => {
+  it('does not move with a dot for the facilitator or the screen, so counting versions between two "klar"s counts nothing', async () => {
+    const created = await createWorkshop(server.url);
+    const facilitator = await Client.connect(server.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
+    const screen = await Client.connect(server.url, { code: created.code, role: 'screen' });
+    const phone = await Client.connect(server.url, { code: created.code, role: 'participant' });
+    const joined = await phone.join('Pia');
+    expect(joined.ok).toBe(true);
+    await facilitator.must({ type: 'idea:add', ideaId: 'i1', boardId: 'omvarld', text: 'Studieresa' });
+    await facilitator.must({ type: 'voting:open' });
+    const before = { facilitator: (await facilitator.sync()).view.version, screen: (await screen.sync()).view.version };
+
+    const phoneVersions: number[] = [];
+    for (let i = 0; i < 3; i++) phoneVersions.push(await phone.must({ type: 'vote:add', ideaId: 'i1' }));
+    await phone.must({ type: 'participant:done', done: true });
+    await facilitator.until((c) => c.view?.view.participants?.some((p) => p.done) ?? false);
+
+    // The phone's own counter moves with its dots (its `me` must match its acks)…
+    expect(phoneVersions).toEqual([phoneVersions[0], (phoneVersions[0] ?? 0) + 1, (phoneVersions[0] ?? 0) + 2]);
+    // …the facilitator's and the screen's only by the "klar": one event, however many dots came before it.
+    const after = { facilitator: (await facilitator.sync()).view.version, screen: (await screen.sync()).view.version };
+    expect(after).toEqual({ facilitator: before.facilitator + 1, screen: before.screen + 1 });
+    expect(facilitator.view?.version).toBe(before.facilitator + 1);
+    // A facilitator's own ack counts the same way.
+    expect(await facilitator.must({ type: 'voting:close' })).toBe(before.facilitator + 2);
+    for (const c of [facilitator, screen, phone]) c.close();
+  });
+});

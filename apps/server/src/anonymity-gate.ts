@@ -34,9 +34,8 @@ import { voteFigures } from '@fokus/protocol';
  * move one stands out; three people who all chose the same idea are seen to have), voters faked by the
  * facilitator (three means three real people only if the phones are real), and a restart or reload of the
  * room during voting (the gate lives in memory; a loaded room starts with what the log holds released).
- * Not covered here: the `version` of every message and acknowledgement counts events, dots included, so
- * one voter at a time can be counted (how many taps, never where they went); hiding that needs a public
- * sequence that skips dots, on the wire and in the web client's pending queue.
+ * The version counter would be a side channel too (counting events between two "klar"s counts one voter's
+ * taps), so the facilitator and the screen get core's `publicVersion`, which no dot moves (workshop-room.ts).
  */
 export const MIN_VOTERS = 3;
 /** A pending change with no dot for this long counts as settled: people who never press "klar" still move the figures. */

@@ -1,5 +1,5 @@
 import type { Actor, Command, Workshop, WorkshopEvent } from '@fokus/core';
-import { decide, erasedHistory, evolve, replay } from '@fokus/core';
+import { decide, erasedHistory, evolve, publicVersion, replay } from '@fokus/core';
 import type { CommandAck, JoinAck, MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
 import type { TallyView, WorkshopView } from '@fokus/protocol';
 import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
@@ -134,7 +134,9 @@ export class WorkshopRoom {
       while (this.recovery) await this.recovery.done;
       const decision = decide(this.state, command, actor, this.clock.now());
       if (decision.ok) {
-        const ack: CommandAck = { ok: true, version: this.state.version + decision.value.length };
+        // A phone's ack counts every event (its own dots included, to match its `me`); anyone else's leaves dots out.
+        const after = actor.role === 'participant' ? this.state.version : publicVersion(this.state);
+        const ack: CommandAck = { ok: true, version: after + decision.value.length };
         // A command the store refused did not happen: not remembered, so a resend of the op id runs again.
         const op = { actor: actorKey(actor), opId, result: JSON.stringify(ack) };
         // An erasure is answered once the stored history is rewritten too. Its op record waits for that, so after
@@ -235,11 +237,11 @@ export class WorkshopRoom {
   }
 
   viewMessage(role: ViewRole): ViewMessage {
-    return { version: this.durable.version, serverNow: this.clock.now(), view: workshopView(this.durable, this.code, role, this.online) };
+    return { version: versionFor(role, this.durable), serverNow: this.clock.now(), view: workshopView(this.durable, this.code, role, this.online) };
   }
 
   tallyMessage(role: ViewRole): TallyMessage {
-    return { version: this.durable.version, tally: tallyView(this.durable, role, this.online, this.gate.figures(this.durable)) };
+    return { version: versionFor(role, this.durable), tally: tallyView(this.durable, role, this.online, this.gate.figures(this.durable)) };
   }
 
   meMessage(participantId: string): MeMessage | null {
@@ -353,8 +355,9 @@ export class WorkshopRoom {
       const json = JSON.stringify(body);
       if (this.lastBody.get(ch) === json) continue;
       this.lastBody.set(ch, json);
-      if (kind === 'view') this.output.view(this.id, role, { version: this.durable.version, serverNow: now, view: body as WorkshopView });
-      else this.output.tally(this.id, role, { version: this.durable.version, tally: body as TallyView });
+      const version = versionFor(role, this.durable);
+      if (kind === 'view') this.output.view(this.id, role, { version, serverNow: now, view: body as WorkshopView });
+      else this.output.tally(this.id, role, { version, tally: body as TallyView });
     }
     for (const id of this.dirtyMe) {
       const msg = this.meMessage(id);
@@ -404,6 +407,12 @@ function deferred(): { done: Promise<void>; finish: () => void } {
   const done = new Promise<void>((resolve) => (finish = resolve));
   return { done, finish };
 }
+
+/**
+ * Phones get the full event count (their `me` and acks must agree on it); the facilitator and the screen, who see
+ * who said "klar", get the public version, which no dot moves.
+ */
+const versionFor = (role: ViewRole, s: Workshop): number => (role === 'participant' ? s.version : publicVersion(s));
 
 export function actorKey(actor: Actor): string {
   return actor.role === 'participant' ? `p:${actor.participantId}` : actor.role;

@@ -35,11 +35,13 @@ export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
       focus: DEFAULT_FOCUS,
       plan: [],
       version: 1,
+      dotEvents: 0,
     };
   }
   if (!state) throw new Error(`event ${event.type} before workshop.created`);
   const next = apply(state, event);
-  return { ...next, version: state.version + 1 };
+  const dot = event.type === 'vote.added' || event.type === 'vote.removed';
+  return { ...next, version: state.version + 1, dotEvents: state.dotEvents + (dot ? 1 : 0) };
 }
 
 export function replay(events: readonly WorkshopEvent[]): Workshop | null {

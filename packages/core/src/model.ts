@@ -144,7 +144,15 @@ export interface Workshop {
   plan: PlanRow[];
   /** Number of events applied. */
   version: number;
+  /** How many of them placed or took back a dot: left out of the public version (see publicVersion). */
+  dotEvents: number;
 }
+
+/**
+ * The version the facilitator and the screen are shown: every event except dots. A counter that moved with each
+ * dot would let anyone watching it count a person's dots between two of their "klar"s, which anonymous voting forbids.
+ */
+export const publicVersion = (s: Pick<Workshop, 'version' | 'dotEvents'>): number => s.version - s.dotEvents;
 
 export const DEFAULT_VOTING: VotingSettings = { budget: 10, capPerIdea: null, anonymous: true, hideResults: true };
 export const DEFAULT_FOCUS: FocusSettings = { mode: 'threshold', value: 6, added: [], removed: [] };
