@@ -12,6 +12,8 @@ export type Command =
       lang: Lang;
       template: TemplateId;
       rules: string[];
+      /** The values the meeting stands on ("Bästa möjliga möte"), shown with the rules. */
+      values?: string[];
       boards: Board[];
       agenda: AgendaStep[];
     }

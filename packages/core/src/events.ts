@@ -9,6 +9,8 @@ export type WorkshopEvent =
       lang: Lang;
       template: TemplateId;
       rules: string[];
+      /** Absent in logs written before values existed. */
+      values?: string[];
       boards: Board[];
       agenda: AgendaStep[];
       at: number;

@@ -18,6 +18,7 @@ export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
       template: event.template,
       createdAt: event.at,
       rules: event.rules,
+      values: event.values ?? [],
       boards: event.boards,
       agenda: event.agenda,
       stepIndex: 0,

@@ -122,6 +122,8 @@ export interface Workshop {
   template: TemplateId;
   createdAt: number;
   rules: string[];
+  /** The values the meeting stands on, shown with the rules ("Bästa möjliga möte"). */
+  values: string[];
   boards: Board[];
   agenda: AgendaStep[];
   stepIndex: number;

@@ -1,9 +1,10 @@
 import type { AgendaStep, Board, Lang, TemplateId } from './model.ts';
 
-/** What a template gives a new workshop: its boards, agenda and ground rules, in one language. */
+/** What a template gives a new workshop: its boards, agenda, ground rules and values, in one language. */
 export interface TemplateContent {
   title: string;
   rules: string[];
+  values: string[];
   boards: Board[];
   agenda: AgendaStep[];
 }
@@ -18,6 +19,13 @@ const handlingsplan: Record<Lang, TemplateContent> = {
       'Allas åsikter är lika viktiga',
       'Alla funderingar skall upp på bordet',
       'Alla är ansvariga för resultatet',
+    ],
+    values: [
+      'Samarbete och handlingskraft för resultat',
+      'Öppenhet och kreativitet för lärande och utveckling',
+      'Ansvarstagande och delaktighet för kvalitet och effektivitet',
+      'Respekt och omtanke för de människor vi möter',
+      'Lustfyllt och roligt för att ge energi',
     ],
     boards: [
       {
@@ -102,6 +110,13 @@ const handlingsplan: Record<Lang, TemplateContent> = {
   en: {
     title: 'Action plan',
     rules: ["Everyone's opinion matters equally", 'Every thought goes on the table', 'Everyone is responsible for the result'],
+    values: [
+      'Collaboration and drive for results',
+      'Openness and creativity for learning and development',
+      'Responsibility and participation for quality and efficiency',
+      'Respect and care for the people we meet',
+      'Enjoyment and fun to give energy',
+    ],
     boards: [
       {
         id: 'omvarld',
@@ -202,6 +217,7 @@ const fragerunda: Record<Lang, TemplateContent> = {
   sv: {
     title: 'Frågerunda',
     rules: handlingsplan.sv.rules,
+    values: handlingsplan.sv.values,
     boards: questionBoards(FRAGOR_SV),
     agenda: [
       { id: 'valkommen', kind: 'lobby', title: 'Välkommen', prompt: 'Gå med med koden på skärmen.', minutes: 5 },
@@ -214,6 +230,7 @@ const fragerunda: Record<Lang, TemplateContent> = {
   en: {
     title: 'Question round',
     rules: handlingsplan.en.rules,
+    values: handlingsplan.en.values,
     boards: questionBoards(FRAGOR_EN),
     agenda: [
       { id: 'valkommen', kind: 'lobby', title: 'Welcome', prompt: 'Join with the code on the screen.', minutes: 5 },
@@ -229,6 +246,7 @@ const blank: Record<Lang, TemplateContent> = {
   sv: {
     title: 'Workshop',
     rules: handlingsplan.sv.rules,
+    values: handlingsplan.sv.values,
     boards: [{ id: 'ideer', title: 'Idéer', purpose: '', questions: [] }],
     agenda: [
       { id: 'valkommen', kind: 'lobby', title: 'Välkommen', prompt: 'Gå med med koden på skärmen.', minutes: 5 },
@@ -240,6 +258,7 @@ const blank: Record<Lang, TemplateContent> = {
   en: {
     title: 'Workshop',
     rules: handlingsplan.en.rules,
+    values: handlingsplan.en.values,
     boards: [{ id: 'ideer', title: 'Ideas', purpose: '', questions: [] }],
     agenda: [
       { id: 'valkommen', kind: 'lobby', title: 'Welcome', prompt: 'Join with the code on the screen.', minutes: 5 },

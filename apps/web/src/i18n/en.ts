@@ -66,6 +66,7 @@ export const en: Messages = {
   timeLeft: 'Time left',
   timerPaused: 'paused',
   rules: 'Ground rules',
+  values: 'The best possible meeting',
   waitingToStart: 'We will start soon. Look up at the screen.',
 
   yourGroup: 'Your group',
@@ -293,6 +294,7 @@ export const en: Messages = {
   deleteWorkshopHint: 'Erases everything for good: ideas, votes, participants and the plan. Export first if you want to keep anything.',
   confirmDeleteWorkshop: 'Delete the workshop and everything in it? This cannot be undone.',
   deleteWorkshopFailed: 'The workshop could not be deleted. Please try again.',
+
   error_forbidden: 'You are not allowed to do that.',
   error_not_found: 'That no longer exists.',
   error_invalid: 'That did not work – check the details.',

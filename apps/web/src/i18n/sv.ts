@@ -68,6 +68,7 @@ export const sv = {
   timeLeft: 'Tid kvar',
   timerPaused: 'pausad',
   rules: 'Spelregler',
+  values: 'Bästa möjliga möte',
   waitingToStart: 'Vi börjar snart. Titta upp mot skärmen.',
 
   // Brainstorm (phone)
@@ -300,6 +301,7 @@ export const sv = {
   deleteWorkshopHint: 'Raderar allt för gott: idéer, röster, deltagare och planen. Exportera först om du vill spara något.',
   confirmDeleteWorkshop: 'Radera workshopen och allt i den? Det går inte att ångra.',
   deleteWorkshopFailed: 'Workshopen kunde inte raderas. Försök igen.',
+
   // Errors (error_<code> for every protocol error code)
   error_forbidden: 'Det får du inte göra.',
   error_not_found: 'Det finns inte längre.',

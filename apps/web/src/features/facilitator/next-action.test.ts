@@ -10,6 +10,7 @@ const base: WorkshopView = {
   lang: 'sv',
   template: 'blank',
   rules: [],
+  values: [],
   boards: [{ id: 'b', title: 'B', purpose: '', questions: [] }],
   agenda: [
     { id: 'a', kind: 'lobby', title: 'A', prompt: '', minutes: 5 },

@@ -13,7 +13,7 @@ export function Lobby() {
       {me && <p className="lead">{t('youAre', { name: me.name })}</p>}
       <GroupCard />
       <p className="waiting">{t('waitingToStart')}</p>
-      {view && <GroundRules rules={view.rules} />}
+      {view && <GroundRules rules={view.rules} values={view.values} />}
     </div>
   );
 }

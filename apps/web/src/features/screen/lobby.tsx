@@ -34,7 +34,7 @@ export function Lobby() {
           </span>{' '}
           {t('joinedCount', { n: '' }).trim()}
         </p>
-        <GroundRules rules={view.rules} className="lobby__rules" />
+        <GroundRules rules={view.rules} values={view.values} className="lobby__rules" />
       </div>
       {grouped && <GroupsPanel groups={view.groups} className="groups--lobby" />}
     </section>

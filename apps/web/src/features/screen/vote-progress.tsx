@@ -21,7 +21,14 @@ export function VoteProgress() {
       <p className="progress__status">{status === 'open' ? t('votingIsOpen') : status === 'closed' ? t('votingClosed') : t('votingNotOpen')}</p>
       <p className="progress__hint">{view.voting.settings.anonymous ? t('voteAnonymous') : t('voteNamed')}</p>
       <p className="progress__big">{t('doneProgress', { done, total })}</p>
-      <div className="progress__bar" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label={t('doneProgress', { done, total })}>
+      <div
+        className="progress__bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-label={t('doneProgress', { done, total })}
+      >
         <span style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
       </div>
       <p className="progress__dots">{t('dotsUsed', { used, total: dotsTotal })}</p>
