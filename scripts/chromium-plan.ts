@@ -14,10 +14,7 @@ export interface MachineProbes {
   isDebian: boolean;
 }
 
-export type ChromiumPlan =
-  | { action: 'ready'; path: string }
-  | { action: 'install'; path: string; steps: string[][] }
-  | { action: 'stop'; message: string };
+export type ChromiumPlan = { action: 'ready'; path: string } | { action: 'install'; path: string; steps: string[][] } | { action: 'stop'; message: string };
 
 /** Where the browser tests look for Chromium unless CHROMIUM_PATH says otherwise. */
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';

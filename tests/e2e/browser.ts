@@ -15,7 +15,15 @@ export function launchBrowser(): Promise<Browser> {
   if (!existsSync(resolve(webDist, 'index.html'))) throw new Error('apps/web/dist is missing: npm test builds it first');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

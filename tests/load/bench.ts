@@ -49,10 +49,33 @@ export function parseOptions(argv: string[]): Partial<BenchOptions> & { json?: s
 }
 
 const ROWS: Array<keyof RunFigures> = [
-  'joined', 'joinP50Ms', 'joinP99Ms', 'votesAttempted', 'votesAcked', 'votesPersisted', 'votesShown', 'duplicates',
-  'votesRefused', 'resends', 'reconnects', 'ackP50Ms', 'ackP99Ms', 'ackMaxMs', 'screenLagP50Ms', 'screenLagP99Ms',
-  'screenLagMaxMs', 'serverPeakRssMb', 'serverCpuSeconds', 'serverCpuVotingSeconds', 'messagesPerVote',
-  'swarmCpuSeconds', 'swarmCpuPct', 'coordinatorCpuPct', 'votingWallS', 'loadAvgStart', 'loadAvgEnd',
+  'joined',
+  'joinP50Ms',
+  'joinP99Ms',
+  'votesAttempted',
+  'votesAcked',
+  'votesPersisted',
+  'votesShown',
+  'duplicates',
+  'votesRefused',
+  'resends',
+  'reconnects',
+  'ackP50Ms',
+  'ackP99Ms',
+  'ackMaxMs',
+  'screenLagP50Ms',
+  'screenLagP99Ms',
+  'screenLagMaxMs',
+  'serverPeakRssMb',
+  'serverCpuSeconds',
+  'serverCpuVotingSeconds',
+  'messagesPerVote',
+  'swarmCpuSeconds',
+  'swarmCpuPct',
+  'coordinatorCpuPct',
+  'votingWallS',
+  'loadAvgStart',
+  'loadAvgEnd',
 ];
 
 export function table(r: BenchReport): string {
@@ -62,7 +85,11 @@ export function table(r: BenchReport): string {
     return `${k.padEnd(24)}${String(r.fokus[k]).padStart(12)}${r.baseline ? String(r.baseline[k]).padStart(12) + (ratio !== undefined ? String(ratio) : '').padStart(10) : ''}`;
   });
   const o = r.options;
-  return [`${o.scenario}: ${o.phones} phones, ${o.rooms} room(s), window ${o.scenario === 'burst' ? 5 : o.windowS} s, pinned ${r.fokus.pinned}`, head, ...lines].join('\n');
+  return [
+    `${o.scenario}: ${o.phones} phones, ${o.rooms} room(s), window ${o.scenario === 'burst' ? 5 : o.windowS} s, pinned ${r.fokus.pinned}`,
+    head,
+    ...lines,
+  ].join('\n');
 }
 
 const isMain = process.argv[1]?.endsWith('bench.ts') === true;

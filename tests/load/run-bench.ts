@@ -38,8 +38,7 @@ export function joinWindowMs(o: Pick<BenchOptions, 'phones' | 'scenario'>): numb
   const ramp = Math.min(20_000, Math.max(1000, (o.phones / 50) * 1000));
   return o.scenario === 'join-storm' ? Math.min(10_000, ramp) : ramp;
 }
-export const voteWindowMs = (o: Pick<BenchOptions, 'windowS' | 'scenario'>): number =>
-  o.scenario === 'burst' ? 5_000 : o.windowS * 1000;
+export const voteWindowMs = (o: Pick<BenchOptions, 'windowS' | 'scenario'>): number => (o.scenario === 'burst' ? 5_000 : o.windowS * 1000);
 
 export async function runBench(partial: Partial<BenchOptions> = {}): Promise<BenchReport> {
   const o: BenchOptions = { ...DEFAULTS, log: () => {}, ...partial };
@@ -50,7 +49,14 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
   const baseline = o.skipBaseline ? null : await runOnce(o, 'baseline', pinned);
   const ratio = (k: keyof RunFigures) => round(Number(fokus[k]) / Number(baseline?.[k]), 2);
   const ratios = baseline
-    ? { ackP50Ms: ratio('ackP50Ms'), ackP99Ms: ratio('ackP99Ms'), screenLagP99Ms: ratio('screenLagP99Ms'), serverCpuSeconds: ratio('serverCpuVotingSeconds'), serverPeakRssMb: ratio('serverPeakRssMb'), messagesPerVote: ratio('messagesPerVote') }
+    ? {
+        ackP50Ms: ratio('ackP50Ms'),
+        ackP99Ms: ratio('ackP99Ms'),
+        screenLagP99Ms: ratio('screenLagP99Ms'),
+        serverCpuSeconds: ratio('serverCpuVotingSeconds'),
+        serverPeakRssMb: ratio('serverPeakRssMb'),
+        messagesPerVote: ratio('messagesPerVote'),
+      }
     : null;
   void log;
   return { date: new Date().toISOString(), options, fokus, baseline, ratios };
@@ -116,9 +122,17 @@ async function drive(
       for (const check of [...onProgress]) check();
     });
     child.send({
-      type: 'start', target, url: server.url, scenario: o.scenario, rooms: rooms.map((r) => r.f.spec),
-      phoneFrom: w * per, phoneTo: Math.min(o.phones, (w + 1) * per), joinWindowMs: joinMs, voteWindowMs: voteMs,
-      dotsPerPhone: o.dotsPerPhone, seed: o.seed,
+      type: 'start',
+      target,
+      url: server.url,
+      scenario: o.scenario,
+      rooms: rooms.map((r) => r.f.spec),
+      phoneFrom: w * per,
+      phoneTo: Math.min(o.phones, (w + 1) * per),
+      joinWindowMs: joinMs,
+      voteWindowMs: voteMs,
+      dotsPerPhone: o.dotsPerPhone,
+      seed: o.seed,
     });
   }
   const started = now();
@@ -158,7 +172,7 @@ async function drive(
   await Promise.all(rooms.map((r, i) => r.screen.until(ackedPerRoom[i]?.length ?? 0, 5_000)));
   await sleep(300);
   const coordCpu = process.cpuUsage(coordCpu0);
-  const coordinatorCpuPct = ((coordCpu.user + coordCpu.system) / 1000 / ((now() - openedAt) || 1)) * 100;
+  const coordinatorCpuPct = ((coordCpu.user + coordCpu.system) / 1000 / (now() - openedAt || 1)) * 100;
   const stats = server.stats();
   const votingCpu = stats.cpuSeconds - cpuBefore;
 
@@ -181,7 +195,10 @@ async function drive(
   let missing = 0;
   const lags: number[] = [];
   rooms.forEach((r, i) => {
-    const l = screenLags((ackedPerRoom[i] ?? []).map((a) => a.ackedAt), r.screen.samples);
+    const l = screenLags(
+      (ackedPerRoom[i] ?? []).map((a) => a.ackedAt),
+      r.screen.samples,
+    );
     missing += l.missing;
     lags.push(...l.lags);
   });

@@ -14,11 +14,14 @@ describe('percentile', () => {
 
 describe('screenLags', () => {
   it('matches the k-th ack to the first screen sum reaching k', () => {
-    const { lags, missing } = screenLags([10, 20, 30], [
-      { t: 5, sum: 0 },
-      { t: 25, sum: 2 },
-      { t: 40, sum: 3 },
-    ]);
+    const { lags, missing } = screenLags(
+      [10, 20, 30],
+      [
+        { t: 5, sum: 0 },
+        { t: 25, sum: 2 },
+        { t: 40, sum: 3 },
+      ],
+    );
     expect(lags).toEqual([15, 5, 10]);
     expect(missing).toBe(0);
   });
@@ -28,6 +31,14 @@ describe('screenLags', () => {
     expect(missing).toBe(1);
   });
   it('uses the running maximum when a sum drops', () => {
-    expect(screenLags([1, 2], [{ t: 3, sum: 2 }, { t: 4, sum: 1 }]).lags).toEqual([2, 1]);
+    expect(
+      screenLags(
+        [1, 2],
+        [
+          { t: 3, sum: 2 },
+          { t: 4, sum: 1 },
+        ],
+      ).lags,
+    ).toEqual([2, 1]);
   });
 });

@@ -144,8 +144,20 @@ async function run(start: StartMessage): Promise<WorkerResult> {
   };
 
   const res: WorkerResult = {
-    type: 'done', joined: 0, joinFailed: 0, joinMs: [], attempted: 0, acked: [], refused: {}, resends: 0,
-    reconnects: 0, messages: 0, cpuMs: 0, wallMs: 0, votingCpuMs: 0, votingWallMs: 0,
+    type: 'done',
+    joined: 0,
+    joinFailed: 0,
+    joinMs: [],
+    attempted: 0,
+    acked: [],
+    refused: {},
+    resends: 0,
+    reconnects: 0,
+    messages: 0,
+    cpuMs: 0,
+    wallMs: 0,
+    votingCpuMs: 0,
+    votingWallMs: 0,
   };
   const refuse = (error: string) => {
     res.refused[error] = (res.refused[error] ?? 0) + 1;

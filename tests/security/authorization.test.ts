@@ -177,7 +177,8 @@ describe('one workshop against another', () => {
       };
       // The phone while voting is open (so dots are judged on the idea), the facilitator once it is closed (so merges
       // are); the look-ups before the commands that create things (a split would create B's group id in A).
-      for (const type of COMMAND_TYPES.filter((t) => mayAsk('participant', t))) answers[`participant ${type}`] = codeOf(await phoneA.send(example(type, foreign)));
+      for (const type of COMMAND_TYPES.filter((t) => mayAsk('participant', t)))
+        answers[`participant ${type}`] = codeOf(await phoneA.send(example(type, foreign)));
       await a.fac.must({ type: 'voting:close' });
       const facTypes = COMMAND_TYPES.filter((t) => mayAsk('facilitator', t));
       const looksUp = (t: ClientCommandType) => `facilitator ${t}` in lookups;

@@ -79,7 +79,20 @@ const weirdArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(0, -1, 1.5, -0.5, 1e308, -1e308, 2 ** 31, 2 ** 53, 2 ** 64, Number.NaN, Number.POSITIVE_INFINITY) },
   { weight: 1, arbitrary: fc.integer() },
   { weight: 1, arbitrary: fc.constantFrom(true, false, null) },
-  { weight: 2, arbitrary: fc.constantFrom<() => unknown>(() => [], () => ({}), () => ['a', 'b'], () => [{ id: 'x' }], () => deepObject(800), () => deepArray(2_000), ownProto).map((make) => make()) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom<() => unknown>(
+        () => [],
+        () => ({}),
+        () => ['a', 'b'],
+        () => [{ id: 'x' }],
+        () => deepObject(800),
+        () => deepArray(2_000),
+        ownProto,
+      )
+      .map((make) => make()),
+  },
 );
 
 const keyArb = fc.constantFrom('extra', '__proto__', 'constructor', 'prototype', 'type', 'opId', 'toString', 'x'.repeat(300));
@@ -87,7 +100,8 @@ const keyArb = fc.constantFrom('extra', '__proto__', 'constructor', 'prototype',
 /** Every path to a value inside a command (not the command itself), e.g. ['row', 'ideaId'], ['sourceIds', 0]. */
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => [[...prefix, i], ...pathsOf(v, [...prefix, i])]);
-  if (value !== null && typeof value === 'object') return Object.keys(value).flatMap((k) => [[...prefix, k], ...pathsOf((value as Record<string, unknown>)[k], [...prefix, k])]);
+  if (value !== null && typeof value === 'object')
+    return Object.keys(value).flatMap((k) => [[...prefix, k], ...pathsOf((value as Record<string, unknown>)[k], [...prefix, k])]);
   return [];
 }
 
@@ -123,13 +137,33 @@ function mutate(value: unknown, op: number, pick: number, weird: unknown, key: s
  * ids of nothing, reserved names, and ids of another shape.
  */
 function idsArb(worlds: readonly World[], home: World): fc.Arbitrary<ExampleIds> {
-  const pick = (f: (w: World) => string) => fc.oneof({ weight: 6, arbitrary: fc.constant(f(home)) }, { weight: 1, arbitrary: fc.constantFrom(...worlds.map(f)) });
+  const pick = (f: (w: World) => string) =>
+    fc.oneof({ weight: 6, arbitrary: fc.constant(f(home)) }, { weight: 1, arbitrary: fc.constantFrom(...worlds.map(f)) });
   const some = (known: fc.Arbitrary<string>) =>
-    fc.oneof({ weight: 15, arbitrary: known }, { weight: 1, arbitrary: fc.constantFrom('nope', 'fresh-x', ...RESERVED, 'x'.repeat(64), 'x'.repeat(65), '', 'a b') });
-  const idea = some(fc.oneof(pick((w) => w.ids.idea), pick((w) => w.ids.idea2), pick((w) => w.ids.ownIdea)));
+    fc.oneof(
+      { weight: 15, arbitrary: known },
+      { weight: 1, arbitrary: fc.constantFrom('nope', 'fresh-x', ...RESERVED, 'x'.repeat(64), 'x'.repeat(65), '', 'a b') },
+    );
+  const idea = some(
+    fc.oneof(
+      pick((w) => w.ids.idea),
+      pick((w) => w.ids.idea2),
+      pick((w) => w.ids.ownIdea),
+    ),
+  );
   return fc.record({
-    self: some(fc.oneof(pick((w) => w.ids.self), pick((w) => w.ids.other))),
-    other: some(fc.oneof(pick((w) => w.ids.self), pick((w) => w.ids.other))),
+    self: some(
+      fc.oneof(
+        pick((w) => w.ids.self),
+        pick((w) => w.ids.other),
+      ),
+    ),
+    other: some(
+      fc.oneof(
+        pick((w) => w.ids.self),
+        pick((w) => w.ids.other),
+      ),
+    ),
     idea,
     idea2: idea,
     ownIdea: idea,
@@ -149,25 +183,45 @@ function probesArb(worlds: readonly World[]): fc.Arbitrary<[Who, World, Probe]> 
 function probesIn(worlds: readonly World[], home: World): fc.Arbitrary<[Who, Probe]> {
   const allTypes = fc.constantFrom(...COMMAND_TYPES);
   // Phones mostly send what phones may send, so their commands reach the rules and not only the role check.
-  const phoneTypes = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...COMMAND_TYPES.filter((t) => PARTICIPANT_COMMANDS.has(t))) }, { weight: 1, arbitrary: allTypes });
+  const phoneTypes = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...COMMAND_TYPES.filter((t) => PARTICIPANT_COMMANDS.has(t))) },
+    { weight: 1, arbitrary: allTypes },
+  );
   const commandArb = (types: fc.Arbitrary<ClientCommandType>) =>
     fc
       .tuple(types, idsArb(worlds, home), fc.integer({ min: 0, max: 11 }), fc.nat(), weirdArb, keyArb)
       .map(([type, ids, op, pick, weird, key]) => ({ type, command: mutate(example(type, ids), op, pick, weird, key) }));
-  const opIdArb = fc.oneof({ weight: 12, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom('same-op', 'same-op-2') }, { weight: 1, arbitrary: weirdArb });
-  const envelopeArb = (types: fc.Arbitrary<ClientCommandType>) => fc.oneof(
-    { weight: 12, arbitrary: fc.tuple(opIdArb, commandArb(types)).map(([opId, { type, command }]) => ({ type, payload: { opId, command } })) },
-    {
-      weight: 1,
-      arbitrary: fc.tuple(fc.integer({ min: 0, max: 5 }), commandArb(types), weirdArb).map(([shape, { type, command }, weird]) => {
-        const shapes: unknown[] = [weird, { command }, { opId: newOpId() }, { opId: newOpId(), command, extra: weird }, [newOpId(), command], { opId: newOpId(), command: [command] }];
-        return { type, payload: shapes[shape] };
-      }),
-    },
+  const opIdArb = fc.oneof(
+    { weight: 12, arbitrary: fc.uuid() },
+    { weight: 1, arbitrary: fc.constantFrom('same-op', 'same-op-2') },
+    { weight: 1, arbitrary: weirdArb },
   );
+  const envelopeArb = (types: fc.Arbitrary<ClientCommandType>) =>
+    fc.oneof(
+      { weight: 12, arbitrary: fc.tuple(opIdArb, commandArb(types)).map(([opId, { type, command }]) => ({ type, payload: { opId, command } })) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.integer({ min: 0, max: 5 }), commandArb(types), weirdArb).map(([shape, { type, command }, weird]) => {
+          const shapes: unknown[] = [
+            weird,
+            { command },
+            { opId: newOpId() },
+            { opId: newOpId(), command, extra: weird },
+            [newOpId(), command],
+            { opId: newOpId(), command: [command] },
+          ];
+          return { type, payload: shapes[shape] };
+        }),
+      },
+    );
   const command = fc
     .constantFrom<Who>('facilitator', 'facilitator', 'participant', 'participant', 'participant', 'participant', 'unjoined', 'unjoined', 'unjoined', 'screen')
-    .chain((who) => envelopeArb(who === 'participant' ? phoneTypes : allTypes).map(({ type, payload }): [Who, Probe] => [who, { kind: 'command', payload, label: `command ${type}` }]));
+    .chain((who) =>
+      envelopeArb(who === 'participant' ? phoneTypes : allTypes).map(({ type, payload }): [Who, Probe] => [
+        who,
+        { kind: 'command', payload, label: `command ${type}` },
+      ]),
+    );
   const joinArb = fc
     .tuple(
       fc.constantFrom<Who>('unjoined', 'participant', 'facilitator', 'screen'),
@@ -185,7 +239,11 @@ function probesIn(worlds: readonly World[], home: World): fc.Arbitrary<[Who, Pro
     ]);
   const syncArb = fc.constantFrom<Who>('facilitator', 'participant', 'unjoined', 'screen').map((who): [Who, Probe] => [who, { kind: 'sync', label: 'sync' }]);
   const noiseArb = fc
-    .tuple(fc.constantFrom<Who>('participant', 'unjoined', 'screen'), fc.constantFrom('workshop:command', 'participant:join', 'workshop:sync', 'workshop:delete', 'session:hello', 'x'.repeat(200)), weirdArb)
+    .tuple(
+      fc.constantFrom<Who>('participant', 'unjoined', 'screen'),
+      fc.constantFrom('workshop:command', 'participant:join', 'workshop:sync', 'workshop:delete', 'session:hello', 'x'.repeat(200)),
+      weirdArb,
+    )
     .map(([who, event, weird]): [Who, Probe] => [who, { kind: 'noise', event, args: [weird], label: `noise ${event.slice(0, 20)}` }]);
   return fc.oneof({ weight: 88, arbitrary: command }, { weight: 5, arbitrary: joinArb }, { weight: 3, arbitrary: syncArb }, { weight: 4, arbitrary: noiseArb });
 }
@@ -204,11 +262,17 @@ function reservedProbes(ids: ExampleIds): Probe[] {
         const command = structuredClone(example(type, ids));
         const last = path.at(-1);
         if (last !== undefined) setOwn(parentOf(command, path), last, name);
-        out.push({ kind: 'command', payload: { opId: newOpId(), command }, label: `reserved ${type} ${path.join('.')}`, namesField: ['command', ...path].join('.') });
+        out.push({
+          kind: 'command',
+          payload: { opId: newOpId(), command },
+          label: `reserved ${type} ${path.join('.')}`,
+          namesField: ['command', ...path].join('.'),
+        });
       }
     }
   }
-  for (const name of RESERVED) out.push({ kind: 'command', payload: { opId: name, command: { type: 'timer:reset' } }, label: 'reserved opId', namesField: 'opId' });
+  for (const name of RESERVED)
+    out.push({ kind: 'command', payload: { opId: name, command: { type: 'timer:reset' } }, label: 'reserved opId', namesField: 'opId' });
   return out;
 }
 

@@ -24,11 +24,29 @@ const NOW = Date.now();
 
 function legacyLog(): WorkshopEvent[] {
   const t = templateContent('handlingsplan', 'sv');
-  const idea = (ideaId: string, text: string): WorkshopEvent => ({ type: 'idea.added', ideaId, boardId: 'omvarld', text, details: '', groupId: null, authorId: null });
+  const idea = (ideaId: string, text: string): WorkshopEvent => ({
+    type: 'idea.added',
+    ideaId,
+    boardId: 'omvarld',
+    text,
+    details: '',
+    groupId: null,
+    authorId: null,
+  });
   // As stored by the old server: `idea:edit` of a reserved id was decided against Object.prototype, whose `id` is undefined.
   const editWithoutId = JSON.parse('{"type":"idea.edited","text":"Ghost edit","details":""}') as WorkshopEvent;
   return [
-    { type: 'workshop.created', workshopId: 'legacy-workshop', title: 'Gammal logg', lang: 'sv', template: 'handlingsplan', rules: t.rules, boards: t.boards, agenda: t.agenda, at: NOW },
+    {
+      type: 'workshop.created',
+      workshopId: 'legacy-workshop',
+      title: 'Gammal logg',
+      lang: 'sv',
+      template: 'handlingsplan',
+      rules: t.rules,
+      boards: t.boards,
+      agenda: t.agenda,
+      at: NOW,
+    },
     { type: 'participant.joined', participantId: PIA, name: 'Pia', organisation: 'Malmö', tokenHash: hashSecret('pia-token-0123456789'), at: NOW },
     { type: 'group.created', groupId: 'constructor', name: 'Grupp C' },
     // The ghost: the old server accepted `group:assign { participantId: "__proto__" }`.
@@ -42,14 +60,24 @@ function legacyLog(): WorkshopEvent[] {
     editWithoutId,
     { type: 'idea.moved', ideaId: 'hasOwnProperty', boardId: 'gemensamt' },
     { type: 'idea.hidden', ideaId: 'constructor', hidden: true },
-    { type: 'groups.split', groups: [{ id: 'constructor', name: 'C' }, { id: 'toString', name: 'T' }], assignment: JSON.parse(`{"__proto__":"toString","${PIA}":"toString"}`) as Record<string, string> },
+    {
+      type: 'groups.split',
+      groups: [
+        { id: 'constructor', name: 'C' },
+        { id: 'toString', name: 'T' },
+      ],
+      assignment: JSON.parse(`{"__proto__":"toString","${PIA}":"toString"}`) as Record<string, string>,
+    },
     { type: 'voting.opened' },
     { type: 'vote.added', participantId: PIA, ideaId: '__proto__' },
     { type: 'vote.added', participantId: PIA, ideaId: '__proto__' },
     { type: 'vote.added', participantId: PIA, ideaId: 'toLocaleString' },
     { type: 'vote.removed', participantId: '__proto__', ideaId: 'prototype' },
     { type: 'focus.toggled', ideaId: '__proto__', included: true },
-    { type: 'plan.set', row: { id: 'isPrototypeOf', month: 'Mars', kind: 'monthly', themeNo: 1, theme: 'Tema', ideaId: '__proto__', host: '', backup: '', comment: '' } },
+    {
+      type: 'plan.set',
+      row: { id: 'isPrototypeOf', month: 'Mars', kind: 'monthly', themeNo: 1, theme: 'Tema', ideaId: '__proto__', host: '', backup: '', comment: '' },
+    },
     { type: 'idea.merged', targetId: 'undefined', sourceIds: ['propertyIsEnumerable'] },
     { type: 'participant.removed', participantId: '__lookupGetter__' },
   ];
@@ -59,7 +87,10 @@ it('loads, shows, exports and carries on a log written with reserved names as id
   const dataDir = mkdtempSync(join(tmpdir(), 'fokus-legacy-'));
   const store = new SqliteStore(join(dataDir, 'fokus.db'));
   const events = legacyLog();
-  await store.createWorkshop({ id: 'legacy-workshop', code: CODE, keyHash: hashSecret(KEY), createdAt: NOW }, { workshopId: 'legacy-workshop', fromSeq: 1, events, ops: [], at: NOW });
+  await store.createWorkshop(
+    { id: 'legacy-workshop', code: CODE, keyHash: hashSecret(KEY), createdAt: NOW },
+    { workshopId: 'legacy-workshop', fromSeq: 1, events, ops: [], at: NOW },
+  );
   await store.close();
 
   for (const round of [1, 2]) {
@@ -68,11 +99,18 @@ it('loads, shows, exports and carries on a log written with reserved names as id
       const fac = await Client.connect(server.url, { code: CODE, role: 'facilitator', key: KEY });
       const { view, tally } = await fac.sync();
       // No ghost: Pia (and, after the restart, the phone that joined) and no one else.
-      expect(view.view.participants?.map((p) => [p.name, p.groupId, p.done])).toEqual([['Pia', 'toString', false], ...(round === 2 ? [['Ny', null, false]] : [])]);
+      expect(view.view.participants?.map((p) => [p.name, p.groupId, p.done])).toEqual([
+        ['Pia', 'toString', false],
+        ...(round === 2 ? [['Ny', null, false]] : []),
+      ]);
       expect(view.view.groups.map((g) => g.id)).toEqual(['constructor', 'toString']);
       const ideas = Object.fromEntries(view.view.ideas.map((i) => [i.id, [i.text, i.boardId, i.hidden]]));
       // The edit without an id changed nothing, not even the idea whose id is "undefined".
-      expect(ideas).toEqual({ undefined: ['An idea whose id is "undefined"', 'omvarld', false], prototype: ['Prototype idea', 'omvarld', false], ['__proto__']: ['Proto idea', 'omvarld', false] });
+      expect(ideas).toEqual({
+        undefined: ['An idea whose id is "undefined"', 'omvarld', false],
+        prototype: ['Prototype idea', 'omvarld', false],
+        ['__proto__']: ['Proto idea', 'omvarld', false],
+      });
       expect(view.view.focus.added).toEqual(['__proto__']);
       expect(view.view.plan.map((r) => [r.id, r.ideaId])).toEqual([['isPrototypeOf', '__proto__']]);
       if (round === 1) {
@@ -90,7 +128,11 @@ it('loads, shows, exports and carries on a log written with reserved names as id
         const phone = await Client.connect(server.url, { code: CODE, role: 'participant' });
         expect((await phone.join('Ny', newToken())).ok).toBe(true);
         expect(await phone.send({ type: 'vote:add', ideaId: 'undefined' })).toMatchObject({ ok: true });
-        expect(await phone.send({ type: 'vote:add', ideaId: 'prototype' })).toMatchObject({ ok: false, error: 'bad_request', message: expect.stringMatching(/^command\.ideaId: /) });
+        expect(await phone.send({ type: 'vote:add', ideaId: 'prototype' })).toMatchObject({
+          ok: false,
+          error: 'bad_request',
+          message: expect.stringMatching(/^command\.ideaId: /),
+        });
         const pia = await Client.connect(server.url, { code: CODE, role: 'participant', token: 'pia-token-0123456789' });
         // The dot on "toLocaleString" (an idea that never was) is no dot.
         expect((await pia.sync()).me?.me.votes).toEqual({ ['__proto__']: 2 });

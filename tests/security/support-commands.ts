@@ -40,7 +40,14 @@ export const EXAMPLES: { [T in ClientCommandType]: Example<T> } = {
   'group:rename': (i) => ({ type: 'group:rename', groupId: i.group, name: 'Omdöpt' }),
   'group:delete': (i) => ({ type: 'group:delete', groupId: i.group }),
   'group:assign': (i) => ({ type: 'group:assign', participantId: i.self, groupId: i.group }),
-  'group:split': (i) => ({ type: 'group:split', groups: [{ id: i.group, name: 'A' }, { id: i.fresh, name: 'B' }], seed: 7 }),
+  'group:split': (i) => ({
+    type: 'group:split',
+    groups: [
+      { id: i.group, name: 'A' },
+      { id: i.fresh, name: 'B' },
+    ],
+    seed: 7,
+  }),
   'idea:add': (i) => ({ type: 'idea:add', ideaId: i.fresh, boardId: i.board, text: 'Ny idé', details: 'Mer', groupId: null }),
   'idea:edit': (i) => ({ type: 'idea:edit', ideaId: i.ownIdea, text: 'Ändrad idé', details: '' }),
   'idea:move': (i) => ({ type: 'idea:move', ideaId: i.idea, boardId: i.board2 }),

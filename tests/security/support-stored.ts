@@ -38,7 +38,7 @@ export function eventProblems(event: unknown): string[] {
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) problems.push(`${path}: ${value}`);
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, `${path}.${i}`, depth + 1));
+      for (const [i, v] of value.entries()) walk(v, `${path}.${i}`, depth + 1);
     } else if (value !== null && typeof value === 'object') {
       for (const key of Object.keys(value)) {
         const v = (value as Record<string, unknown>)[key];

@@ -38,7 +38,7 @@ it("runs docs/protocol.md's scripted workshop as written, with socket.io-client 
   expect(stdout).toContain('- **Studieresa 10**');
 }, 30_000);
 
-it("runs the robust client of docs/protocol.md: a dropped connection resumes the same phone and the idea lands once", async () => {
+it('runs the robust client of docs/protocol.md: a dropped connection resumes the same phone and the idea lands once', async () => {
   const created = await createWorkshop(server.url);
   const fac = await Client.connect(server.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
   try {

@@ -30,7 +30,14 @@ it('brings every workshop back exactly after a restart on the same data folder',
       return c;
     }),
   );
-  await fac.must({ type: 'group:split', groups: [{ id: 'g1', name: 'Grupp 1' }, { id: 'g2', name: 'Grupp 2' }], seed: 42 });
+  await fac.must({
+    type: 'group:split',
+    groups: [
+      { id: 'g1', name: 'Grupp 1' },
+      { id: 'g2', name: 'Grupp 2' },
+    ],
+    seed: 42,
+  });
   await fac.must({ type: 'agenda:goto', stepIndex: 1 });
   await fac.must({ type: 'timer:start' });
   await phones[0]?.must({ type: 'idea:add', ideaId: 'a', boardId: 'omvarld', text: 'Studieresa', details: 'Köpenhamn?' });
@@ -50,7 +57,10 @@ it('brings every workshop back exactly after a restart on the same data folder',
   await phones[1]?.must({ type: 'participant:done', done: true });
   await fac.must({ type: 'voting:close' });
   await fac.must({ type: 'focus:suggest', mode: 'top', value: 1 });
-  await fac.must({ type: 'plan:set', row: { id: 'r1', month: 'Feb', kind: 'monthly', themeNo: 1, theme: 'Studieresa', ideaId: 'a', host: 'Pia', backup: 'Björn', comment: '' } });
+  await fac.must({
+    type: 'plan:set',
+    row: { id: 'r1', month: 'Feb', kind: 'monthly', themeNo: 1, theme: 'Studieresa', ideaId: 'a', host: 'Pia', backup: 'Björn', comment: '' },
+  });
   // Every command is answered, so the room holds the final state: ask for it rather than wait for the pushes.
   const latest = await fac.sync();
   expect(latest.view.view.plan).toHaveLength(1);

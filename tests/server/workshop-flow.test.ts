@@ -39,7 +39,14 @@ describe('a whole workshop over the wire', () => {
     const anna2 = await phone('anna');
     expect(anna2.name).toBe('anna (2)');
 
-    await facilitator.must({ type: 'group:split', groups: [{ id: 'g1', name: 'Grupp 1' }, { id: 'g2', name: 'Grupp 2' }], seed: 7 });
+    await facilitator.must({
+      type: 'group:split',
+      groups: [
+        { id: 'g1', name: 'Grupp 1' },
+        { id: 'g2', name: 'Grupp 2' },
+      ],
+      seed: 7,
+    });
     await facilitator.must({ type: 'agenda:goto', stepIndex: 1 });
     await anna.client.until((c) => c.view?.view.stepIndex === 1);
 
@@ -238,7 +245,11 @@ describe('bad input', () => {
   it('closes the socket of an oversized message and keeps serving everyone else', async () => {
     const { facilitator, screen } = await setup();
     const closed = new Promise<string>((resolve) => facilitator.socket.once('disconnect', (reason) => resolve(reason)));
-    facilitator.socket.emit('workshop:command', { opId: 'big', command: { type: 'idea:add', ideaId: 'i1', boardId: 'omvarld', text: 'x'.repeat(100_000) } }, () => {});
+    facilitator.socket.emit(
+      'workshop:command',
+      { opId: 'big', command: { type: 'idea:add', ideaId: 'i1', boardId: 'omvarld', text: 'x'.repeat(100_000) } },
+      () => {},
+    );
     expect(await closed).toBe('transport close');
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
@@ -248,7 +259,9 @@ describe('bad input', () => {
   it('refuses a wrong protocol version, a wrong key and an unknown code at the handshake', async () => {
     const { created } = await setup();
     await expect(Client.connect(server.url, { code: created.code, role: 'screen', v: 999 })).rejects.toMatchObject({ data: { error: 'version_mismatch' } });
-    await expect(Client.connect(server.url, { code: created.code, role: 'facilitator', key: 'x'.repeat(24) })).rejects.toMatchObject({ data: { error: 'unauthorized' } });
+    await expect(Client.connect(server.url, { code: created.code, role: 'facilitator', key: 'x'.repeat(24) })).rejects.toMatchObject({
+      data: { error: 'unauthorized' },
+    });
     await expect(Client.connect(server.url, { code: 'ZZZZZZ', role: 'screen' })).rejects.toMatchObject({ data: { error: 'not_found' } });
     await expect(Client.connect(server.url, { code: 'not a code', role: 'screen' })).rejects.toMatchObject({ data: { error: 'bad_request' } });
   });
@@ -256,7 +269,12 @@ describe('bad input', () => {
   it('refuses a socket from a foreign origin', async () => {
     const { created } = await setup();
     const { io } = await import('socket.io-client');
-    const socket = io(server.url, { transports: ['polling'], extraHeaders: { origin: 'https://evil.example' }, auth: { v: 1, code: created.code, role: 'screen' }, reconnection: false });
+    const socket = io(server.url, {
+      transports: ['polling'],
+      extraHeaders: { origin: 'https://evil.example' },
+      auth: { v: 1, code: created.code, role: 'screen' },
+      reconnection: false,
+    });
     const err = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     socket.close();
     expect(err).toBeInstanceOf(Error);

@@ -95,7 +95,11 @@ const envSchema = z.object({
   /** Workshops nobody has written to for this many days are erased, with a log line. */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(DEFAULT_RETENTION_DAYS),
   /** A room no socket is connected to leaves memory after this many minutes; it loads again when used. */
-  ROOM_IDLE_MINUTES: z.coerce.number().min(0.1).max(24 * 60).default(DEFAULT_ROOM_IDLE_MINUTES),
+  ROOM_IDLE_MINUTES: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 60)
+    .default(DEFAULT_ROOM_IDLE_MINUTES),
   WEB_DIST: z.string().optional(),
 });
 

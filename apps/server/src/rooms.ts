@@ -84,7 +84,17 @@ export class Rooms {
     const workshopId = newId();
     const decision = decide(
       null,
-      { type: 'workshop:create', workshopId, title: req.title ?? content.title, lang: req.lang, template: req.template, rules: content.rules, values: content.values, boards: content.boards, agenda: content.agenda },
+      {
+        type: 'workshop:create',
+        workshopId,
+        title: req.title ?? content.title,
+        lang: req.lang,
+        template: req.template,
+        rules: content.rules,
+        values: content.values,
+        boards: content.boards,
+        agenda: content.agenda,
+      },
       { role: 'system' },
       this.clock.now(),
     );

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Workshop } from '@fokus/core';
 import { templateContent } from '@fokus/core';
 import type { MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
@@ -35,7 +35,14 @@ function recorder() {
   return { sent, output };
 }
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The room's broadcast timers and clock are fake (the committer's setImmediate is real): a test moves the clock, it never sleeps.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 async function votingRoom(store: GatedStore) {
   const { sent, output } = recorder();
@@ -49,7 +56,7 @@ async function votingRoom(store: GatedStore) {
   const join = await room.join('Pia', '', undefined);
   if (!join.ok) throw new Error('join failed');
   const pia = { role: 'participant', participantId: join.participantId } as const;
-  await wait(150);
+  await advance(150);
   sent.length = 0;
   return { room, pia, sent };
 }
@@ -64,15 +71,18 @@ describe('WorkshopRoom', () => {
     let open!: () => void;
     store.gate = new Promise((r) => (open = r));
     let acked = false;
-    const ack = room.execute(pia, 'v1', { type: 'vote:add', ideaId: 'i1' }).then((a) => ((acked = true), a));
+    const ack = room.execute(pia, 'v1', { type: 'vote:add', ideaId: 'i1' }).then((a) => {
+      acked = true;
+      return a;
+    });
     room.connected(pia.participantId); // something else makes the room broadcast meanwhile
-    await wait(250);
+    await advance(250);
     expect(acked).toBe(false);
     expect(screenDots(sent).every((d) => d === 0)).toBe(true);
     expect(room.snapshot.tallies['i1']).toBeUndefined();
     open();
     expect(await ack).toMatchObject({ ok: true });
-    await wait(150);
+    await advance(150);
     expect(screenDots(sent).at(-1)).toBe(1);
     expect(room.snapshot.tallies['i1']).toBe(1);
   });
@@ -143,12 +153,13 @@ describe('WorkshopRoom', () => {
     const store = new GatedStore();
     const { room, pia, sent } = await votingRoom(store);
     await Promise.all(Array.from({ length: 10 }, (_, i) => room.execute(pia, `b${i}`, { type: 'vote:add', ideaId: 'i1' })));
-    await wait(250);
+    await advance(250);
     const dots = screenDots(sent);
     expect(dots.at(-1)).toBe(10);
     expect(dots.length).toBeLessThanOrEqual(3);
     const meMessages = sent.filter((s) => s.kind === 'me');
-    expect((meMessages.at(-1)?.msg as MeMessage).me.votes).toEqual({ i1: 10 });
+    const lastMe = meMessages.at(-1)?.msg as MeMessage | undefined;
+    expect(lastMe?.me.votes).toEqual({ i1: 10 });
     expect(meMessages.length).toBeLessThanOrEqual(3);
   });
 
@@ -160,8 +171,11 @@ describe('WorkshopRoom', () => {
     const token = 'a-token-made-by-the-phone';
     const first = room.join('Bo', '', token);
     let resentAnswered = false;
-    const resent = room.join('Bo', '', token).then((a) => ((resentAnswered = true), a));
-    await wait(100);
+    const resent = room.join('Bo', '', token).then((a) => {
+      resentAnswered = true;
+      return a;
+    });
+    await advance(100);
     expect(resentAnswered).toBe(false);
     open();
     const [a, b] = await Promise.all([first, resent]);
@@ -171,4 +185,3 @@ describe('WorkshopRoom', () => {
     expect(joins).toHaveLength(2); // Pia from the set-up, and Bo once
   });
 });
-

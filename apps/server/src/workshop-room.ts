@@ -39,7 +39,6 @@ const MIN_INTERVAL_MS: Record<Channel, number> = {
   'participant:tally': 1000,
 };
 
-
 /**
  * One live workshop: the authority for its state. Commands are decided in arrival order against the
  * in-memory state, made durable through the committer, then acknowledged; broadcasts are coalesced.
@@ -101,13 +100,7 @@ export class WorkshopRoom {
     return this.gate.shown(this.durable);
   }
 
-  static async load(
-    record: WorkshopRecord,
-    store: WorkshopStore,
-    committer: Committer,
-    output: RoomOutput,
-    clock: Clock,
-  ): Promise<WorkshopRoom> {
+  static async load(record: WorkshopRecord, store: WorkshopStore, committer: Committer, output: RoomOutput, clock: Clock): Promise<WorkshopRoom> {
     const [events, ops] = await Promise.all([store.loadEvents(record.id), store.loadOps(record.id)]);
     const state = replayLog(record, events);
     const answers = ops.map((op): [string, CommandAck] => [opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck]);

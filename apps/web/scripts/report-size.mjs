@@ -25,7 +25,9 @@ for (const key of seen) {
   total += gz;
   console.log(`  ${file.padEnd(40)} ${(gz / 1024).toFixed(1).padStart(7)} KB gz`);
 }
-const lazy = Object.values(manifest).filter((m) => m.isDynamicEntry).map((m) => m.file);
+const lazy = Object.values(manifest)
+  .filter((m) => m.isDynamicEntry)
+  .map((m) => m.file);
 console.log(`phone initial JS: ${(total / 1024).toFixed(1)} KB gzipped (target ≤ ${LIMIT_KB} KB)`);
 console.log(`lazy chunks: ${lazy.join(', ') || 'none'}`);
 if (total / 1024 > LIMIT_KB) {

@@ -51,9 +51,13 @@ export function mapBallots(ballots: Ballots, fn: (ballot: Ballot, participantId:
     let copy: Record<string, Ballot> | null = null;
     for (const [pid, ballot] of Object.entries(shard)) {
       const next = fn(ballot, pid);
-      if (next !== ballot) (copy ??= copyRecord(shard))[pid] = next;
+      if (next === ballot) continue;
+      copy ??= copyRecord(shard);
+      copy[pid] = next;
     }
-    if (copy) (out ??= { ...ballots })[key] = copy;
+    if (!copy) continue;
+    out ??= { ...ballots };
+    out[key] = copy;
   }
   return out ?? ballots;
 }

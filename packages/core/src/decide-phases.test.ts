@@ -19,10 +19,11 @@ describe('timed phases of a step', () => {
       expect(agenda.find((s) => s.id === 'fundering')?.phases?.map((p) => p.minutes)).toEqual([2, 10]);
       expect(agenda.find((s) => s.id === 'rostning')?.phases?.map((p) => p.minutes)).toEqual([10, 5]);
     }
-    expect(templateContent('handlingsplan', 'sv').agenda.find((s) => s.id === 'fundering')?.phases?.map((p) => p.title)).toEqual([
-      'enskilt',
-      'diskussion',
-    ]);
+    expect(
+      templateContent('handlingsplan', 'sv')
+        .agenda.find((s) => s.id === 'fundering')
+        ?.phases?.map((p) => p.title),
+    ).toEqual(['enskilt', 'diskussion']);
   });
 
   it('goto starts at phase 0 with its minutes, stopped', () => {
@@ -55,10 +56,7 @@ describe('timed phases of a step', () => {
   });
 
   it('leaving the step and coming back starts again at phase 0', () => {
-    const s = runFrom(atReflection(), [
-      fac({ type: 'agenda:phase', phaseIndex: 1 }),
-      fac({ type: 'agenda:goto', stepIndex: REFLECT + 1 }),
-    ]);
+    const s = runFrom(atReflection(), [fac({ type: 'agenda:phase', phaseIndex: 1 }), fac({ type: 'agenda:goto', stepIndex: REFLECT + 1 })]);
     // "Individuell röstning": 10 min on your own first.
     expect([s.phaseIndex, s.timer.durationMs]).toEqual([0, 10 * MIN]);
     const back = runFrom(s, [fac({ type: 'agenda:goto', stepIndex: REFLECT })]);

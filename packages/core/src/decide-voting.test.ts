@@ -12,8 +12,21 @@ function cfg(settings: { budget?: number; capPerIdea?: number | null; anonymous?
 
 const dots: RuleCase[] = [
   { name: 'not before voting opens', setup: withIdeas(), command: { type: 'vote:add', ideaId: 'i1' }, actor: P('p1'), expect: { error: 'voting_not_open' } },
-  { name: 'no undo before voting opens', setup: withIdeas(), command: { type: 'vote:remove', ideaId: 'i1' }, actor: P('p1'), expect: { error: 'voting_not_open' } },
-  { name: 'a dot', setup: voting(), command: { type: 'vote:add', ideaId: 'i1' }, actor: P('p1'), expect: { events: ['vote.added'] }, then: (s) => expect(s.tallies).toEqual({ i1: 1 }) },
+  {
+    name: 'no undo before voting opens',
+    setup: withIdeas(),
+    command: { type: 'vote:remove', ideaId: 'i1' },
+    actor: P('p1'),
+    expect: { error: 'voting_not_open' },
+  },
+  {
+    name: 'a dot',
+    setup: voting(),
+    command: { type: 'vote:add', ideaId: 'i1' },
+    actor: P('p1'),
+    expect: { events: ['vote.added'] },
+    then: (s) => expect(s.tallies).toEqual({ i1: 1 }),
+  },
   {
     name: 'stacking on one idea is allowed',
     setup: [...voting(), vote('p1', 'i1'), vote('p1', 'i1')],
@@ -47,10 +60,28 @@ const dots: RuleCase[] = [
       expect(s.tallies).toEqual({});
     },
   },
-  { name: 'no dot to remove', setup: [...voting(), vote('p2', 'i1')], command: { type: 'vote:remove', ideaId: 'i1' }, actor: P('p1'), expect: { error: 'no_dot_to_remove' } },
+  {
+    name: 'no dot to remove',
+    setup: [...voting(), vote('p2', 'i1')],
+    command: { type: 'vote:remove', ideaId: 'i1' },
+    actor: P('p1'),
+    expect: { error: 'no_dot_to_remove' },
+  },
   { name: 'unknown idea', setup: voting(), command: { type: 'vote:add', ideaId: 'zz' }, actor: P('p1'), expect: { error: 'not_found' } },
-  { name: 'the 11th dot of the default budget', setup: [...voting(), ...times(6, vote('p1', 'i1')), ...times(4, vote('p1', 'i3'))], command: { type: 'vote:add', ideaId: 'i2' }, actor: P('p1'), expect: { error: 'budget_exhausted' } },
-  { name: 'the budget is per person', setup: [...voting(), ...times(10, vote('p1', 'i1'))], command: { type: 'vote:add', ideaId: 'i1' }, actor: P('p2'), expect: { events: ['vote.added'] } },
+  {
+    name: 'the 11th dot of the default budget',
+    setup: [...voting(), ...times(6, vote('p1', 'i1')), ...times(4, vote('p1', 'i3'))],
+    command: { type: 'vote:add', ideaId: 'i2' },
+    actor: P('p1'),
+    expect: { error: 'budget_exhausted' },
+  },
+  {
+    name: 'the budget is per person',
+    setup: [...voting(), ...times(10, vote('p1', 'i1'))],
+    command: { type: 'vote:add', ideaId: 'i1' },
+    actor: P('p2'),
+    expect: { events: ['vote.added'] },
+  },
   {
     name: 'the cap per idea',
     setup: [...withIdeas(), configure({ capPerIdea: 2 }), fac({ type: 'voting:open' }), vote('p1', 'i1'), vote('p1', 'i1')],
@@ -65,7 +96,13 @@ const dots: RuleCase[] = [
     actor: P('p1'),
     expect: { events: ['vote.added'] },
   },
-  { name: 'no dots once closed', setup: [...voting(), fac({ type: 'voting:close' })], command: { type: 'vote:add', ideaId: 'i1' }, actor: P('p1'), expect: { error: 'voting_not_open' } },
+  {
+    name: 'no dots once closed',
+    setup: [...voting(), fac({ type: 'voting:close' })],
+    command: { type: 'vote:add', ideaId: 'i1' },
+    actor: P('p1'),
+    expect: { error: 'voting_not_open' },
+  },
   { name: 'closing needs open voting', setup: withIdeas(), command: { type: 'voting:close' }, actor: FAC, expect: { error: 'voting_not_open' } },
   { name: 'opening twice', setup: voting(), command: { type: 'voting:open' }, actor: FAC, expect: { error: 'invalid' } },
   {
@@ -90,14 +127,64 @@ const settings: RuleCase[] = [
   { name: 'budget over 100 is invalid', setup: withIdeas(), command: cfg({ budget: 101 }), actor: FAC, expect: { error: 'invalid' } },
   { name: 'fractional budget is invalid', setup: withIdeas(), command: cfg({ budget: 2.5 }), actor: FAC, expect: { error: 'invalid' } },
   { name: 'cap above the budget is invalid', setup: withIdeas(), command: cfg({ budget: 3, capPerIdea: 4 }), actor: FAC, expect: { error: 'invalid' } },
-  { name: 'partial settings keep the rest', setup: withIdeas(), command: cfg({ budget: 5 }), actor: FAC, expect: { events: ['voting.configured'] }, then: (s) => expect(s.voting.settings).toEqual({ budget: 5, capPerIdea: null, anonymous: true, hideResults: true }) },
-  { name: 'budget below what someone spent', setup: [...voting(), ...times(4, vote('p2', 'i1'))], command: cfg({ budget: 3 }), actor: FAC, expect: { error: 'budget_below_spent' } },
-  { name: 'budget equal to what someone spent', setup: [...voting(), ...times(4, vote('p2', 'i1'))], command: cfg({ budget: 4 }), actor: FAC, expect: { events: ['voting.configured'] } },
-  { name: 'cap below a stack', setup: [...voting(), ...times(3, vote('p2', 'i1'))], command: cfg({ capPerIdea: 2 }), actor: FAC, expect: { error: 'cap_below_stacked' } },
-  { name: 'cap equal to the highest stack', setup: [...voting(), ...times(3, vote('p2', 'i1')), vote('p1', 'i2')], command: cfg({ capPerIdea: 3 }), actor: FAC, expect: { events: ['voting.configured'] } },
-  { name: 'anonymity off before any dot', setup: voting(), command: cfg({ anonymous: false }), actor: FAC, expect: { events: ['voting.configured'] }, then: (s) => expect(s.voting.settings.anonymous).toBe(false) },
-  { name: 'anonymity is locked after an anonymous dot', setup: [...voting(), vote('p3', 'i3')], command: cfg({ anonymous: false }), actor: FAC, expect: { error: 'anonymity_locked' } },
-  { name: 'anonymity can still be switched on', setup: [...voting(), configure({ anonymous: false }), vote('p3', 'i3')], command: cfg({ anonymous: true }), actor: FAC, expect: { events: ['voting.configured'] } },
+  {
+    name: 'partial settings keep the rest',
+    setup: withIdeas(),
+    command: cfg({ budget: 5 }),
+    actor: FAC,
+    expect: { events: ['voting.configured'] },
+    then: (s) => expect(s.voting.settings).toEqual({ budget: 5, capPerIdea: null, anonymous: true, hideResults: true }),
+  },
+  {
+    name: 'budget below what someone spent',
+    setup: [...voting(), ...times(4, vote('p2', 'i1'))],
+    command: cfg({ budget: 3 }),
+    actor: FAC,
+    expect: { error: 'budget_below_spent' },
+  },
+  {
+    name: 'budget equal to what someone spent',
+    setup: [...voting(), ...times(4, vote('p2', 'i1'))],
+    command: cfg({ budget: 4 }),
+    actor: FAC,
+    expect: { events: ['voting.configured'] },
+  },
+  {
+    name: 'cap below a stack',
+    setup: [...voting(), ...times(3, vote('p2', 'i1'))],
+    command: cfg({ capPerIdea: 2 }),
+    actor: FAC,
+    expect: { error: 'cap_below_stacked' },
+  },
+  {
+    name: 'cap equal to the highest stack',
+    setup: [...voting(), ...times(3, vote('p2', 'i1')), vote('p1', 'i2')],
+    command: cfg({ capPerIdea: 3 }),
+    actor: FAC,
+    expect: { events: ['voting.configured'] },
+  },
+  {
+    name: 'anonymity off before any dot',
+    setup: voting(),
+    command: cfg({ anonymous: false }),
+    actor: FAC,
+    expect: { events: ['voting.configured'] },
+    then: (s) => expect(s.voting.settings.anonymous).toBe(false),
+  },
+  {
+    name: 'anonymity is locked after an anonymous dot',
+    setup: [...voting(), vote('p3', 'i3')],
+    command: cfg({ anonymous: false }),
+    actor: FAC,
+    expect: { error: 'anonymity_locked' },
+  },
+  {
+    name: 'anonymity can still be switched on',
+    setup: [...voting(), configure({ anonymous: false }), vote('p3', 'i3')],
+    command: cfg({ anonymous: true }),
+    actor: FAC,
+    expect: { events: ['voting.configured'] },
+  },
   { name: 'participants cannot configure', setup: voting(), command: cfg({ budget: 20 }), actor: P('p1'), expect: { error: 'forbidden' } },
 ];
 
@@ -128,7 +215,13 @@ const lifecycle: RuleCase[] = [
   },
   {
     name: 'reset clears every dot, reopens nothing and un-marks done',
-    setup: [...voting(), vote('p1', 'i1'), [{ type: 'participant:done', done: true }, P('p1')], fac({ type: 'voting:close' }), fac({ type: 'voting:reveal', revealed: true })],
+    setup: [
+      ...voting(),
+      vote('p1', 'i1'),
+      [{ type: 'participant:done', done: true }, P('p1')],
+      fac({ type: 'voting:close' }),
+      fac({ type: 'voting:reveal', revealed: true }),
+    ],
     command: { type: 'voting:reset' },
     actor: FAC,
     expect: { events: ['voting.reset'] },
@@ -140,7 +233,14 @@ const lifecycle: RuleCase[] = [
       expect(s.participants.p1?.done).toBe(false);
     },
   },
-  { name: 'reveal', setup: [...voting(), fac({ type: 'voting:close' })], command: { type: 'voting:reveal', revealed: true }, actor: FAC, expect: { events: ['voting.revealed'] }, then: (s) => expect(s.voting.revealed).toBe(true) },
+  {
+    name: 'reveal',
+    setup: [...voting(), fac({ type: 'voting:close' })],
+    command: { type: 'voting:reveal', revealed: true },
+    actor: FAC,
+    expect: { events: ['voting.revealed'] },
+    then: (s) => expect(s.voting.revealed).toBe(true),
+  },
 ];
 
 describe.each([

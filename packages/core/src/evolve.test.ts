@@ -5,7 +5,17 @@ import type { PlanRow, Workshop } from './model.ts';
 import type { Step } from './test-helpers.ts';
 import { addIdea, apply, createWorkshop, deepFreeze, fac, join, P, STEP, unvote, vote } from './test-helpers.ts';
 
-const row: PlanRow = { id: 'r1', month: 'Okt', kind: 'study', themeNo: 8, theme: 'Studieresa', ideaId: 'i1', host: 'Lena', backup: 'Pia', comment: 'Förslag v 39 (sept)' };
+const row: PlanRow = {
+  id: 'r1',
+  month: 'Okt',
+  kind: 'study',
+  themeNo: 8,
+  theme: 'Studieresa',
+  ideaId: 'i1',
+  host: 'Lena',
+  backup: 'Pia',
+  comment: 'Förslag v 39 (sept)',
+};
 
 /** Touches every command, so every event type is produced at least once. */
 const script: Step[] = [
@@ -21,7 +31,14 @@ const script: Step[] = [
   fac({ type: 'group:assign', participantId: 'p1', groupId: 'g1' }),
   fac({ type: 'presentation:spotlight', groupId: 'g1' }),
   fac({ type: 'group:delete', groupId: 'g1' }),
-  fac({ type: 'group:split', groups: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], seed: 5 }),
+  fac({
+    type: 'group:split',
+    groups: [
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+    ],
+    seed: 5,
+  }),
   fac({ type: 'agenda:goto', stepIndex: 3 }), // "Gemensam fundering": 2 min on your own, then 10 min discussion
   fac({ type: 'agenda:phase', phaseIndex: 1 }),
   fac({ type: 'agenda:goto', stepIndex: STEP.brainstorm }),
@@ -59,14 +76,42 @@ const script: Step[] = [
 
 // Record<EventType, …> makes the compiler check this list is complete.
 const EVERY_EVENT: Record<EventType, true> = {
-  'workshop.created': true, 'workshop.updated': true, 'joining.locked': true, 'participant.joined': true,
-  'participant.renamed': true, 'participant.removed': true, 'participant.done': true, 'group.created': true,
-  'group.renamed': true, 'group.deleted': true, 'group.assigned': true, 'groups.split': true, 'idea.added': true,
-  'idea.edited': true, 'idea.moved': true, 'idea.merged': true, 'idea.hidden': true, 'idea.deleted': true,
-  'agenda.moved': true, 'agenda.phase-moved': true, 'timer.started': true, 'timer.paused': true, 'timer.extended': true, 'timer.reset': true,
-  'spotlight.set': true, 'voting.configured': true, 'voting.opened': true, 'voting.closed': true,
-  'voting.revealed': true, 'voting.reset': true, 'vote.added': true, 'vote.removed': true,
-  'focus.suggested': true, 'focus.toggled': true, 'plan.set': true, 'plan.deleted': true,
+  'workshop.created': true,
+  'workshop.updated': true,
+  'joining.locked': true,
+  'participant.joined': true,
+  'participant.renamed': true,
+  'participant.removed': true,
+  'participant.done': true,
+  'group.created': true,
+  'group.renamed': true,
+  'group.deleted': true,
+  'group.assigned': true,
+  'groups.split': true,
+  'idea.added': true,
+  'idea.edited': true,
+  'idea.moved': true,
+  'idea.merged': true,
+  'idea.hidden': true,
+  'idea.deleted': true,
+  'agenda.moved': true,
+  'agenda.phase-moved': true,
+  'timer.started': true,
+  'timer.paused': true,
+  'timer.extended': true,
+  'timer.reset': true,
+  'spotlight.set': true,
+  'voting.configured': true,
+  'voting.opened': true,
+  'voting.closed': true,
+  'voting.revealed': true,
+  'voting.reset': true,
+  'vote.added': true,
+  'vote.removed': true,
+  'focus.suggested': true,
+  'focus.toggled': true,
+  'plan.set': true,
+  'plan.deleted': true,
 };
 
 /** Runs the script with every intermediate state frozen and snapshotted. */
@@ -129,7 +174,10 @@ describe('evolve', () => {
     expect(last).toMatchObject({
       title: 'Handlingsplan 2023',
       joiningLocked: true,
-      groups: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }],
+      groups: [
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+      ],
       votes: {},
       tallies: {},
       voting: { status: 'idle', revealed: false, settings: { budget: 5, capPerIdea: 3 } },

@@ -186,9 +186,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
       const removed = s.focus.removed.filter((id) => id !== e.ideaId);
       return {
         ...s,
-        focus: e.included
-          ? { ...s.focus, added: [...added, e.ideaId], removed }
-          : { ...s.focus, added, removed: [...removed, e.ideaId] },
+        focus: e.included ? { ...s.focus, added: [...added, e.ideaId], removed } : { ...s.focus, added, removed: [...removed, e.ideaId] },
       };
     }
     case 'plan.set': {

@@ -103,7 +103,10 @@ describe('manual changes', () => {
     const s = run([...voting(), vote('p1', 'i1'), fac({ type: 'voting:close' }), fac({ type: 'focus:suggest', mode: 'threshold', value: 1 })]);
     const added = runFrom(s, [fac({ type: 'focus:toggle', ideaId: 'i2', included: true })]);
     expect(added.focus).toMatchObject({ added: ['i2'], removed: [] });
-    const flipped = runFrom(added, [fac({ type: 'focus:toggle', ideaId: 'i2', included: false }), fac({ type: 'focus:toggle', ideaId: 'i1', included: false })]);
+    const flipped = runFrom(added, [
+      fac({ type: 'focus:toggle', ideaId: 'i2', included: false }),
+      fac({ type: 'focus:toggle', ideaId: 'i1', included: false }),
+    ]);
     expect(flipped.focus).toMatchObject({ added: [], removed: ['i2', 'i1'] });
     const b = board(computeFocus(['omvarld'], Object.values(flipped.ideas), tallyOf(flipped), flipped.focus), 'omvarld');
     expect(included(b)).toEqual([]);

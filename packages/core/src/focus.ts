@@ -31,9 +31,7 @@ export function computeFocus(
   return boardIds.map((boardId) => {
     const ranked = rankIdeas(ideas, tally, boardId);
     const suggestedIds = new Set(
-      ranked
-        .filter((r) => r.dots > 0 && (focus.mode === 'threshold' ? r.dots >= focus.value : r.rank <= focus.value))
-        .map((r) => r.ideaId),
+      ranked.filter((r) => r.dots > 0 && (focus.mode === 'threshold' ? r.dots >= focus.value : r.rank <= focus.value)).map((r) => r.ideaId),
     );
     const cut = suggestedIds.size;
     let tieAtCut: string[] = [];

@@ -66,7 +66,12 @@ const s = workshop2023();
 const textOf = (st: Workshop, id: string) => st.ideas[id]?.text;
 const ranking = (st: Workshop, boardId: string) => rankIdeas(Object.values(st.ideas), tallyOf(st), boardId).map((r) => [textOf(st, r.ideaId), r.dots]);
 const focusLists = (st: Workshop): Record<string, (string | undefined)[]> => {
-  const boards: FocusBoard[] = computeFocus(st.boards.map((b) => b.id), Object.values(st.ideas), tallyOf(st), st.focus);
+  const boards: FocusBoard[] = computeFocus(
+    st.boards.map((b) => b.id),
+    Object.values(st.ideas),
+    tallyOf(st),
+    st.focus,
+  );
   return Object.fromEntries(boards.map((b) => [b.boardId, b.items.filter((i) => i.included).map((i) => textOf(st, i.ideaId))]));
 };
 
@@ -163,7 +168,12 @@ describe('Key Cities Group 2023', () => {
     expect(focusLists(s)).toEqual({
       omvarld: ['Studieresa', 'Föredrag: Vad krävs för tillväxt?', 'Framtidens stadskärna'],
       erfarenhet: ['Affärsplanering', 'Trygghet', 'Mobilitet & citylogistik', 'Medlemsengagemang'],
-      gemensamt: ['Gemensamt finansierad omvärldsanalys', 'Policy/branschpraxis', 'Omsättningsstatistik', 'Etableringar utbyte koncept, etableringskonsekvenser'],
+      gemensamt: [
+        'Gemensamt finansierad omvärldsanalys',
+        'Policy/branschpraxis',
+        'Omsättningsstatistik',
+        'Etableringar utbyte koncept, etableringskonsekvenser',
+      ],
       kollegialt: [],
     });
   });
@@ -185,8 +195,7 @@ describe('Key Cities Group 2023', () => {
       ],
       kollegialt: [],
     };
-    const sorted = (lists: Record<string, (string | undefined)[]>) =>
-      Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()]));
+    const sorted = (lists: Record<string, (string | undefined)[]>) => Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()]));
     expect(sorted(focusLists(after))).toEqual(sorted(fokus2023));
     expect(Object.values(focusLists(after)).map((l) => l.length)).toEqual([3, 4, 5, 0]);
   });

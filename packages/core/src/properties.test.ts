@@ -25,19 +25,46 @@ const voteCmdArb: fc.Arbitrary<Command> = fc
 const cmd = (weight: number, arbitrary: fc.Arbitrary<Command>) => ({ weight, arbitrary });
 // Weighted so voting is open most of the time, with closes (for merges) and resets now and then.
 const facCmdArb: fc.Arbitrary<Command> = fc.oneof(
-  cmd(2, pidArb.map((id): Command => ({ type: 'participant:join', participantId: id, name: 'Namn', organisation: '', tokenHash: 'h' }))),
-  cmd(2, fc.integer({ min: 0, max: 12 }).map((budget): Command => ({ type: 'voting:configure', settings: { budget } }))),
-  cmd(2, fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }).map((capPerIdea): Command => ({ type: 'voting:configure', settings: { capPerIdea } }))),
-  cmd(1, fc.boolean().map((anonymous): Command => ({ type: 'voting:configure', settings: { anonymous } }))),
+  cmd(
+    2,
+    pidArb.map((id): Command => ({ type: 'participant:join', participantId: id, name: 'Namn', organisation: '', tokenHash: 'h' })),
+  ),
+  cmd(
+    2,
+    fc.integer({ min: 0, max: 12 }).map((budget): Command => ({ type: 'voting:configure', settings: { budget } })),
+  ),
+  cmd(
+    2,
+    fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }).map((capPerIdea): Command => ({ type: 'voting:configure', settings: { capPerIdea } })),
+  ),
+  cmd(
+    1,
+    fc.boolean().map((anonymous): Command => ({ type: 'voting:configure', settings: { anonymous } })),
+  ),
   cmd(5, fc.constant<Command>({ type: 'voting:open' })),
   cmd(2, fc.constant<Command>({ type: 'voting:close' })),
   cmd(1, fc.constant<Command>({ type: 'voting:reset' })),
-  cmd(1, ideaArb.map((ideaId): Command => ({ type: 'idea:delete', ideaId }))),
-  cmd(1, fc.tuple(ideaArb, fc.boolean()).map(([ideaId, hidden]): Command => ({ type: 'idea:hide', ideaId, hidden }))),
+  cmd(
+    1,
+    ideaArb.map((ideaId): Command => ({ type: 'idea:delete', ideaId })),
+  ),
+  cmd(
+    1,
+    fc.tuple(ideaArb, fc.boolean()).map(([ideaId, hidden]): Command => ({ type: 'idea:hide', ideaId, hidden })),
+  ),
   // Re-adding keeps deleted ids in play.
-  cmd(1, ideaArb.map((ideaId): Command => ({ type: 'idea:add', ideaId, boardId: 'omvarld', text: ideaId }))),
-  cmd(1, pidArb.map((participantId): Command => ({ type: 'participant:remove', participantId }))),
-  cmd(2, fc.tuple(ideaArb, fc.subarray([...IDEAS])).map(([targetId, sourceIds]): Command => ({ type: 'idea:merge', targetId, sourceIds }))),
+  cmd(
+    1,
+    ideaArb.map((ideaId): Command => ({ type: 'idea:add', ideaId, boardId: 'omvarld', text: ideaId })),
+  ),
+  cmd(
+    1,
+    pidArb.map((participantId): Command => ({ type: 'participant:remove', participantId })),
+  ),
+  cmd(
+    2,
+    fc.tuple(ideaArb, fc.subarray([...IDEAS])).map(([targetId, sourceIds]): Command => ({ type: 'idea:merge', targetId, sourceIds })),
+  ),
 );
 
 const actorArb: fc.Arbitrary<Actor> = fc.oneof(fc.constant(FAC), fc.constant(SYS), pidArb.map(P));
@@ -137,7 +164,8 @@ describe('properties of random command sequences', () => {
             return;
           }
           for (const e of r.value) {
-            if (e.type === 'idea.merged' && Object.values(ballotsAsRecord(state.votes)).some((m) => e.sourceIds.some((id) => (m[id] ?? 0) > 0))) seen.add('merge-with-dots');
+            if (e.type === 'idea.merged' && Object.values(ballotsAsRecord(state.votes)).some((m) => e.sourceIds.some((id) => (m[id] ?? 0) > 0)))
+              seen.add('merge-with-dots');
             state = evolve(state, e);
             seen.add(e.type);
           }
@@ -145,7 +173,19 @@ describe('properties of random command sequences', () => {
       }),
       { seed: 20230116, numRuns: 200 },
     );
-    for (const what of ['vote.added', 'vote.removed', 'idea.merged', 'merge-with-dots', 'participant.removed', 'idea.deleted', 'budget_exhausted', 'cap_reached', 'budget_below_spent', 'cap_below_stacked', 'voting_open']) {
+    for (const what of [
+      'vote.added',
+      'vote.removed',
+      'idea.merged',
+      'merge-with-dots',
+      'participant.removed',
+      'idea.deleted',
+      'budget_exhausted',
+      'cap_reached',
+      'budget_below_spent',
+      'cap_below_stacked',
+      'voting_open',
+    ]) {
       expect(seen, what).toContain(what);
     }
   });

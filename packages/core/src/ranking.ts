@@ -30,9 +30,11 @@ export function tallyOf(s: Pick<Workshop, 'votes'>): Record<string, Tally> {
   for (const [, mine] of eachBallot(s.votes)) {
     for (const [ideaId, n] of Object.entries(mine)) {
       if (n <= 0) continue;
-      const t = (out[ideaId] ??= { dots: 0, voters: 0 });
-      t.dots += n;
-      t.voters += 1;
+      const t = out[ideaId];
+      if (t) {
+        t.dots += n;
+        t.voters += 1;
+      } else out[ideaId] = { dots: n, voters: 1 };
     }
   }
   return out;

@@ -6,6 +6,7 @@ describe('id-keyed records', () => {
     const rec = withEntry(emptyRecord<number>(), '__proto__', 1);
     expect(Object.getPrototypeOf(rec)).toBeNull();
     expect(Object.keys(rec)).toEqual(['__proto__']);
+    // biome-ignore lint/suspicious/noProto: reading "__proto__" as an ordinary key is the point of this test
     expect(rec['__proto__']).toBe(1);
     expect(rec['constructor']).toBeUndefined();
   });
@@ -31,14 +32,30 @@ describe('id-keyed records', () => {
   });
 
   it('copy instead of changing what they are given', () => {
-    const base = recordFrom([['a', 1], ['b', 2]]);
+    const base = recordFrom([
+      ['a', 1],
+      ['b', 2],
+    ]);
     const plus = withEntry(base, 'toString', 3);
     const minus = withoutEntries(plus, ['a', 'valueOf']);
     const doubled = mapRecord(minus, (n, key) => (key === 'b' ? n * 2 : n));
-    expect(Object.entries(base)).toEqual([['a', 1], ['b', 2]]);
-    expect(Object.entries(plus)).toEqual([['a', 1], ['b', 2], ['toString', 3]]);
-    expect(Object.entries(minus)).toEqual([['b', 2], ['toString', 3]]);
-    expect(Object.entries(doubled)).toEqual([['b', 4], ['toString', 3]]);
+    expect(Object.entries(base)).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect(Object.entries(plus)).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['toString', 3],
+    ]);
+    expect(Object.entries(minus)).toEqual([
+      ['b', 2],
+      ['toString', 3],
+    ]);
+    expect(Object.entries(doubled)).toEqual([
+      ['b', 4],
+      ['toString', 3],
+    ]);
     for (const r of [plus, minus, doubled]) expect(Object.getPrototypeOf(r)).toBeNull();
     expect(getOwn(undefined, 'a')).toBeUndefined();
     expect(Object.keys(copyRecord(null))).toEqual([]);

@@ -140,7 +140,14 @@ function scenario(x: string): [Command, Actor][] {
     f({ type: 'focus:toggle', ideaId: x, included: true }),
     f({ type: 'plan:set', row: row(x, 'Theme') }),
     f({ type: 'plan:set', row: row(x, 'Theme, again') }),
-    f({ type: 'group:split', groups: [{ id: x, name: 'X' }, { id: 'g2', name: 'Two' }], seed: 7 }),
+    f({
+      type: 'group:split',
+      groups: [
+        { id: x, name: 'X' },
+        { id: 'g2', name: 'Two' },
+      ],
+      seed: 7,
+    }),
     f({ type: 'idea:merge', targetId: x, sourceIds: ['mine'] }),
     f({ type: 'idea:merge', targetId: 'i0', sourceIds: [x] }),
     f({ type: 'idea:add', ideaId: x, boardId: 'b2', text: 'Back again' }),
@@ -181,7 +188,16 @@ function readable(s: Workshop) {
   return {
     ...s,
     votes: ballotsAsRecord(s.votes),
-    derived: { tally, ranking: rankIdeas(ideas, tally), focus: computeFocus(s.boards.map((b) => b.id), ideas, tally, s.focus) },
+    derived: {
+      tally,
+      ranking: rankIdeas(ideas, tally),
+      focus: computeFocus(
+        s.boards.map((b) => b.id),
+        ideas,
+        tally,
+        s.focus,
+      ),
+    },
   };
 }
 
@@ -227,7 +243,18 @@ describe('reserved names are ordinary ids in core', () => {
   it('the ordinary run exercises both acceptance and refusal', () => {
     const codes = new Set(ordinary.outcomes.map((o) => ('error' in o ? o.error : 'threw' in o ? 'threw' : 'ok')));
     expect(codes).toEqual(
-      new Set(['ok', 'not_found', 'forbidden', 'already_exists', 'cap_reached', 'budget_exhausted', 'no_dot_to_remove', 'cap_below_stacked', 'budget_below_spent', 'voting_open']),
+      new Set([
+        'ok',
+        'not_found',
+        'forbidden',
+        'already_exists',
+        'cap_reached',
+        'budget_exhausted',
+        'no_dot_to_remove',
+        'cap_below_stacked',
+        'budget_below_spent',
+        'voting_open',
+      ]),
     );
   });
 

@@ -15,11 +15,7 @@ const SAME_PURPOSE_EN = 'To make sure our cities stay at the forefront of urban 
 const handlingsplan: Record<Lang, TemplateContent> = {
   sv: {
     title: 'Handlingsplan',
-    rules: [
-      'Allas åsikter är lika viktiga',
-      'Alla funderingar skall upp på bordet',
-      'Alla är ansvariga för resultatet',
-    ],
+    rules: ['Allas åsikter är lika viktiga', 'Alla funderingar skall upp på bordet', 'Alla är ansvariga för resultatet'],
     values: [
       'Samarbete och handlingskraft för resultat',
       'Öppenhet och kreativitet för lärande och utveckling',
@@ -43,19 +39,14 @@ const handlingsplan: Record<Lang, TemplateContent> = {
       {
         id: 'gemensamt',
         title: 'Gemensamma frågor & projekt',
-        purpose:
-          'Driver och utvecklar gemensamma frågor och projekt, t.ex. policys och riktlinjer; i förekommande fall gemensam upphandling.',
+        purpose: 'Driver och utvecklar gemensamma frågor och projekt, t.ex. policys och riktlinjer; i förekommande fall gemensam upphandling.',
         questions: ['Finns det något vi kan upphandla gemensamt?', 'Kan vi ta fram gemensamma riktlinjer som underlättar?'],
       },
       {
         id: 'kollegialt',
         title: 'Kollegialt stöd',
         purpose: 'Nätverket fungerar också som ett kollegialt stöd i olika frågor.',
-        questions: [
-          'Vad behöver du stöd i?',
-          'Vad är du bra på och kan dela med dig av?',
-          'Skall vi ha roterande faddergrupper?',
-        ],
+        questions: ['Vad behöver du stöd i?', 'Vad är du bra på och kan dela med dig av?', 'Skall vi ha roterande faddergrupper?'],
       },
     ],
     agenda: [

@@ -29,8 +29,7 @@ export const votingSettingsPatchSchema = z
   .partial()
   .strict();
 
-const c = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), ...shape }).strict();
+const c = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...shape }).strict();
 
 /** Every command a socket may send. Joining has its own event; creating is an HTTP call. */
 export const clientCommandSchema = z.discriminatedUnion('type', [
@@ -44,8 +43,15 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   c('group:delete', { groupId: idSchema }),
   c('group:assign', { participantId: idSchema, groupId: idSchema.nullable() }),
   c('group:split', {
-    groups: z.array(z.object({ id: idSchema, name }).strict()).min(1).max(LIMITS.groups),
-    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    groups: z
+      .array(z.object({ id: idSchema, name }).strict())
+      .min(1)
+      .max(LIMITS.groups),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
   }),
   c('idea:add', { ideaId: idSchema, boardId: idSchema, text: ideaText, details: details.optional(), groupId: idSchema.nullable().optional() }),
   c('idea:edit', { ideaId: idSchema, text: ideaText, details }),
@@ -53,8 +59,20 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   c('idea:merge', { targetId: idSchema, sourceIds: z.array(idSchema).min(1).max(LIMITS.mergeSources) }),
   c('idea:hide', { ideaId: idSchema, hidden: z.boolean() }),
   c('idea:delete', { ideaId: idSchema }),
-  c('agenda:goto', { stepIndex: z.number().int().min(0).max(LIMITS.steps - 1) }),
-  c('agenda:phase', { phaseIndex: z.number().int().min(0).max(LIMITS.steps - 1) }),
+  c('agenda:goto', {
+    stepIndex: z
+      .number()
+      .int()
+      .min(0)
+      .max(LIMITS.steps - 1),
+  }),
+  c('agenda:phase', {
+    phaseIndex: z
+      .number()
+      .int()
+      .min(0)
+      .max(LIMITS.steps - 1),
+  }),
   c('timer:start', {}),
   c('timer:pause', {}),
   c('timer:extend', { ms: z.number().int().min(-LIMITS.timerMs).max(LIMITS.timerMs) }),
@@ -76,9 +94,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 
 /** A command on the wire: the client's op id makes a resend harmless. */
-export const commandEnvelopeSchema = z
-  .object({ opId: idSchema, command: clientCommandSchema })
-  .strict();
+export const commandEnvelopeSchema = z.object({ opId: idSchema, command: clientCommandSchema }).strict();
 export type CommandEnvelope = z.infer<typeof commandEnvelopeSchema>;
 
 export const joinRequestSchema = z
@@ -86,7 +102,12 @@ export const joinRequestSchema = z
     name,
     organisation: optionalText(LIMITS.organisation).default(''),
     /** Made by the phone and kept before sending, so a join resent after a lost answer is the same join. */
-    token: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/).optional(),
+    token: z
+      .string()
+      .min(16)
+      .max(128)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
   })
   .strict();
 export type JoinRequest = z.input<typeof joinRequestSchema>;

@@ -23,7 +23,20 @@ function workshop(): Workshop {
   for (let i = 0; i < 7; i++) run({ type: 'vote:add', ideaId: 'a' }, { role: 'participant', participantId: i < 4 ? 'p1' : 'p2' });
   for (let i = 0; i < 5; i++) run({ type: 'vote:add', ideaId: 'b' }, { role: 'participant', participantId: 'p2' });
   run({ type: 'focus:toggle', ideaId: 'b', included: true });
-  run({ type: 'plan:set', row: { id: 'r1', month: 'Feb', kind: 'monthly', themeNo: 1, theme: 'Policy & Branschpraxis', ideaId: null, host: 'Daniel', backup: 'Pia', comment: 'Bjud in alla' } });
+  run({
+    type: 'plan:set',
+    row: {
+      id: 'r1',
+      month: 'Feb',
+      kind: 'monthly',
+      themeNo: 1,
+      theme: 'Policy & Branschpraxis',
+      ideaId: null,
+      host: 'Daniel',
+      backup: 'Pia',
+      comment: 'Bjud in alla',
+    },
+  });
   return s as unknown as Workshop;
 }
 
@@ -53,7 +66,9 @@ describe('exports', () => {
       ['Politisk påverkan', 5, true],
       ['=cmd|x', 0, false],
     ]);
-    expect(json.plan).toEqual([{ month: 'Feb', kind: 'monthly', themeNo: 1, theme: 'Policy & Branschpraxis', ideaId: null, host: 'Daniel', backup: 'Pia', comment: 'Bjud in alla' }]);
+    expect(json.plan).toEqual([
+      { month: 'Feb', kind: 'monthly', themeNo: 1, theme: 'Policy & Branschpraxis', ideaId: null, host: 'Daniel', backup: 'Pia', comment: 'Bjud in alla' },
+    ]);
   });
 });
 
@@ -73,7 +88,17 @@ function workshopWith(t: (field: string) => string): Workshop {
   run({ type: 'voting:open' });
   run({ type: 'vote:add', ideaId: 'a' }, { role: 'participant', participantId: 'p1' });
   run({ type: 'focus:toggle', ideaId: 'a', included: true });
-  const row = { id: 'r1', month: t('month'), kind: 'monthly' as const, themeNo: 1, ideaId: null, theme: t('theme'), host: t('host'), backup: t('backup'), comment: t('comment') };
+  const row = {
+    id: 'r1',
+    month: t('month'),
+    kind: 'monthly' as const,
+    themeNo: 1,
+    ideaId: null,
+    theme: t('theme'),
+    host: t('host'),
+    backup: t('backup'),
+    comment: t('comment'),
+  };
   run({ type: 'plan:set', row });
   return s as unknown as Workshop;
 }
@@ -128,7 +153,11 @@ describe('Markdown export of hostile text', () => {
   it('still reads as the text that was typed', () => {
     const out = toMarkdown(workshopWith((f) => (f === 'idea-a' ? 'Rätt & riktigt <b>: 5 * 3' : `plain ${f}`)));
     expect(out).toContain('- **Rätt & riktigt &lt;b&gt;: 5 \\* 3 1**');
-    const unescaped = out.replace(/\\([\s\S])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const unescaped = out
+      .replace(/\\([\s\S])/g, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
     expect(unescaped).toContain('Rätt & riktigt <b>: 5 * 3 1');
   });
 });

@@ -120,7 +120,7 @@ export function toCsv(s: Workshop): string {
   const header = [w.dimension, w.rank, w.idea, w.details, w.dots, w.voters, w.inFocus];
   const lines = exportRows(s).map((r) => [r.board, r.rank, r.idea, r.details, r.dots, r.voters, r.focus ? w.yes : w.no]);
   // A byte-order mark so spreadsheet programs read å, ä and ö as UTF-8.
-  return '\uFEFF' + [header, ...lines].map((row) => row.map((v) => csvField(String(v))).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[header, ...lines].map((row) => row.map((v) => csvField(String(v))).join(',')).join('\r\n')}\r\n`;
 }
 
 export function toJson(s: Workshop) {

@@ -6,7 +6,18 @@ import type { Config } from '../config.ts';
 import { DEFAULT_RATE_LIMITS } from '../config.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 
-const config: Config = { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', allowedOrigins: [], allowedHosts: [], publicUrl: 'https://fokus.example', trustProxy: false, rateLimits: DEFAULT_RATE_LIMITS, logLevel: 'silent', webDist: null };
+const config: Config = {
+  port: 0,
+  host: '127.0.0.1',
+  dataDir: '/nonexistent',
+  allowedOrigins: [],
+  allowedHosts: [],
+  publicUrl: 'https://fokus.example',
+  trustProxy: false,
+  rateLimits: DEFAULT_RATE_LIMITS,
+  logLevel: 'silent',
+  webDist: null,
+};
 let fokus: FokusApp;
 
 beforeEach(async () => {
@@ -40,7 +51,7 @@ describe('HTTP API', () => {
     }
     const huge = await fokus.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'x'.repeat(40_000) } });
     expect(huge.statusCode).toBe(413);
-    expect((await fokus.rooms.get('AAAAAA'))).toBeNull();
+    expect(await fokus.rooms.get('AAAAAA')).toBeNull();
   });
 
   it('answers unknown codes with 404', async () => {

@@ -33,7 +33,8 @@ export const en: Messages = {
   codeInvalid: 'The code is six letters or digits.',
   recentConsoles: 'Your workshops on this computer',
   codeNotFoundHeading: 'No workshop has the code {code}',
-  codeNotFoundHelp: 'Check the code on the screen in the room: six letters or digits. Type it below. A workshop that has ended and been deleted cannot be joined.',
+  codeNotFoundHelp:
+    'Check the code on the screen in the room: six letters or digits. Type it below. A workshop that has ended and been deleted cannot be joined.',
   toStartPage: 'To the start page',
 
   offlineBanner: 'You are offline – your taps will be sent when you are back',
@@ -53,7 +54,8 @@ export const en: Messages = {
   joinAgain: 'Join again',
   youAre: 'You are {name}',
   joinLockedHeading: 'This workshop is closed to new participants',
-  joinLockedText: 'The facilitator has closed it to more participants. Should you be in it? Tell them – this page opens by itself once joining is possible again.',
+  joinLockedText:
+    'The facilitator has closed it to more participants. Should you be in it? Tell them – this page opens by itself once joining is possible again.',
 
   step: 'Step {n} of {total}',
   stepKind_lobby: 'Welcome',

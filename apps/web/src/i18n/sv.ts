@@ -32,7 +32,8 @@ export const sv = {
   codeInvalid: 'Koden är sex bokstäver eller siffror.',
   recentConsoles: 'Dina workshoppar på den här datorn',
   codeNotFoundHeading: 'Ingen workshop har koden {code}',
-  codeNotFoundHelp: 'Kolla koden på skärmen i rummet: sex bokstäver eller siffror. Skriv den här under. En workshop som är avslutad och raderad går inte att gå med i.',
+  codeNotFoundHelp:
+    'Kolla koden på skärmen i rummet: sex bokstäver eller siffror. Skriv den här under. En workshop som är avslutad och raderad går inte att gå med i.',
   toStartPage: 'Till startsidan',
 
   // Connection

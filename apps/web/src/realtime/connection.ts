@@ -52,8 +52,7 @@ export function openSession({ code, role, key }: SessionOptions): Session {
     store,
     {
       isOpen: () => socket.connected && store.getState().status === 'online',
-      emit: (env, done) =>
-        socket.timeout(ACK_TIMEOUT_MS).emit('workshop:command', env, (err, res) => done(err ? 'timeout' : res)),
+      emit: (env, done) => socket.timeout(ACK_TIMEOUT_MS).emit('workshop:command', env, (err, res) => done(err ? 'timeout' : res)),
     },
     { onRefused: (error) => notifyError(error) },
   );

@@ -21,7 +21,15 @@ export function FocusPanel() {
     setValue(String(current.value));
   }, [current]);
   const boards = useMemo(
-    () => (view ? computeFocus(view.boards.map((b) => b.id), view.ideas, tally?.tallies ?? {}, view.focus) : []),
+    () =>
+      view
+        ? computeFocus(
+            view.boards.map((b) => b.id),
+            view.ideas,
+            tally?.tallies ?? {},
+            view.focus,
+          )
+        : [],
     [view, tally],
   );
   if (!view) return null;
@@ -56,7 +64,9 @@ export function FocusPanel() {
           <span className="visually-hidden">{mode === 'top' ? t('focusTop') : t('focusThreshold')}</span>
           <input className="input input--num" type="number" min={mode === 'top' ? 1 : 0} value={value} onChange={(e) => setValue(e.target.value)} />
         </label>
-        <button type="submit" className="btn btn--small btn--primary">{t('focusApply')}</button>
+        <button type="submit" className="btn btn--small btn--primary">
+          {t('focusApply')}
+        </button>
       </form>
       <div className="focus-grid">
         {boards.map((fb, bi) => {

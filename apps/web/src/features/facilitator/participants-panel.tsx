@@ -54,7 +54,9 @@ export function ParticipantsPanel() {
                     {t('rename')}
                   </label>
                   <input id={`rn-${p.id}`} className="input input--small" value={draft} autoFocus maxLength={60} onChange={(e) => setDraft(e.target.value)} />
-                  <button type="submit" className="btn btn--small btn--primary">{t('save')}</button>
+                  <button type="submit" className="btn btn--small btn--primary">
+                    {t('save')}
+                  </button>
                   <button type="button" className="btn btn--small" onClick={() => setEditing(null)}>
                     {t('cancel')}
                   </button>

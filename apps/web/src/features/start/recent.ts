@@ -11,8 +11,7 @@ export function readRecent(): RecentConsole[] {
     const data: unknown = JSON.parse(storage.get(keys.consoles) ?? '[]');
     if (!Array.isArray(data)) return [];
     return data.filter(
-      (r): r is RecentConsole =>
-        typeof r === 'object' && r !== null && typeof r.code === 'string' && typeof r.title === 'string' && typeof r.at === 'number',
+      (r): r is RecentConsole => typeof r === 'object' && r !== null && typeof r.code === 'string' && typeof r.title === 'string' && typeof r.at === 'number',
     );
   } catch {
     return [];
