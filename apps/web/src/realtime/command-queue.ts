@@ -38,13 +38,22 @@ export function unsent(queue: readonly PendingCommand[]): PendingCommand[] {
   return queue.filter((p) => p.ackedVersion === undefined);
 }
 
-/** Parses pending commands kept in localStorage; anything malformed is dropped. */
-export function parseStoredQueue(raw: string | null): PendingCommand[] {
+/**
+ * Commands older than this are not resent: the server keeps its answers for 24 hours, and a resend after that
+ * could count twice. A phone that comes back the same day still sends what it had.
+ */
+export const MAX_PENDING_AGE_MS = 12 * 60 * 60 * 1000;
+
+/** Parses pending commands kept in localStorage; anything malformed or older than MAX_PENDING_AGE_MS is dropped. */
+export function parseStoredQueue(raw: string | null, now: number): PendingCommand[] {
   if (!raw) return [];
   try {
     const data: unknown = JSON.parse(raw);
     if (!Array.isArray(data)) return [];
-    return data.filter(isStoredCommand).map((p) => ({ opId: p.opId, command: p.command, at: p.at }));
+    return data
+      .filter(isStoredCommand)
+      .filter((p) => now - p.at < MAX_PENDING_AGE_MS)
+      .map((p) => ({ opId: p.opId, command: p.command, at: p.at }));
   } catch {
     return [];
   }

@@ -36,7 +36,7 @@ export function openSession({ code, role, key }: SessionOptions): Session {
   const store = createFokusStore({
     role,
     code,
-    pending: isParticipant ? parseStoredQueue(storage.get(keys.pending(code))) : [],
+    pending: isParticipant ? parseStoredQueue(storage.get(keys.pending(code)), Date.now()) : [],
   });
 
   const socket: FokusSocket = io({

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CommandAck, CommandEnvelope } from '@fokus/protocol';
 import { createFokusStore } from '../store/store.ts';
 import type { MeView } from '@fokus/protocol';
-import { parseStoredQueue, unsent } from './command-queue.ts';
+import { MAX_PENDING_AGE_MS, parseStoredQueue, unsent } from './command-queue.ts';
 import type { CommandTransport } from './sender.ts';
 import { CommandSender } from './sender.ts';
 
@@ -158,16 +158,18 @@ describe('command queue', () => {
       { opId: 'bad id!', command: { type: 'vote:add', ideaId: 'i1' }, at: 1 },
       { nope: true },
     ]);
-    expect(parseStoredQueue(raw)).toEqual([{ opId: 'abc', command: { type: 'vote:add', ideaId: 'i1' }, at: 1 }]);
-    expect(parseStoredQueue('not json')).toEqual([]);
-    expect(parseStoredQueue(null)).toEqual([]);
+    expect(parseStoredQueue(raw, 2)).toEqual([{ opId: 'abc', command: { type: 'vote:add', ideaId: 'i1' }, at: 1 }]);
+    // Past the server's window for resends, a stored command is dropped rather than risk counting twice.
+    expect(parseStoredQueue(raw, 1 + MAX_PENDING_AGE_MS)).toEqual([]);
+    expect(parseStoredQueue('not json', 2)).toEqual([]);
+    expect(parseStoredQueue(null, 2)).toEqual([]);
   });
 
   it('sends restored commands on the first connect', () => {
     const store = createFokusStore({
       role: 'participant',
       code: 'ABC234',
-      pending: parseStoredQueue(JSON.stringify([{ opId: 'keep1', command: { type: 'vote:add', ideaId: 'i1' }, at: 1 }])),
+      pending: parseStoredQueue(JSON.stringify([{ opId: 'keep1', command: { type: 'vote:add', ideaId: 'i1' }, at: 1 }]), 2),
     });
     const t = fakeTransport();
     new CommandSender(store, t.transport, { retryMs: null }).flush();

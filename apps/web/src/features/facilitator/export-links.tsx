@@ -36,7 +36,8 @@ export function LinksPanel({ code, facilitatorKey, open = false }: { code: strin
     // While joining is locked the phones' page says so; the console does not offer it as a way in.
     { label: t('linkPhones'), url: `${origin}/j/${code}`, closed: locked },
     { label: t('linkScreen'), url: `${origin}/s/${code}` },
-    { label: t('linkFacilitator'), url: `${origin}/f/${code}#key=${facilitatorKey}`, secret: true },
+    // The console is often mirrored on the projector: the key is copied, never shown.
+    { label: t('linkFacilitator'), url: `${origin}/f/${code}#key=${facilitatorKey}`, shown: `${origin}/f/${code}#key=••••••••`, secret: true },
   ];
   return (
     <details className="panel links" open={open}>
@@ -45,7 +46,7 @@ export function LinksPanel({ code, facilitatorKey, open = false }: { code: strin
         {links.map((l) => (
           <li key={l.label}>
             <span className="links__label">{l.label}</span>
-            <code className={`links__url${l.secret ? ' links__url--secret' : ''}`}>{l.url}</code>
+            <code className={`links__url${l.secret ? ' links__url--secret' : ''}`}>{l.shown ?? l.url}</code>
             <CopyButton text={l.url} />
             {l.closed && (
               <span className="tag tag--closed" title={t('phonesLocked')}>
