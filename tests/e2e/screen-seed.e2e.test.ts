@@ -180,7 +180,8 @@ it('shows a seed-sized workshop whole on a 1080p and a 720p projector, step by s
   await each((p) => p.locator('.lobby__code').getByText(seed.created.code).waitFor());
   await checkStep('lobby', { ideas: 'none' });
   await each(async (p) => {
-    expect(await p.locator('.lobby__rules li').allTextContents()).toEqual(seed.facilitator.view?.view.rules);
+    expect(await p.locator('.lobby__rules:not(.lobby__rules--values) li').allTextContents()).toEqual(seed.facilitator.view?.view.rules);
+    expect(await p.locator('.lobby__rules--values li').allTextContents()).toEqual(seed.facilitator.view?.view.values);
   });
 
   // The split: every group with its members, on the wall.

@@ -114,7 +114,8 @@ it('loads, shows, exports and carries on a log written with reserved names as id
       expect(view.view.focus.added).toEqual(['__proto__']);
       expect(view.view.plan.map((r) => [r.id, r.ideaId])).toEqual([['isPrototypeOf', '__proto__']]);
       if (round === 1) {
-        expect(view.version).toBe(events.length);
+        // The facilitator's version counts every stored event but the dots (anonymous voting).
+        expect(view.version).toBe(events.filter((e) => e.type !== 'vote.added' && e.type !== 'vote.removed').length);
         // Voting is open and anonymous: the two dots on "__proto__" are held back from the facilitator until released.
         expect(tally.tally.dotsTotal).toBe(10);
       }
