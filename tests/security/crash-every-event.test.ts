@@ -1,15 +1,14 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
-import type { EventType } from '@fokus/core';
+import { EVENT_TYPES } from '@fokus/core';
 import type { ClientCommand } from '@fokus/protocol';
+import { startServerProcess } from '../support/server-process.ts';
 import { Client, createWorkshop, newToken } from '../support/fokus-client.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const procs: ChildProcess[] = [];
 const clients: Client[] = [];
 
@@ -18,71 +17,11 @@ afterEach(() => {
   for (const p of procs.splice(0)) p.kill('SIGKILL');
 });
 
-/**
- * Every kind of event. A Record over the union: a new event type is a type error here until it is listed,
- * and once listed the test fails until the script below makes one.
- */
-const EVERY_EVENT: Record<EventType, true> = {
-  'workshop.created': true,
-  'workshop.updated': true,
-  'joining.locked': true,
-  'participant.joined': true,
-  'participant.renamed': true,
-  'participant.removed': true,
-  'participant.done': true,
-  'group.created': true,
-  'group.renamed': true,
-  'group.deleted': true,
-  'group.assigned': true,
-  'groups.split': true,
-  'idea.added': true,
-  'idea.edited': true,
-  'idea.moved': true,
-  'idea.merged': true,
-  'idea.hidden': true,
-  'idea.deleted': true,
-  'agenda.moved': true,
-  'agenda.phase-moved': true,
-  'timer.started': true,
-  'timer.paused': true,
-  'timer.extended': true,
-  'timer.reset': true,
-  'spotlight.set': true,
-  'voting.configured': true,
-  'voting.opened': true,
-  'voting.closed': true,
-  'voting.revealed': true,
-  'voting.reset': true,
-  'vote.added': true,
-  'vote.removed': true,
-  'focus.suggested': true,
-  'focus.toggled': true,
-  'plan.set': true,
-  'plan.deleted': true,
-};
-
-/** The real server as a separate process, so it can be killed without warning. */
+/** The real server as its own process (tests/support/server-process.ts), remembered so afterEach can kill it. */
 async function startProcess(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: join(dataDir, 'no-web') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  procs.push(proc);
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /running on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  return { url, proc };
+  const started = await startServerProcess(dataDir);
+  procs.push(started.proc);
+  return started;
 }
 
 it('stores every kind of event through the protocol, survives a SIGKILL, and replays to the same facilitator view', async () => {
@@ -187,5 +126,5 @@ it('stores every kind of event through the protocol, survives a SIGKILL, and rep
   const db = new Database(join(dataDir, 'fokus.db'), { readonly: true });
   const stored = (db.prepare('SELECT DISTINCT type FROM events WHERE workshop_id = ?').all(created.workshopId) as { type: string }[]).map((r) => r.type);
   db.close();
-  expect(stored.sort()).toEqual(Object.keys(EVERY_EVENT).sort());
+  expect(stored.sort()).toEqual([...EVENT_TYPES].sort());
 }, 60_000);

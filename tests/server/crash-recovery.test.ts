@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { CommandAck } from '@fokus/protocol';
+import { startServerProcess } from '../support/server-process.ts';
 import { Client, createWorkshop, newOpId, newToken } from '../support/fokus-client.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const procs: ChildProcess[] = [];
 const clients: Client[] = [];
 
@@ -16,28 +15,11 @@ afterEach(() => {
   for (const p of procs.splice(0)) p.kill('SIGKILL');
 });
 
-/** The real server as a separate process, so it can be killed without warning. */
+/** The real server as its own process (tests/support/server-process.ts), remembered so afterEach can kill it. */
 async function startProcess(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: join(dataDir, 'no-web') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  procs.push(proc);
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /running on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  return { url, proc };
+  const started = await startServerProcess(dataDir);
+  procs.push(started.proc);
+  return started;
 }
 
 it('keeps every acknowledged vote through a SIGKILL, and a resend after restart counts once', async () => {

@@ -62,3 +62,46 @@ export type WorkshopEvent =
   | { type: 'plan.deleted'; rowId: string };
 
 export type EventType = WorkshopEvent['type'];
+
+// A Record over the union: a new event type is a type error here until it is listed.
+const EVERY_EVENT: Record<EventType, true> = {
+  'workshop.created': true,
+  'workshop.updated': true,
+  'joining.locked': true,
+  'participant.joined': true,
+  'participant.renamed': true,
+  'participant.removed': true,
+  'participant.done': true,
+  'group.created': true,
+  'group.renamed': true,
+  'group.deleted': true,
+  'group.assigned': true,
+  'groups.split': true,
+  'idea.added': true,
+  'idea.edited': true,
+  'idea.moved': true,
+  'idea.merged': true,
+  'idea.hidden': true,
+  'idea.deleted': true,
+  'agenda.moved': true,
+  'agenda.phase-moved': true,
+  'timer.started': true,
+  'timer.paused': true,
+  'timer.extended': true,
+  'timer.reset': true,
+  'spotlight.set': true,
+  'voting.configured': true,
+  'voting.opened': true,
+  'voting.closed': true,
+  'voting.revealed': true,
+  'voting.reset': true,
+  'vote.added': true,
+  'vote.removed': true,
+  'focus.suggested': true,
+  'focus.toggled': true,
+  'plan.set': true,
+  'plan.deleted': true,
+};
+
+/** Every kind of event, for tests that must cover them all (replay, crash recovery). */
+export const EVENT_TYPES = Object.keys(EVERY_EVENT) as readonly EventType[];
