@@ -138,7 +138,7 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   await pia.page.getByText(/Röstningen är anonym: ingen ser vad just du röstar på/).waitFor();
   const piaToken = await pia.page.evaluate((c) => localStorage.getItem(`fokus:token:${c}`), code);
   const direct = await Client.connect(server.url, { code, role: 'participant', token: piaToken ?? '' });
-  await direct.until((c) => dotsOf(c) === 8, 10_000);
+  await direct.until((c) => dotsOf(c) === 8);
   await pia.page.reload();
   await counter(pia.page).getByText('2 av 10 prickar kvar').waitFor();
   await look(pia.page, 'phone-vote');
@@ -175,7 +175,7 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   await isabel.page.getByRole('button', { name: 'Klar', exact: true }).click();
 
   // Two have said "klar" and Pia has not: the figures wait for three (or for Pia to stop a while, or the close).
-  await truth.until((c) => c.tally?.tally.done === 2, 10_000);
+  await truth.until((c) => c.tally?.tally.done === 2);
   await screen.getByText('2 av 3 klara').waitFor();
   // Hidden until reveal: the screen shows progress, no counts.
   expect(await screen.locator('.toplist__row').count()).toBe(0);
@@ -185,7 +185,7 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   // Close and reveal: the screen's ranking is the room's real count.
   await console.getByRole('button', { name: 'Stäng röstningen' }).first().click();
   await console.getByRole('button', { name: 'Visa resultatet' }).first().click();
-  await truth.until((c) => c.tally?.tally.dotsUsed === 19, 10_000);
+  await truth.until((c) => c.tally?.tally.dotsUsed === 19);
   await screen.locator('.toplist__row').first().waitFor();
   await settled(screen);
   const ranking = await screen.locator('.toplist__row').evaluateAll((rows) =>

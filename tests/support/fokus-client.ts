@@ -98,8 +98,10 @@ export class Client {
   }
 
   /** Resolves once a pushed message satisfies `check` (now or later): checked on every message, not polled. */
-  until(check: (c: Client) => boolean, timeoutMs = 3000): Promise<void> {
+  until(check: (c: Client) => boolean, timeoutMs = 10_000): Promise<void> {
     if (check(this)) return Promise.resolve();
+    // Made here, so that a time-out names the test line that waited, not this timer.
+    const timedOut = new Error(`timed out after ${timeoutMs} ms waiting for the server`);
     return new Promise((resolve, reject) => {
       const settle = (outcome: () => void) => {
         clearTimeout(timer);
@@ -109,7 +111,7 @@ export class Client {
       const recheck = () => {
         if (check(this)) settle(resolve);
       };
-      const timer = setTimeout(() => settle(() => reject(new Error('timed out waiting for the server'))), timeoutMs);
+      const timer = setTimeout(() => settle(() => reject(timedOut)), timeoutMs);
       this.waiters.add(recheck);
     });
   }
