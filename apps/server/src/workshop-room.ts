@@ -1,9 +1,9 @@
 import type { Actor, Command, Workshop, WorkshopEvent } from '@fokus/core';
 import { decide, erasedHistory, evolve, publicVersion, replay } from '@fokus/core';
 import type { CommandAck, JoinAck, MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
-import type { TallyView, WorkshopView } from '@fokus/protocol';
 import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
 import { AnonymityGate } from './anonymity-gate.ts';
+import { ROLES, RoomBroadcaster } from './room-broadcaster.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { meTouchedBy, movesOnlyFigures } from './audience.ts';
 import type { Committer } from './committer.ts';
@@ -23,22 +23,6 @@ export interface Clock {
   now(): number;
 }
 
-const ROLES: ViewRole[] = ['facilitator', 'screen', 'participant'];
-type Channel = `${ViewRole}:${'view' | 'tally'}`;
-
-/**
- * Least time between two messages of one channel. The screen needs live figures; phones only need results,
- * and only once they may see them: this is what keeps a thousand phones from being flooded with tallies.
- */
-const MIN_INTERVAL_MS: Record<Channel, number> = {
-  'facilitator:view': 250,
-  'facilitator:tally': 100,
-  'screen:view': 50,
-  'screen:tally': 100,
-  'participant:view': 50,
-  'participant:tally': 1000,
-};
-
 /**
  * One live workshop: the authority for its state. Commands are decided in arrival order against the
  * in-memory state, made durable through the committer, then acknowledged; broadcasts are coalesced.
@@ -53,15 +37,10 @@ export class WorkshopRoom {
   private readonly joining = new Map<string, Promise<JoinAck>>();
   private readonly tokens = new Map<string, string>();
   private readonly online = new Map<string, number>();
-  private readonly dirty = new Set<Channel>();
-  private readonly dirtyMe = new Set<string>();
-  private readonly lastSent = new Map<Channel, number>();
-  private readonly lastBody = new Map<Channel, string>();
   /** What of the dots others may see: with anonymous voting, only steps no diff can pin on one person. */
   private readonly gate: AnonymityGate;
-  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly broadcast: RoomBroadcaster;
   private closed = false;
-  private flushDue = Infinity;
   /** Writes submitted and not yet durable or refused. */
   private writing = 0;
   /** Settles once the latest write is durable, or refused and recovered from. */
@@ -84,6 +63,17 @@ export class WorkshopRoom {
     for (const [k, v] of answers) this.answers.set(k, v);
     this.indexTokens();
     this.gate = new AnonymityGate(state);
+    this.broadcast = new RoomBroadcaster(record.id, output, clock, {
+      body: (role, kind) =>
+        kind === 'view'
+          ? workshopView(this.durable, this.code, role, this.online)
+          : tallyView(this.durable, role, this.online, this.gate.figures(this.durable)),
+      version: (role) => versionFor(role, this.durable),
+      me: (participantId) => this.meMessage(participantId),
+      phonesSeeFigures: () => resultsVisible(this.durable, 'participant'),
+      nextTick: (now) => this.gate.nextTick(now),
+      tick: (now) => this.gate.tick(this.durable, now),
+    });
   }
 
   get id(): string {
@@ -219,14 +209,14 @@ export class WorkshopRoom {
 
   connected(participantId: string): void {
     this.online.set(participantId, (this.online.get(participantId) ?? 0) + 1);
-    this.markFigures();
+    this.broadcast.markFigures();
   }
 
   disconnected(participantId: string): void {
     const n = (this.online.get(participantId) ?? 1) - 1;
     if (n > 0) this.online.set(participantId, n);
     else this.online.delete(participantId);
-    this.markFigures();
+    this.broadcast.markFigures();
   }
 
   viewMessage(role: ViewRole): ViewMessage {
@@ -244,8 +234,7 @@ export class WorkshopRoom {
 
   close(): void {
     this.closed = true;
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    this.broadcast.close();
   }
 
   private apply(events: WorkshopEvent[]): void {
@@ -267,8 +256,7 @@ export class WorkshopRoom {
       for (const op of ops) this.answers.set(opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck);
       this.tokens.clear();
       this.indexTokens();
-      for (const r of ROLES) this.dirty.add(`${r}:view`).add(`${r}:tally`);
-      this.schedule();
+      this.broadcast.markAll();
     } catch {
       // The log cannot be read either: go on from memory; the next write that does not follow the log fails and retries this.
     } finally {
@@ -296,68 +284,14 @@ export class WorkshopRoom {
   private published(events: WorkshopEvent[], after: Workshop): void {
     // Commits land in order, so the newest committed state is the durable one.
     if (after.version > this.durable.version) this.durable = after;
-    if (this.gate.observe(events, after, this.clock.now())) this.markFigures();
+    if (this.gate.observe(events, after, this.clock.now())) this.broadcast.markFigures();
     for (const e of events) {
       if (e.type === 'participant.removed') this.output.removed(this.id, e.participantId);
       const touched = meTouchedBy(e);
-      for (const id of touched === 'everyone' ? this.online.keys() : touched) this.dirtyMe.add(id);
-      if (movesOnlyFigures(e)) this.markFigures();
-      else for (const r of ROLES) this.dirty.add(`${r}:view`).add(`${r}:tally`);
+      this.broadcast.markMe(touched === 'everyone' ? [...this.online.keys()] : touched);
+      if (movesOnlyFigures(e)) this.broadcast.markFigures();
+      else this.broadcast.markAll();
     }
-    if (events.length > 0) this.schedule();
-  }
-
-  private markFigures(): void {
-    this.dirty.add('facilitator:view').add('facilitator:tally').add('screen:tally');
-    // Phones use the tally for results only: while results are hidden from them, figures stay off their wire.
-    if (resultsVisible(this.durable, 'participant')) this.dirty.add('participant:tally');
-    this.schedule();
-  }
-
-  private schedule(): void {
-    const now = this.clock.now();
-    let due = Infinity;
-    for (const ch of this.dirty) due = Math.min(due, (this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch]);
-    if (this.dirtyMe.size > 0) due = Math.min(due, now);
-    due = Math.min(due, this.gate.nextTick(now));
-    if (due === Infinity) return;
-    // A timer set for a slow channel (phones' tally, 500 ms) must not hold back a faster one (the screen's).
-    if (this.flushTimer) {
-      if (this.flushDue <= due) return;
-      clearTimeout(this.flushTimer);
-    }
-    this.flushDue = due;
-    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, due - now));
-  }
-
-  private flush(): void {
-    this.flushTimer = null;
-    const now = this.clock.now();
-    // Held-back dots may be released by the clock alone (someone stopped voting a while ago).
-    if (this.gate.tick(this.durable, now)) this.markFigures();
-    for (const ch of [...this.dirty]) {
-      if ((this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch] > now) continue;
-      this.dirty.delete(ch);
-      this.lastSent.set(ch, now);
-      const [role, kind] = ch.split(':') as [ViewRole, 'view' | 'tally'];
-      const body =
-        kind === 'view'
-          ? workshopView(this.durable, this.code, role, this.online)
-          : tallyView(this.durable, role, this.online, this.gate.figures(this.durable));
-      // Many events change nothing a given role sees (a join, for the phones): send only what differs.
-      const json = JSON.stringify(body);
-      if (this.lastBody.get(ch) === json) continue;
-      this.lastBody.set(ch, json);
-      const version = versionFor(role, this.durable);
-      if (kind === 'view') this.output.view(this.id, role, { version, serverNow: now, view: body as WorkshopView });
-      else this.output.tally(this.id, role, { version, tally: body as TallyView });
-    }
-    for (const id of this.dirtyMe) {
-      const msg = this.meMessage(id);
-      if (msg) this.output.me(this.id, id, msg);
-    }
-    this.dirtyMe.clear();
-    this.schedule();
   }
 }
 

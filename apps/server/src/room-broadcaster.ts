@@ -1,0 +1,119 @@
+import type { MeMessage, TallyView, ViewRole, WorkshopView } from '@fokus/protocol';
+import type { Clock, RoomOutput } from './workshop-room.ts';
+
+export const ROLES: readonly ViewRole[] = ['facilitator', 'screen', 'participant'];
+type Kind = 'view' | 'tally';
+type Channel = `${ViewRole}:${Kind}`;
+
+/**
+ * Least time between two messages of one channel. The screen needs live figures; phones only need results,
+ * and only once they may see them: this is what keeps a thousand phones from being flooded with tallies.
+ */
+const MIN_INTERVAL_MS: Record<Channel, number> = {
+  'facilitator:view': 250,
+  'facilitator:tally': 100,
+  'screen:view': 50,
+  'screen:tally': 100,
+  'participant:view': 50,
+  'participant:tally': 1000,
+};
+
+/** What the room says when a channel is due: the bodies are computed only then, from durable state. */
+export interface BroadcastSource {
+  body(role: ViewRole, kind: Kind): WorkshopView | TallyView;
+  version(role: ViewRole): number;
+  me(participantId: string): MeMessage | null;
+  /** Phones get figures only while results are visible to them. */
+  phonesSeeFigures(): boolean;
+  /** When the room next needs the clock (the anonymity gate's release by time), or Infinity. */
+  nextTick(now: number): number;
+  /** The clock came round: true if the figures changed. */
+  tick(now: number): boolean;
+}
+
+/**
+ * A room's coalesced broadcasts: channels (role × view/tally) marked dirty are sent at most every MIN_INTERVAL_MS,
+ * each body encoded once and not sent again when it is what that channel last carried; `me` goes out at once.
+ */
+export class RoomBroadcaster {
+  private readonly dirty = new Set<Channel>();
+  private readonly dirtyMe = new Set<string>();
+  private readonly lastSent = new Map<Channel, number>();
+  private readonly lastBody = new Map<Channel, string>();
+  private timer: NodeJS.Timeout | null = null;
+  private due = Infinity;
+
+  constructor(
+    private readonly workshopId: string,
+    private readonly output: RoomOutput,
+    private readonly clock: Clock,
+    private readonly source: BroadcastSource,
+  ) {}
+
+  /** Something every role sees changed. */
+  markAll(): void {
+    for (const r of ROLES) this.dirty.add(`${r}:view`).add(`${r}:tally`);
+    this.schedule();
+  }
+
+  /** Only figures moved (a dot, someone online): the facilitator's list and everyone's tallies. */
+  markFigures(): void {
+    this.dirty.add('facilitator:view').add('facilitator:tally').add('screen:tally');
+    // Phones use the tally for results only: while results are hidden from them, figures stay off their wire.
+    if (this.source.phonesSeeFigures()) this.dirty.add('participant:tally');
+    this.schedule();
+  }
+
+  markMe(participantIds: Iterable<string>): void {
+    for (const id of participantIds) this.dirtyMe.add(id);
+    this.schedule();
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(): void {
+    const now = this.clock.now();
+    let due = Infinity;
+    for (const ch of this.dirty) due = Math.min(due, (this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch]);
+    if (this.dirtyMe.size > 0) due = Math.min(due, now);
+    due = Math.min(due, this.source.nextTick(now));
+    if (due === Infinity) return;
+    // A timer set for a slow channel (phones' tally) must not hold back a faster one (the screen's).
+    if (this.timer) {
+      if (this.due <= due) return;
+      clearTimeout(this.timer);
+    }
+    this.due = due;
+    this.timer = setTimeout(() => this.flush(), Math.max(0, due - now));
+  }
+
+  private flush(): void {
+    this.timer = null;
+    const now = this.clock.now();
+    // Held-back dots may be released by the clock alone (someone stopped voting a while ago).
+    if (this.source.tick(now)) this.markFigures();
+    for (const ch of [...this.dirty]) {
+      if ((this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch] > now) continue;
+      this.dirty.delete(ch);
+      this.lastSent.set(ch, now);
+      const [role, kind] = ch.split(':') as [ViewRole, Kind];
+      const body = this.source.body(role, kind);
+      // Many events change nothing a given role sees (a join, for the phones): send only what differs.
+      const json = JSON.stringify(body);
+      if (this.lastBody.get(ch) === json) continue;
+      this.lastBody.set(ch, json);
+      const version = this.source.version(role);
+      if (kind === 'view') this.output.view(this.workshopId, role, { version, serverNow: now, view: body as WorkshopView });
+      else this.output.tally(this.workshopId, role, { version, tally: body as TallyView });
+    }
+    for (const id of this.dirtyMe) {
+      const msg = this.source.me(id);
+      if (msg) this.output.me(this.workshopId, id, msg);
+    }
+    this.dirtyMe.clear();
+    this.schedule();
+  }
+}
