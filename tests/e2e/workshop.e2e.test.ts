@@ -147,6 +147,8 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
 
   // The + is disabled at the budget; a forced click and a direct over-budget command are both refused.
   await expect.poll(() => plus(pia.page, 'Fadderverksamhet').isDisabled()).toBe(true);
+  // Centred first: a forced click goes to the point, and at the bottom of the screen that point is the docked "Klar".
+  await plus(pia.page, 'Fadderverksamhet').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await plus(pia.page, 'Fadderverksamhet').click({ force: true });
   expect(await direct.send({ type: 'vote:add', ideaId: truth.view?.view.ideas.find((i) => i.text === 'Fadderverksamhet')?.id ?? '' })).toMatchObject({
     ok: false,
@@ -175,6 +177,8 @@ it('runs a whole workshop: join, groups, ideas, merge, voting, reveal and focus 
   await isabel.page.getByRole('button', { name: 'Klar', exact: true }).click();
 
   // Two have said "klar" and Pia has not: the figures wait for three (or for Pia to stop a while, or the close).
+  // Each phone shows its own "klar" first: a click that did not land fails here, naming the phone.
+  for (const p of [david, isabel]) await expect.poll(() => p.page.getByRole('button', { name: /^Klar/ }).getAttribute('aria-pressed')).toBe('true');
   await truth.until((c) => c.tally?.tally.done === 2);
   await screen.getByText('2 av 3 klara').waitFor();
   // Hidden until reveal: the screen shows progress, no counts.
