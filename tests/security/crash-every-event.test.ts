@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,27 +5,19 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { EVENT_TYPES } from '@fokus/core';
 import type { ClientCommand } from '@fokus/protocol';
-import { startServerProcess } from '../support/server-process.ts';
+import { killServerProcesses, startServerProcess } from '../support/server-process.ts';
 import { Client, createWorkshop, newToken } from '../support/fokus-client.ts';
 
-const procs: ChildProcess[] = [];
 const clients: Client[] = [];
 
 afterEach(() => {
   for (const c of clients.splice(0)) c.close();
-  for (const p of procs.splice(0)) p.kill('SIGKILL');
+  killServerProcesses();
 });
-
-/** The real server as its own process (tests/support/server-process.ts), remembered so afterEach can kill it. */
-async function startProcess(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
-  const started = await startServerProcess(dataDir);
-  procs.push(started.proc);
-  return started;
-}
 
 it('stores every kind of event through the protocol, survives a SIGKILL, and replays to the same facilitator view', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fokus-crash-all-'));
-  const first = await startProcess(dataDir);
+  const first = await startServerProcess(dataDir);
   const created = await createWorkshop(first.url);
   const fac = await Client.connect(first.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
   clients.push(fac);
@@ -115,7 +106,7 @@ it('stores every kind of event through the protocol, survives a SIGKILL, and rep
   await dead;
   for (const c of clients.splice(0)) c.close();
 
-  const second = await startProcess(dataDir);
+  const second = await startServerProcess(dataDir);
   const fac2 = await Client.connect(second.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
   clients.push(fac2);
   const after = await fac2.sync();

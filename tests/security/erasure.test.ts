@@ -2,30 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AckError } from '@fokus/protocol';
-import { Client, createWorkshop, newOpId, newToken } from '../support/fokus-client.ts';
+import { describe, expect, it } from 'vitest';
+import { type Client, connectRefusal, createWorkshop, newOpId, newToken } from '../support/fokus-client.ts';
 import type { RunningServer } from '../support/test-server.ts';
-import { startServer } from '../support/test-server.ts';
+import { trackedServers } from '../support/tracked.ts';
 
-const servers: RunningServer[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.stop().catch(() => undefined);
-});
-
-async function start(dataDir?: string, options: Parameters<typeof startServer>[1] = {}): Promise<RunningServer> {
-  const server = await startServer(dataDir, options);
-  servers.push(server);
-  return server;
-}
-
-async function connect(url: string, auth: Parameters<typeof Client.connect>[1]): Promise<Client> {
-  const c = await Client.connect(url, auth);
-  clients.push(c);
-  return c;
-}
+const { start, connect, stopAll } = trackedServers();
 
 /** Text no test writes twice, with a Swedish letter so that the UTF-8 and UTF-16 forms differ from ASCII. */
 const canary = (label: string) => `${label}å${randomBytes(6).toString('hex')}`;
@@ -50,17 +32,6 @@ function filesHolding(dir: string, text: string): string[] {
 async function deleteWorkshop(url: string, code: string, key?: string): Promise<number> {
   const res = await fetch(`${url}/api/workshops/${code}`, { method: 'DELETE', headers: key === undefined ? {} : { authorization: `Bearer ${key}` } });
   return res.status;
-}
-
-async function connectError(url: string, auth: Parameters<typeof Client.connect>[1]): Promise<AckError | undefined> {
-  const err: unknown = await Client.connect(url, auth).then(
-    (c) => {
-      c.close();
-      return null;
-    },
-    (e: unknown) => e,
-  );
-  return (err as { data?: AckError } | null)?.data;
 }
 
 /**
@@ -124,13 +95,12 @@ describe('erasing a workshop', () => {
 
     // Nothing answers to the code any more; the other workshop works on.
     expect((await fetch(`${server.url}/api/workshops/${gone.created.code}`)).status).toBe(404);
-    expect((await connectError(server.url, { code: gone.created.code, role: 'screen' }))?.error).toBe('not_found');
+    expect((await connectRefusal(server.url, { code: gone.created.code, role: 'screen' }))?.error).toBe('not_found');
     expect(await deleteWorkshop(server.url, gone.created.code, gone.created.facilitatorKey)).toBe(404);
     expect((await kept.facilitator.send({ type: 'timer:start' })).ok).toBe(true);
 
     // And after a restart, nothing of it comes back.
-    await server.stop();
-    servers.splice(0);
+    await stopAll();
     const again = await start(server.dataDir);
     expect((await fetch(`${again.url}/api/workshops/${gone.created.code}`)).status).toBe(404);
     expect((await fetch(`${again.url}/api/workshops/${kept.created.code}`)).status).toBe(200);
@@ -160,8 +130,7 @@ describe('erasing a participant on removal', () => {
     expect(JSON.stringify(facilitatorView)).not.toContain(t.name);
 
     // After a restart the workshop loads from the rewritten log: ideas kept, written by no one, votes as they were.
-    await server.stop();
-    servers.splice(0);
+    await stopAll();
     const again = await start(server.dataDir);
     const room = await again.fokus.rooms.get(w.created.code);
     const s = room?.snapshot;

@@ -4,44 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AckError, ClientCommand, CommandAck, CreateWorkshopResponse } from '@fokus/protocol';
+import { describe, expect, it } from 'vitest';
+import type { ClientCommand, CommandAck, CreateWorkshopResponse } from '@fokus/protocol';
 import { MemoryStore } from '../../apps/server/src/store/memory-store.ts';
 import type { WorkshopRecord, WorkshopWrite } from '../../apps/server/src/store/store.ts';
-import { Client, createWorkshop, newOpId } from '../support/fokus-client.ts';
-import type { RunningServer } from '../support/test-server.ts';
-import { startServer } from '../support/test-server.ts';
+import { connectRefusal, createWorkshop, newOpId } from '../support/fokus-client.ts';
+import { trackedServers } from '../support/tracked.ts';
 
-const servers: RunningServer[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.stop().catch(() => undefined);
-});
-
-async function start(dataDir?: string, options: Parameters<typeof startServer>[1] = {}): Promise<RunningServer> {
-  const server = await startServer(dataDir, options);
-  servers.push(server);
-  return server;
-}
-
-async function connect(url: string, auth: Parameters<typeof Client.connect>[1]): Promise<Client> {
-  const c = await Client.connect(url, auth);
-  clients.push(c);
-  return c;
-}
-
-/** The handshake's refusal: the typed error a connect_error carries. */
-async function connectError(url: string, auth: Parameters<typeof Client.connect>[1]): Promise<AckError | undefined> {
-  const err: unknown = await Client.connect(url, auth).then(
-    (c) => {
-      c.close();
-      return null;
-    },
-    (e: unknown) => e,
-  );
-  return (err as { data?: AckError } | null)?.data;
-}
+const { start, connect, stopAll } = trackedServers();
 
 /** A workshop with one idea, voting open with room for many dots, and one phone in it. */
 async function votingWorkshop(url: string) {
@@ -91,9 +61,7 @@ describe('a workshop whose log cannot be replayed', () => {
     const throwing = await votingWorkshop(first.url);
     const unreadable = await votingWorkshop(first.url);
     const healthy = await votingWorkshop(first.url);
-    for (const c of clients.splice(0)) c.close();
-    await first.stop();
-    servers.splice(0);
+    await stopAll();
 
     // Poison two logs directly in the file: an event evolve cannot apply, and a row that is not JSON.
     const db = new Database(join(dataDir, 'fokus.db'));
@@ -118,11 +86,11 @@ describe('a workshop whose log cannot be replayed', () => {
           expect(res.status, path).toBe(503);
           expect(await res.json()).toEqual({ error: 'unavailable', message: expect.stringMatching(/cannot be loaded/) });
         }
-        expect(await connectError(second.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey })).toMatchObject({
+        expect(await connectRefusal(second.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey })).toMatchObject({
           error: 'unavailable',
         });
-        expect(await connectError(second.url, { code: created.code, role: 'participant' })).toMatchObject({ error: 'unavailable' });
-        expect(await connectError(second.url, { code: created.code, role: 'screen' })).toMatchObject({ error: 'unavailable' });
+        expect(await connectRefusal(second.url, { code: created.code, role: 'participant' })).toMatchObject({ error: 'unavailable' });
+        expect(await connectRefusal(second.url, { code: created.code, role: 'screen' })).toMatchObject({ error: 'unavailable' });
       }
     }
 
@@ -298,12 +266,10 @@ describe.skipIf(!canMount())('with the disk really full (tmpfs)', () => {
         `disk full: ${refused.map((r) => r.length).join('+')} votes refused; every room took votes again within ${Math.max(...recovered).toFixed(0)} ms of space returning`,
       );
 
-      for (const c of clients.splice(0)) c.close();
-      await server.stop();
-      servers.splice(0);
+      await stopAll();
       expect(rooms.map(({ created }) => votesIn(join(dir, 'fokus.db'), created.workshopId))).toEqual(acked);
     } finally {
-      for (const s of servers.splice(0)) await s.stop().catch(() => undefined);
+      await stopAll();
       unmount(dir);
     }
   }, 60_000);

@@ -1,30 +1,21 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { CommandAck } from '@fokus/protocol';
-import { startServerProcess } from '../support/server-process.ts';
+import { killServerProcesses, startServerProcess } from '../support/server-process.ts';
 import { Client, createWorkshop, newOpId, newToken } from '../support/fokus-client.ts';
 
-const procs: ChildProcess[] = [];
 const clients: Client[] = [];
 
 afterEach(() => {
   for (const c of clients.splice(0)) c.close();
-  for (const p of procs.splice(0)) p.kill('SIGKILL');
+  killServerProcesses();
 });
-
-/** The real server as its own process (tests/support/server-process.ts), remembered so afterEach can kill it. */
-async function startProcess(dataDir: string): Promise<{ url: string; proc: ChildProcess }> {
-  const started = await startServerProcess(dataDir);
-  procs.push(started.proc);
-  return started;
-}
 
 it('keeps every acknowledged vote through a SIGKILL, and a resend after restart counts once', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fokus-crash-'));
-  const first = await startProcess(dataDir);
+  const first = await startServerProcess(dataDir);
   const created = await createWorkshop(first.url);
   const facilitator = await Client.connect(first.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
   clients.push(facilitator);
@@ -67,7 +58,7 @@ it('keeps every acknowledged vote through a SIGKILL, and a resend after restart 
   expect(acked.length).toBe(N);
   for (const c of clients.splice(0)) c.close();
 
-  const second = await startProcess(dataDir);
+  const second = await startServerProcess(dataDir);
   const fac2 = await Client.connect(second.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
   clients.push(fac2);
   const persisted = fac2.tally?.tally.dotsUsed ?? 0;

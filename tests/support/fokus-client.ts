@@ -3,6 +3,7 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@fokus/protocol';
 import type {
+  AckError,
   ClientCommand,
   ClientToServerEvents,
   CommandAck,
@@ -126,4 +127,16 @@ export class Client {
   close(): void {
     this.socket.close();
   }
+}
+
+/** The handshake's refusal: the typed error a connect_error carries, or undefined if the socket connected. */
+export async function connectRefusal(url: string, auth: Parameters<typeof Client.connect>[1]): Promise<AckError | undefined> {
+  const err: unknown = await Client.connect(url, auth).then(
+    (c) => {
+      c.close();
+      return null;
+    },
+    (e: unknown) => e,
+  );
+  return (err as { data?: AckError } | null)?.data;
 }

@@ -3,6 +3,12 @@ import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
+const started: ChildProcess[] = [];
+
+/** Kills (SIGKILL) every server this test file started and has not killed yet: for afterEach. */
+export function killServerProcesses(): void {
+  for (const p of started.splice(0)) p.kill('SIGKILL');
+}
 
 /**
  * The real server as a separate process (from source), so a test can kill it without warning and start it again
@@ -14,6 +20,7 @@ export async function startServerProcess(dataDir: string): Promise<{ url: string
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: join(dataDir, 'no-web') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(proc);
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
