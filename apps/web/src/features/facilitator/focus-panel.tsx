@@ -1,17 +1,16 @@
-import { Fragment, useEffect, useMemo, useState } from 'react';
-import { computeFocus } from '@fokus/core';
+import { Fragment, useEffect, useState } from 'react';
 import type { FocusMode } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
-import { selectTally, selectView } from '../../store/selectors.ts';
+import { selectView } from '../../store/selectors.ts';
+import { useFocusBoards } from '../../store/use-focus-boards.ts';
 
 /** Threshold or top N per dimension; manual toggles; the cut line and ties shown. */
 export function FocusPanel() {
   const { t } = useI18n();
   const { send } = useSession();
   const view = useFokus(selectView);
-  const tally = useFokus(selectTally);
   const [mode, setMode] = useState<FocusMode>(view?.focus.mode ?? 'threshold');
   const [value, setValue] = useState(String(view?.focus.value ?? 6));
   const current = view?.focus;
@@ -20,18 +19,7 @@ export function FocusPanel() {
     setMode(current.mode);
     setValue(String(current.value));
   }, [current]);
-  const boards = useMemo(
-    () =>
-      view
-        ? computeFocus(
-            view.boards.map((b) => b.id),
-            view.ideas,
-            tally?.tallies ?? {},
-            view.focus,
-          )
-        : [],
-    [view, tally],
-  );
+  const boards = useFocusBoards();
   if (!view) return null;
   const text = new Map(view.ideas.map((i) => [i.id, i.text]));
   const n = Number(value);

@@ -1,11 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { computeFocus } from '@fokus/core';
 import type { MeetingKind, PlanRow } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { newId } from '../../realtime/ids.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
-import { selectPending, selectTally, selectView } from '../../store/selectors.ts';
+import { selectPending, selectView } from '../../store/selectors.ts';
+import { useFocusBoards } from '../../store/use-focus-boards.ts';
 import { GrowTextarea } from './grow-textarea.tsx';
 
 const KINDS: MeetingKind[] = ['physical', 'monthly', 'all', 'study', 'other'];
@@ -26,20 +26,15 @@ export function PlanPanel() {
   const { t } = useI18n();
   const { send } = useSession();
   const view = useFokus(selectView);
-  const tally = useFokus(selectTally);
   const pending = useFokus(selectPending);
+  const focusBoards = useFocusBoards();
   const focusIdeas = useMemo((): FocusIdea[] => {
     if (!view) return [];
     const byId = new Map(view.ideas.map((i) => [i.id, i]));
-    return computeFocus(
-      view.boards.map((b) => b.id),
-      view.ideas,
-      tally?.tallies ?? {},
-      view.focus,
-    )
+    return focusBoards
       .flatMap((fb) => fb.items.filter((i) => i.included))
       .map((i) => ({ id: i.ideaId, text: byId.get(i.ideaId)?.text ?? '', seq: byId.get(i.ideaId)?.seq ?? 0 }));
-  }, [view, tally]);
+  }, [view, focusBoards]);
   if (!view) return null;
   const months = t('months').split(',');
   // A field saved a moment ago may not be back from the server yet: edit on top of it, never over it.

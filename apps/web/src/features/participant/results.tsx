@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { computeFocus, rankIdeas } from '@fokus/core';
+import { rankIdeas } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectMe, selectTally, selectView } from '../../store/selectors.ts';
+import { useFocusBoards } from '../../store/use-focus-boards.ts';
 import { Dots } from '../../ui/dots.tsx';
 import { IdeaText } from './idea-text.tsx';
 
@@ -58,19 +59,7 @@ export function Results() {
 /** The focus list per dimension (what made the cut). */
 export function FocusList() {
   const view = useFokus(selectView);
-  const tally = useFokus(selectTally);
-  const focus = useMemo(
-    () =>
-      view
-        ? computeFocus(
-            view.boards.map((b) => b.id),
-            view.ideas,
-            tally?.tallies ?? {},
-            view.focus,
-          )
-        : [],
-    [view, tally],
-  );
+  const focus = useFocusBoards();
   if (!view) return null;
   const text = new Map(view.ideas.map((i) => [i.id, i.text]));
   return (

@@ -1,11 +1,11 @@
-import { Fragment, useMemo, useRef } from 'react';
-import { computeFocus } from '@fokus/core';
+import { Fragment, useRef } from 'react';
 import type { FocusBoard, FocusSettings } from '@fokus/core';
 import type { IdeaView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
 import { useFokus } from '../../store/context.tsx';
-import { selectTally, selectView } from '../../store/selectors.ts';
+import { selectView } from '../../store/selectors.ts';
+import { useFocusBoards } from '../../store/use-focus-boards.ts';
 import { ColumnHead, IDEA_FLOOR } from './column-head.tsx';
 import { useFlip } from './use-flip.ts';
 import { useHyphenator } from './use-hyphenator.ts';
@@ -24,23 +24,11 @@ export function focusYear(now = new Date()): number {
 export function FocusBoards() {
   const { lang } = useI18n();
   const view = useFokus(selectView);
-  const tally = useFokus(selectTally);
   const root = useRef<HTMLDivElement>(null);
   const pages = usePagedFit(root, { floor: IDEA_FLOOR });
   useFlip(root);
   const hy = useHyphenator(view?.lang ?? lang);
-  const boards = useMemo(
-    () =>
-      view
-        ? computeFocus(
-            view.boards.map((b) => b.id),
-            view.ideas,
-            tally?.tallies ?? {},
-            view.focus,
-          )
-        : [],
-    [view, tally],
-  );
+  const boards = useFocusBoards();
   if (!view) return null;
   const ideas = new Map(view.ideas.map((i) => [i.id, i]));
   const year = focusYear();
