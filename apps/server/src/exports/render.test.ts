@@ -1,3 +1,5 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Command, Workshop } from '@fokus/core';
 import { decide, evolve, templateContent } from '@fokus/core';
@@ -128,8 +130,31 @@ const syntax = (line: string) =>
     .replace(/&(lt|gt|amp);/g, '')
     .replace(line.startsWith('| ') ? /[^*_`[\]~<>#|&]/g : /[^*_`[\]~<>#&]/g, '');
 
+/** Every token markdown-it makes of a document, inline children included: what a reader would render. */
+function tokensOf(md: string): Token[] {
+  const reader = new MarkdownIt({ html: true, linkify: true });
+  return reader.parse(md, {}).flatMap((t) => [t, ...(t.children ?? [])]);
+}
+
 describe('Markdown export of hostile text', () => {
-  // No Markdown parser is installed (no marked, markdown-it or micromark): the checks are on the text itself.
+  // Parsed back the way a permissive reader would (raw HTML on, autolinks on): the document's own structure and
+  // nothing from the typed text.
+  for (const hostile of HOSTILE) {
+    it(`parses to the same structure as plain text with ${JSON.stringify(hostile.slice(0, 30))}`, () => {
+      const kinds = (md: string) =>
+        tokensOf(md)
+          .map((t) => t.type)
+          .filter((type) => type !== 'text' && type !== 'softbreak' && type !== 'text_special');
+      const plain = toMarkdown(workshopWith((f) => `plain ${f}`));
+      const out = toMarkdown(workshopWith((f) => `${hostile} ${f}`));
+      expect(kinds(out)).toEqual(kinds(plain));
+      // Rendered, it has exactly the plain document's tags: no script, image, link or code of the typed text's making.
+      const tags = (md: string) => new MarkdownIt({ html: true, linkify: true }).render(md).match(/<[a-z][a-z0-9]*/g);
+      expect(tags(out)).toEqual(tags(plain));
+    });
+  }
+
+  // The checks below are on the text itself, for readers stricter or looser than markdown-it.
   for (const hostile of HOSTILE) {
     it(`keeps the document's structure with text like ${JSON.stringify(hostile.slice(0, 30))}`, () => {
       const plain = toMarkdown(workshopWith((f) => `plain ${f}`)).split('\n');
