@@ -103,16 +103,13 @@ export async function buildSeedWorkshop(url: string, options: { perBoard?: numbe
 
   const ideas = seedIdeas(options.perBoard);
   await goto('gruppovning');
-  // Ideas come from the phones, as in the room; each phone's own ideas are its to edit.
-  await Promise.all(
-    phones.map(async ({ client }, p) => {
-      for (let i = p; i < ideas.length; i += phones.length) {
-        const idea = ideas[i] as SeedIdea;
-        const ack = await client.send({ type: 'idea:add', ideaId: idea.id, boardId: idea.boardId, text: idea.text, details: idea.details });
-        if (!ack.ok) throw new Error(`idea:add refused: ${ack.error} ${ack.message}`);
-      }
-    }),
-  );
+  // Ideas come from the phones, as in the room; each phone's own ideas are its to edit. One at a time, so that the
+  // theme numbers are the same in every run: #1–#16 the first dimension, #17–#32 the second, and so on.
+  for (const [i, idea] of ideas.entries()) {
+    const { client } = phones[i % phones.length] as { client: Client };
+    const ack = await client.send({ type: 'idea:add', ideaId: idea.id, boardId: idea.boardId, text: idea.text, details: idea.details });
+    if (!ack.ok) throw new Error(`idea:add refused: ${ack.error} ${ack.message}`);
+  }
   await facilitator.until((c) => (c.view?.view.ideas.length ?? 0) === ideas.length, 10_000);
 
   return {
