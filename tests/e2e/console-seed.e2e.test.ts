@@ -259,16 +259,19 @@ describe.each(SIZES)('the console at $width×$height', ({ width, height, screens
     await seed.goto('handlingsplan');
     const rows = [
       {
-        month: 'September',
+        month: '2027-09',
         theme: 'Trygghetsskapandeåtgärder i centrumkärnan (belysning, ordningsvakter, städning)',
         host: 'Karin Andersson-Lindqvist',
         backup: 'Jönköpings Citysamverkan',
         comment: 'Bjud in alla och SHs innovationschef; studiebesök hos Fastighetsägarsamverkan med Samverkansöverenskommelsefrågor på dagordningen',
       },
-      { month: 'Oktober', theme: 'Studieresa', host: 'Lena', backup: 'Pia', comment: 'Förslag v 39 (sept)' },
+      { month: '2027-10', theme: 'Studieresa', host: 'Lena', backup: 'Pia', comment: 'Förslag v 39 (sept)' },
     ];
     for (const [i, r] of rows.entries()) {
-      await seed.facilitator.must({ type: 'plan:set', row: { id: `plan-${width}-${i}`, kind: 'study', themeNo: i + 1, ideaId: null, ...r } });
+      await seed.facilitator.must({
+        type: 'plan:set',
+        row: { id: `plan-${width}-${i}`, kind: 'study', themeNo: i + 1, ideaId: null, day: null, start: null, end: null, ...r },
+      });
     }
     const page = await openConsole(width, height, '.plan-edit');
     const index = truth().plan.findIndex((p) => p.id === `plan-${width}-0`);

@@ -337,21 +337,24 @@ it('shows a seed-sized workshop whole on a 1080p and a 720p projector, step by s
 
   // The year plan, "Årets teman & träffar" as in the seed; a row planned from an idea carries the idea's number.
   const plan: [string, 'physical' | 'monthly' | 'all' | 'study', string | null, string, string, string, string][] = [
-    ['Jan', 'physical', null, 'Fysiskt möte 2027 + trygghet', 'Maria', 'Monica', 'Handlingsplan för 2027'],
-    ['Feb', 'monthly', 'gemensamt-2', '', 'Daniel', '', ''],
-    ['Mars', 'monthly', 'erfarenhet-1', '', 'David', '', ''],
-    ['April', 'monthly', 'gemensamt-3', '', 'Maria', '', ''],
-    ['Maj', 'monthly', null, 'Medlemserbjudande', 'Armina', '', ''],
-    ['Juni', 'monthly', 'gemensamt-1', 'Omvärldsanalys – steg 1', 'Pia', '', ''],
-    ['Aug', 'all', 'erfarenhet-3', '', 'Monica', '', 'Bjud in alla och SHs innovationschef'],
-    ['Sept', 'monthly', 'gemensamt-5', 'Etablering', 'Hanna', '', ''],
-    ['Okt', 'study', 'omvarld-1', '', 'Lena', 'Pia', 'Förslag v 39 (sept)'],
-    ['Nov', 'monthly', 'omvarld-3', 'Framtidens Stadskärna – steg 1', 'Lisa', '', ''],
-    ['Dec', 'monthly', 'omvarld-2', 'Vad behövs för tillväxt?', 'Linda', 'Björn', 'Bjud in Centre for Cities med pres. Björn har kontakten.'],
-    ['Jan-28', 'physical', null, 'Fysiskt möte 2028 – framtidens stadskärna steg 2, sätta spelregler', 'Aljoša', 'Jessica', 'Handlingsplan för 2028'],
+    ['2027-01', 'physical', null, 'Fysiskt möte 2027 + trygghet', 'Maria', 'Monica', 'Handlingsplan för 2027'],
+    ['2027-02', 'monthly', 'gemensamt-2', '', 'Daniel', '', ''],
+    ['2027-03', 'monthly', 'erfarenhet-1', '', 'David', '', ''],
+    ['2027-04', 'monthly', 'gemensamt-3', '', 'Maria', '', ''],
+    ['2027-05', 'monthly', null, 'Medlemserbjudande', 'Armina', '', ''],
+    ['2027-06', 'monthly', 'gemensamt-1', 'Omvärldsanalys – steg 1', 'Pia', '', ''],
+    ['2027-08', 'all', 'erfarenhet-3', '', 'Monica', '', 'Bjud in alla och SHs innovationschef'],
+    ['2027-09', 'monthly', 'gemensamt-5', 'Etablering', 'Hanna', '', ''],
+    ['2027-10', 'study', 'omvarld-1', '', 'Lena', 'Pia', 'Förslag v 39 (sept)'],
+    ['2027-11', 'monthly', 'omvarld-3', 'Framtidens Stadskärna – steg 1', 'Lisa', '', ''],
+    ['2027-12', 'monthly', 'omvarld-2', 'Vad behövs för tillväxt?', 'Linda', 'Björn', 'Bjud in Centre for Cities med pres. Björn har kontakten.'],
+    ['2028-01', 'physical', null, 'Fysiskt möte 2028 – framtidens stadskärna steg 2, sätta spelregler', 'Aljoša', 'Jessica', 'Handlingsplan för 2028'],
   ];
   for (const [i, [month, kind, ideaId, theme, host, backup, comment]] of plan.entries()) {
-    await seed.facilitator.must({ type: 'plan:set', row: { id: `row-${i + 1}`, month, kind, themeNo: null, theme, ideaId, host, backup, comment } });
+    await seed.facilitator.must({
+      type: 'plan:set',
+      row: { id: `row-${i + 1}`, month, day: null, start: null, end: null, kind, themeNo: null, theme, ideaId, host, backup, comment },
+    });
   }
   await seed.goto('handlingsplan');
   await checkStep('plan', {

@@ -77,7 +77,25 @@ it('stores every kind of event through the protocol, survives a SIGKILL, and rep
   await must(fac, { type: 'voting:open' });
   await must(lisa.client, { type: 'vote:add', ideaId: 'i2' });
   await must(fac, { type: 'voting:reset' });
+  await must(fac, { type: 'participant:add', participantId: 'paper-1', name: 'Utan telefon' });
+  await must(fac, { type: 'board:add', board: { id: 'ny', title: 'Ny dimension', purpose: 'Syfte', questions: ['Vad?'], color: 'teal' }, index: 1 });
+  await must(fac, { type: 'board:update', boardId: 'ny', questions: ['Vad?', 'Hur?'] });
+  await must(fac, { type: 'board:reorder', boardIds: ['ny', 'omvarld', 'erfarenhet', 'gemensamt', 'kollegialt'] });
+  await must(fac, { type: 'board:delete', boardId: 'ny' });
+  await must(fac, { type: 'step:add', step: { id: 'paus', kind: 'reflect', title: 'Paus', prompt: '', minutes: 10 }, index: 7 });
+  await must(fac, {
+    type: 'step:update',
+    stepId: 'paus',
+    phases: [
+      { title: 'fika', minutes: 5 },
+      { title: 'prat', minutes: 5 },
+    ],
+  });
+  await must(fac, { type: 'step:reorder', stepIds: ['valkommen', 'gruppovning', 'presentation', 'fundering', 'rostning', 'paus', 'fokus', 'handlingsplan'] });
+  await must(fac, { type: 'step:delete', stepId: 'paus' });
+  await must(fac, { type: 'workshop:update', planYear: 2027, place: 'Jönköping', date: '2026-11-20' });
   await must(fac, { type: 'voting:open' });
+  await must(fac, { type: 'vote:add', ideaId: 'i1', participantId: 'paper-1' });
   await must(pia.client, { type: 'vote:add', ideaId: 'i1' });
   await must(pia.client, { type: 'vote:add', ideaId: 'i1' });
   await must(pia.client, { type: 'vote:remove', ideaId: 'i1' });
@@ -87,9 +105,20 @@ it('stores every kind of event through the protocol, survives a SIGKILL, and rep
   await must(fac, { type: 'voting:reveal', revealed: true });
   await must(fac, { type: 'focus:suggest', mode: 'top', value: 2 });
   await must(fac, { type: 'focus:toggle', ideaId: 'i2', included: true });
-  const row = { month: 'Mars', kind: 'physical', themeNo: 1, theme: 'Omvärld', host: 'Pia', backup: 'Bo', comment: '' } as const;
+  const row = {
+    month: '2027-03',
+    day: 12,
+    start: '13:00',
+    end: null,
+    kind: 'physical',
+    themeNo: 1,
+    theme: 'Omvärld',
+    host: 'Pia',
+    backup: 'Bo',
+    comment: '',
+  } as const;
   await must(fac, { type: 'plan:set', row: { id: 'r1', ideaId: 'i1', ...row } });
-  await must(fac, { type: 'plan:set', row: { id: 'r2', ideaId: null, ...row, month: 'April' } });
+  await must(fac, { type: 'plan:set', row: { id: 'r2', ideaId: null, ...row, month: '2027-04' } });
   await must(fac, { type: 'plan:delete', rowId: 'r2' });
   await must(fac, { type: 'participant:remove', participantId: lisa.id });
   await must(fac, { type: 'workshop:lock-joining', locked: true });

@@ -172,6 +172,8 @@ function idsArb(worlds: readonly World[], home: World): fc.Arbitrary<ExampleIds>
     board2: some(fc.constantFrom('omvarld', 'erfarenhet')),
     row: some(fc.constantFrom('row-1', 'row-2')),
     fresh: some(fc.uuid()),
+    boards: fc.oneof(fc.constant(home.ids.boards), fc.shuffledSubarray(home.ids.boards), fc.array(some(fc.constantFrom(...home.ids.boards)))),
+    steps: fc.oneof(fc.constant(home.ids.steps), fc.shuffledSubarray(home.ids.steps), fc.array(some(fc.constantFrom(...home.ids.steps)))),
   });
 }
 
@@ -254,7 +256,9 @@ function reservedProbes(ids: ExampleIds): Probe[] {
   const idFields = (type: ClientCommandType) =>
     pathsOf(EXAMPLES[type](ids)).filter((p) => {
       const last = String(p[p.length - 1]);
-      return /Id$|^id$|^\d+$/.test(last) && (p[0] !== 'groups' || p.length === 3) && p[0] !== 'settings';
+      // In a list of ids (sources, reorders) the first place stands for all: the budgets hold no more.
+      const idList = last === '0' && /Ids$/.test(String(p[p.length - 2]));
+      return (/Id$|^id$/.test(last) || idList) && (p[0] !== 'groups' || p.length === 3) && p[0] !== 'settings';
     });
   for (const type of COMMAND_TYPES) {
     for (const path of idFields(type)) {

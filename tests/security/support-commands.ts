@@ -25,6 +25,9 @@ export interface ExampleIds {
   row: string;
   /** An id nothing has yet. */
   fresh: string;
+  /** Every board and every step of the workshop, in order (for the reorder commands). */
+  boards: string[];
+  steps: string[];
 }
 
 type Example<T extends ClientCommandType> = (ids: ExampleIds) => Extract<ClientCommand, { type: T }>;
@@ -32,6 +35,16 @@ type Example<T extends ClientCommandType> = (ids: ExampleIds) => Extract<ClientC
 /** One valid command of each type; the record type makes this list exhaustive at compile time. */
 export const EXAMPLES: { [T in ClientCommandType]: Example<T> } = {
   'workshop:update': () => ({ type: 'workshop:update', title: 'Ny titel', lang: 'sv' }),
+  'board:add': (i) => ({ type: 'board:add', board: { id: i.fresh, title: 'Ny dimension', purpose: '', questions: ['Varför?'] } }),
+  'board:update': (i) => ({ type: 'board:update', boardId: i.board, title: 'Omdöpt dimension', questions: ['Vad?', 'Hur?'] }),
+  // board2 holds no ideas: a board with ideas is kept (board_not_empty).
+  'board:delete': (i) => ({ type: 'board:delete', boardId: i.board2 }),
+  'board:reorder': (i) => ({ type: 'board:reorder', boardIds: [...i.boards].reverse() }),
+  'step:add': (i) => ({ type: 'step:add', step: { id: i.fresh, kind: 'reflect', title: 'Paus', prompt: '', minutes: 10 }, index: 2 }),
+  'step:update': () => ({ type: 'step:update', stepId: 'fokus', title: 'Fokus 2027', minutes: 25 }),
+  'step:delete': () => ({ type: 'step:delete', stepId: 'fokus' }),
+  'step:reorder': (i) => ({ type: 'step:reorder', stepIds: [...i.steps].reverse() }),
+  'participant:add': (i) => ({ type: 'participant:add', participantId: i.fresh, name: 'Utan telefon', organisation: 'Papper AB' }),
   'workshop:lock-joining': () => ({ type: 'workshop:lock-joining', locked: true }),
   'participant:rename': (i) => ({ type: 'participant:rename', participantId: i.self, name: 'Nytt namn' }),
   'participant:remove': (i) => ({ type: 'participant:remove', participantId: i.other }),
@@ -74,7 +87,20 @@ export const EXAMPLES: { [T in ClientCommandType]: Example<T> } = {
   'focus:toggle': (i) => ({ type: 'focus:toggle', ideaId: i.idea, included: true }),
   'plan:set': (i) => ({
     type: 'plan:set',
-    row: { id: i.row, month: 'Mars', kind: 'monthly', themeNo: 1, theme: 'Tema', ideaId: i.idea, host: 'Pia', backup: '', comment: '' },
+    row: {
+      id: i.row,
+      month: '2027-03',
+      day: 14,
+      start: '09:00',
+      end: '12:00',
+      kind: 'monthly',
+      themeNo: 1,
+      theme: 'Tema',
+      ideaId: i.idea,
+      host: 'Pia',
+      backup: '',
+      comment: '',
+    },
   }),
   'plan:delete': (i) => ({ type: 'plan:delete', rowId: i.row }),
 };
@@ -102,6 +128,8 @@ const DOMAIN_CODES = [
   'cap_below_stacked',
   'anonymity_locked',
   'limit_reached',
+  'board_not_empty',
+  'step_current',
 ] as const satisfies readonly DomainErrorCode[];
 const TRANSPORT_CODES = [
   'bad_request',

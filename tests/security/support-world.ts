@@ -1,3 +1,4 @@
+import { templateContent } from '@fokus/core';
 /** A workshop with someone in every role, built over the public protocol: the stage for the security tests. */
 import type { TallyMessage, ViewMessage } from '@fokus/protocol';
 import type { Config } from '../../apps/server/src/config.ts';
@@ -67,6 +68,8 @@ export async function buildWorld(url: string, prefix = '', template: 'handlingsp
     board2,
     row: `${prefix}row-1`,
     fresh: `${prefix}fresh`,
+    boards: templateContent(template, 'sv').boards.map((b) => b.id),
+    steps: templateContent(template, 'sv').agenda.map((st) => st.id),
   };
   await fac.must({ type: 'group:create', groupId: ids.group, name: 'Grupp' });
   await fac.must({ type: 'agenda:goto', stepIndex: 1 });

@@ -59,7 +59,20 @@ it('brings every workshop back exactly after a restart on the same data folder',
   await fac.must({ type: 'focus:suggest', mode: 'top', value: 1 });
   await fac.must({
     type: 'plan:set',
-    row: { id: 'r1', month: 'Feb', kind: 'monthly', themeNo: 1, theme: 'Studieresa', ideaId: 'a', host: 'Pia', backup: 'Björn', comment: '' },
+    row: {
+      id: 'r1',
+      month: '2027-02',
+      day: 3,
+      start: null,
+      end: null,
+      kind: 'monthly',
+      themeNo: 1,
+      theme: 'Studieresa',
+      ideaId: 'a',
+      host: 'Pia',
+      backup: 'Björn',
+      comment: '',
+    },
   });
   // Every command is answered, so the room holds the final state: ask for it rather than wait for the pushes.
   const latest = await fac.sync();

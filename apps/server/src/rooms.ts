@@ -1,6 +1,6 @@
 import type { WorkshopEvent } from '@fokus/core';
-import { decide, evolve, templateContent } from '@fokus/core';
-import type { CreateWorkshopRequest } from '@fokus/protocol';
+import { decide, defaultPlanYear, evolve, templateDesign } from '@fokus/core';
+import type { CreateWorkshopInput } from '@fokus/protocol';
 import { Committer } from './committer.ts';
 import { hashSecret, newId, newJoinCode, newSecret } from './security.ts';
 import type { WorkshopRecord, WorkshopStore } from './store/store.ts';
@@ -79,25 +79,14 @@ export class Rooms {
     }
   }
 
-  async create(req: Required<Pick<CreateWorkshopRequest, 'template' | 'lang'>> & { title?: string | undefined }): Promise<CreatedWorkshop> {
-    const content = templateContent(req.template, req.lang);
+  /** A new workshop from a design (a file, a copy: check it first with core's checkDesign) or from a template. */
+  async create(req: Pick<CreateWorkshopInput, 'template' | 'lang' | 'title' | 'design'>): Promise<CreatedWorkshop> {
+    const now = this.clock.now();
+    const design = req.design ?? templateDesign(req.template, req.lang, defaultPlanYear(now));
     const workshopId = newId();
-    const decision = decide(
-      null,
-      {
-        type: 'workshop:create',
-        workshopId,
-        title: req.title ?? content.title,
-        lang: req.lang,
-        template: req.template,
-        rules: content.rules,
-        values: content.values,
-        boards: content.boards,
-        agenda: content.agenda,
-      },
-      { role: 'system' },
-      this.clock.now(),
-    );
+    const template = req.design ? 'blank' : req.template;
+    const title = req.design ? design.title : (req.title ?? design.title);
+    const decision = decide(null, { type: 'workshop:create', workshopId, template, ...design, title }, { role: 'system' }, now);
     if (!decision.ok) throw new Error(decision.error.message);
     const events: WorkshopEvent[] = decision.value;
     const facilitatorKey = newSecret();

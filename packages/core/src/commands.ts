@@ -1,4 +1,5 @@
-import type { FocusMode, Lang, MeetingKind, PlanRow, TemplateId, AgendaStep, Board, VotingSettings } from './model.ts';
+import type { FocusMode, Lang, MeetingKind, PlanRow, TemplateId, AgendaStep, Board, StepPhase, VotingSettings } from './model.ts';
+import type { FocusRule } from './design.ts';
 
 /** Who is asking. The server resolves the socket to one of these; core decides what each may do. */
 export type Actor = { role: 'facilitator' } | { role: 'participant'; participantId: string } | { role: 'system' };
@@ -16,14 +17,33 @@ export type Command =
       values?: string[];
       boards: Board[];
       agenda: AgendaStep[];
+      /** The rest of a design; absent parts take the defaults (plan year from `now`, 10 dots, threshold 6). */
+      planYear?: number;
+      place?: string;
+      date?: string;
+      voting?: VotingSettings;
+      focus?: FocusRule;
     }
-  | { type: 'workshop:update'; title?: string; lang?: Lang }
+  | { type: 'workshop:update'; title?: string; lang?: Lang; planYear?: number; place?: string; date?: string; rules?: string[]; values?: string[] }
+  | { type: 'board:add'; board: Board; index?: number }
+  | { type: 'board:update'; boardId: string; title?: string; purpose?: string; questions?: string[]; color?: string }
+  /** Refused while the board holds ideas: they are moved first. */
+  | { type: 'board:delete'; boardId: string }
+  | { type: 'board:reorder'; boardIds: string[] }
+  | { type: 'step:add'; step: AgendaStep; index?: number }
+  /** `phases: null` makes the step one countdown again. */
+  | { type: 'step:update'; stepId: string; kind?: AgendaStep['kind']; title?: string; prompt?: string; minutes?: number; phases?: StepPhase[] | null }
+  | { type: 'step:delete'; stepId: string }
+  | { type: 'step:reorder'; stepIds: string[] }
   | { type: 'workshop:lock-joining'; locked: boolean }
   | { type: 'participant:join'; participantId: string; name: string; organisation: string; tokenHash: string }
+  /** The facilitator adds someone without a phone; their paper ballot is then placed from the console. */
+  | { type: 'participant:add'; participantId: string; name: string; organisation?: string }
   | { type: 'participant:rename'; participantId: string; name: string }
   /** With `erase`, their name and organisation are erased from the workshop's history too (GDPR). */
   | { type: 'participant:remove'; participantId: string; erase?: boolean }
-  | { type: 'participant:done'; done: boolean }
+  /** `participantId` only from the facilitator, for a paper participant. */
+  | { type: 'participant:done'; done: boolean; participantId?: string }
   | { type: 'group:create'; groupId: string; name: string }
   | { type: 'group:rename'; groupId: string; name: string }
   | { type: 'group:delete'; groupId: string }
@@ -48,8 +68,9 @@ export type Command =
   | { type: 'voting:close' }
   | { type: 'voting:reveal'; revealed: boolean }
   | { type: 'voting:reset' }
-  | { type: 'vote:add'; ideaId: string }
-  | { type: 'vote:remove'; ideaId: string }
+  /** `participantId` only from the facilitator, placing a paper ballot for someone without a phone. */
+  | { type: 'vote:add'; ideaId: string; participantId?: string }
+  | { type: 'vote:remove'; ideaId: string; participantId?: string }
   | { type: 'focus:suggest'; mode: FocusMode; value: number }
   | { type: 'focus:toggle'; ideaId: string; included: boolean }
   | { type: 'plan:set'; row: PlanRow }

@@ -4,7 +4,10 @@ import type { DomainError, Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
 import type { WorkshopEvent } from './events.ts';
 import type { Participant, VotingSettings, Workshop } from './model.ts';
-import { LIMITS, firstMinutes } from './model.ts';
+import { DEFAULT_FOCUS, DEFAULT_VOTING, LIMITS, defaultPlanYear, firstMinutes } from './model.ts';
+import { checkDesign } from './design.ts';
+import { decideDesign } from './decide-design.ts';
+import { checkPlanRow } from './plan-rows.ts';
 import { shuffled } from './random.ts';
 import { canAddDot, canRemoveDot, dotsSpent } from './voting.ts';
 import { ballotOf, eachBallot } from './ballots.ts';
@@ -22,7 +25,18 @@ export function decide(state: Workshop | null, command: Command, actor: Actor, n
     if (state) return fail('already_exists', 'workshop exists');
     if (actor.role === 'participant') return fail('forbidden', 'participants cannot create workshops');
     const { type: _type, ...rest } = command;
-    return ok([{ type: 'workshop.created', ...rest, at: now }]);
+    const created = {
+      ...rest,
+      values: rest.values ?? [],
+      planYear: rest.planYear ?? defaultPlanYear(now),
+      place: rest.place ?? '',
+      date: rest.date ?? '',
+      voting: rest.voting ?? DEFAULT_VOTING,
+      focus: rest.focus ?? { mode: DEFAULT_FOCUS.mode, value: DEFAULT_FOCUS.value },
+    };
+    const refusal = checkDesign(created);
+    if (refusal) return { ok: false, error: refusal };
+    return ok([{ type: 'workshop.created', ...created, at: now }]);
   }
   if (!state) return fail('not_found', 'no such workshop');
   if (actor.role === 'participant') {
@@ -40,7 +54,15 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
   const self = actor.role === 'participant' ? actor.participantId : null;
   switch (c.type) {
     case 'workshop:update':
-      return ok([{ type: 'workshop.updated', title: c.title ?? s.title, lang: c.lang ?? s.lang }]);
+    case 'board:add':
+    case 'board:update':
+    case 'board:delete':
+    case 'board:reorder':
+    case 'step:add':
+    case 'step:update':
+    case 'step:delete':
+    case 'step:reorder':
+      return decideDesign(s, c);
     case 'workshop:lock-joining':
       return ok([{ type: 'joining.locked', locked: c.locked }]);
 
@@ -50,6 +72,14 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       if (activeParticipants(s).length >= LIMITS.participants) return fail('limit_reached', 'workshop is full');
       const name = uniqueName(s, c.name, null);
       return ok([{ type: 'participant.joined', participantId: c.participantId, name, organisation: c.organisation, tokenHash: c.tokenHash, at: now }]);
+    }
+    case 'participant:add': {
+      if (hasOwn(s.participants, c.participantId)) return fail('already_exists', 'participant exists');
+      if (activeParticipants(s).length >= LIMITS.participants) return fail('limit_reached', 'workshop is full');
+      const name = uniqueName(s, c.name, null);
+      return ok([
+        { type: 'participant.joined', participantId: c.participantId, name, organisation: c.organisation ?? '', tokenHash: '', at: now, paper: true },
+      ]);
     }
     case 'participant:rename': {
       if (self && self !== c.participantId) return fail('forbidden', 'you can only rename yourself');
@@ -63,9 +93,11 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       if (!p) return fail('not_found', 'no such participant');
       return ok([{ type: 'participant.removed', participantId: p.id, ...(c.erase ? { erasedAs: ERASED_NAME[s.lang] } : {}) }]);
     }
-    case 'participant:done':
-      if (!self) return fail('forbidden', 'only a participant can be done');
-      return ok([{ type: 'participant.done', participantId: self, done: c.done }]);
+    case 'participant:done': {
+      const who = voterOf(s, self, c.participantId);
+      if (!who.ok) return who;
+      return ok([{ type: 'participant.done', participantId: who.value, done: c.done }]);
+    }
 
     case 'group:create':
       if (s.groups.some((g) => g.id === c.groupId)) return fail('already_exists', 'group exists');
@@ -185,19 +217,21 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
     case 'voting:reset':
       return ok([{ type: 'voting.reset' }]);
     case 'vote:add': {
-      if (!self) return fail('forbidden', 'only participants vote');
+      const voter = voterOf(s, self, c.participantId);
+      if (!voter.ok) return voter;
       if (s.voting.status !== 'open') return fail('voting_not_open', 'voting is not open');
       const idea = getOwn(s.ideas, c.ideaId);
       if (!idea || idea.hidden) return fail('not_found', 'no such idea');
-      const refusal = canAddDot(s.voting.settings, ballotOf(s.votes, self), c.ideaId);
+      const refusal = canAddDot(s.voting.settings, ballotOf(s.votes, voter.value), c.ideaId);
       if (refusal) return fail(refusal, refusal === 'budget_exhausted' ? 'no dots left' : 'the cap for this idea is reached');
-      return ok([{ type: 'vote.added', participantId: self, ideaId: c.ideaId }]);
+      return ok([{ type: 'vote.added', participantId: voter.value, ideaId: c.ideaId }]);
     }
     case 'vote:remove': {
-      if (!self) return fail('forbidden', 'only participants vote');
+      const voter = voterOf(s, self, c.participantId);
+      if (!voter.ok) return voter;
       if (s.voting.status !== 'open') return fail('voting_not_open', 'voting is not open');
-      if (canRemoveDot(ballotOf(s.votes, self), c.ideaId)) return fail('no_dot_to_remove', 'no dot of yours on this idea');
-      return ok([{ type: 'vote.removed', participantId: self, ideaId: c.ideaId }]);
+      if (canRemoveDot(ballotOf(s.votes, voter.value), c.ideaId)) return fail('no_dot_to_remove', 'no dot of yours on this idea');
+      return ok([{ type: 'vote.removed', participantId: voter.value, ideaId: c.ideaId }]);
     }
 
     case 'focus:suggest':
@@ -209,6 +243,10 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
     case 'plan:set':
       if (!s.plan.some((r) => r.id === c.row.id) && s.plan.length >= LIMITS.planRows) return fail('limit_reached', 'the plan is full');
       if (c.row.ideaId !== null && !hasOwn(s.ideas, c.row.ideaId)) return fail('not_found', 'no such idea');
+      {
+        const refusal = checkPlanRow(c.row);
+        if (refusal) return { ok: false, error: refusal };
+      }
       return ok([{ type: 'plan.set', row: c.row }]);
     case 'plan:delete':
       if (!s.plan.some((r) => r.id === c.rowId)) return fail('not_found', 'no such plan row');
@@ -240,6 +278,19 @@ function checkSettings(s: Workshop, next: VotingSettings): DomainError | null {
     return { code: 'anonymity_locked', message: 'dots were placed anonymously' };
   }
   return null;
+}
+
+/**
+ * Whose ballot a dot (or "klar") is for: a participant's own, or, from the facilitator, the paper ballot
+ * of someone added without a phone. Nobody else's.
+ */
+function voterOf(s: Workshop, self: string | null, participantId: string | undefined): Result<string> {
+  if (self) return participantId === undefined || participantId === self ? ok(self) : fail('forbidden', 'only your own ballot');
+  if (participantId === undefined) return fail('forbidden', 'only participants vote');
+  const p = present(s, participantId);
+  if (!p) return fail('not_found', 'no such participant');
+  if (!p.paper) return fail('forbidden', 'the facilitator places dots only for people added without a phone');
+  return ok(p.id);
 }
 
 function present(s: Workshop, id: string): Participant | null {

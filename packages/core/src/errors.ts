@@ -14,7 +14,11 @@ export type DomainErrorCode =
   | 'budget_below_spent'
   | 'cap_below_stacked'
   | 'anonymity_locked'
-  | 'limit_reached';
+  | 'limit_reached'
+  /** A board that holds ideas cannot be deleted; the message says how many. */
+  | 'board_not_empty'
+  /** The step the room is on cannot be deleted. */
+  | 'step_current';
 
 export interface DomainError {
   code: DomainErrorCode;

@@ -1,4 +1,6 @@
-import type { AgendaStep, Board, FocusMode, Lang, PlanRow, TemplateId, VotingSettings } from './model.ts';
+import type { AgendaStep, Board, FocusMode, Lang, TemplateId, VotingSettings } from './model.ts';
+import type { FocusRule } from './design.ts';
+import type { StoredPlanRow } from './plan-rows.ts';
 
 /** What happened. Events are facts: `evolve` applies them without checking anything. */
 export type WorkshopEvent =
@@ -13,11 +15,28 @@ export type WorkshopEvent =
       values?: string[];
       boards: Board[];
       agenda: AgendaStep[];
+      /** The rest of the design; absent in logs written before the designer (defaults then). */
+      planYear?: number;
+      place?: string;
+      date?: string;
+      voting?: VotingSettings;
+      focus?: FocusRule;
       at: number;
     }
-  | { type: 'workshop.updated'; title: string; lang: Lang }
+  /** Fields after `lang` are absent in logs written before the designer: absent means unchanged. */
+  | { type: 'workshop.updated'; title: string; lang: Lang; planYear?: number; place?: string; date?: string; rules?: string[]; values?: string[] }
+  | { type: 'board.added'; board: Board; index: number }
+  | { type: 'board.updated'; board: Board }
+  | { type: 'board.deleted'; boardId: string }
+  | { type: 'boards.reordered'; boardIds: string[] }
+  /** Agenda edits keep the current step: evolve finds it again by id. */
+  | { type: 'step.added'; step: AgendaStep; index: number }
+  | { type: 'step.updated'; step: AgendaStep }
+  | { type: 'step.deleted'; stepId: string }
+  | { type: 'steps.reordered'; stepIds: string[] }
   | { type: 'joining.locked'; locked: boolean }
-  | { type: 'participant.joined'; participantId: string; name: string; organisation: string; tokenHash: string; at: number }
+  /** `paper`: added by the facilitator for someone without a phone (tokenHash is then ''). */
+  | { type: 'participant.joined'; participantId: string; name: string; organisation: string; tokenHash: string; at: number; paper?: boolean }
   | { type: 'participant.renamed'; participantId: string; name: string }
   /** `erasedAs`: the participant is erased, named this from now on and in every stored event (see erasure.ts). */
   | { type: 'participant.removed'; participantId: string; erasedAs?: string }
@@ -58,7 +77,8 @@ export type WorkshopEvent =
   | { type: 'vote.removed'; participantId: string; ideaId: string }
   | { type: 'focus.suggested'; mode: FocusMode; value: number }
   | { type: 'focus.toggled'; ideaId: string; included: boolean }
-  | { type: 'plan.set'; row: PlanRow }
+  /** The row as logs hold it: the date fields are absent in logs written before plan dates (see plan-rows.ts). */
+  | { type: 'plan.set'; row: StoredPlanRow }
   | { type: 'plan.deleted'; rowId: string };
 
 export type EventType = WorkshopEvent['type'];
@@ -68,6 +88,14 @@ const EVERY_EVENT: Record<EventType, true> = {
   'workshop.created': true,
   'workshop.updated': true,
   'joining.locked': true,
+  'board.added': true,
+  'board.updated': true,
+  'board.deleted': true,
+  'boards.reordered': true,
+  'step.added': true,
+  'step.updated': true,
+  'step.deleted': true,
+  'steps.reordered': true,
   'participant.joined': true,
   'participant.renamed': true,
   'participant.removed': true,

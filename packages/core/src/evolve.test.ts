@@ -8,7 +8,10 @@ import { addIdea, apply, createWorkshop, deepFreeze, fac, join, P, STEP, unvote,
 
 const row: PlanRow = {
   id: 'r1',
-  month: 'Okt',
+  month: '2027-10',
+  day: null,
+  start: null,
+  end: null,
   kind: 'study',
   themeNo: 8,
   theme: 'Studieresa',
@@ -70,9 +73,19 @@ const script: Step[] = [
   fac({ type: 'focus:suggest', mode: 'top', value: 2 }),
   fac({ type: 'focus:toggle', ideaId: 'i2', included: true }),
   fac({ type: 'plan:set', row }),
-  fac({ type: 'plan:set', row: { ...row, id: 'r2', month: 'Nov' } }),
+  fac({ type: 'plan:set', row: { ...row, id: 'r2', month: '2027-11' } }),
   fac({ type: 'plan:delete', rowId: 'r2' }),
   fac({ type: 'voting:reset' }),
+  fac({ type: 'workshop:update', planYear: 2028, place: 'Jönköping', rules: ['Allas åsikter'] }),
+  fac({ type: 'board:add', board: { id: 'ny', title: 'Ny dimension', purpose: '', questions: ['Vad?'], color: 'teal' }, index: 0 }),
+  fac({ type: 'board:update', boardId: 'ny', title: 'Nyare' }),
+  fac({ type: 'board:reorder', boardIds: ['omvarld', 'ny', 'erfarenhet', 'gemensamt', 'kollegialt'] }),
+  fac({ type: 'board:delete', boardId: 'ny' }),
+  fac({ type: 'step:add', step: { id: 'paus', kind: 'reflect', title: 'Paus', prompt: '', minutes: 10 }, index: 0 }),
+  fac({ type: 'step:update', stepId: 'paus', phases: [{ title: 'fika', minutes: 15 }] }),
+  fac({ type: 'step:reorder', stepIds: ['valkommen', 'paus', 'gruppovning', 'presentation', 'fundering', 'rostning', 'fokus', 'handlingsplan'] }),
+  fac({ type: 'step:delete', stepId: 'paus' }),
+  fac({ type: 'participant:add', participantId: 'paper', name: 'Utan telefon' }),
 ];
 
 /** Runs the script with every intermediate state frozen and snapshotted. */

@@ -1,6 +1,7 @@
 import type { WorkshopEvent } from './events.ts';
-import type { Idea, Participant, Workshop } from './model.ts';
-import { DEFAULT_FOCUS, DEFAULT_VOTING, firstMinutes } from './model.ts';
+import type { AgendaStep, Idea, Participant, Workshop } from './model.ts';
+import { DEFAULT_FOCUS, DEFAULT_VOTING, defaultPlanYear, firstMinutes } from './model.ts';
+import { normalisePlanRow } from './plan-rows.ts';
 import { ballotOf, mapBallots, withBallot } from './ballots.ts';
 import { withoutAuthor } from './erasure.ts';
 import { copyRecord, emptyRecord, getOwn, hasOwn, mapRecord, withEntry, withoutEntries } from './records.ts';
@@ -17,6 +18,9 @@ export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
       lang: event.lang,
       template: event.template,
       createdAt: event.at,
+      planYear: event.planYear ?? defaultPlanYear(event.at),
+      place: event.place ?? '',
+      date: event.date ?? '',
       rules: event.rules,
       values: event.values ?? [],
       boards: event.boards,
@@ -30,10 +34,10 @@ export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
       groups: [],
       ideas: emptyRecord(),
       nextIdeaSeq: 1,
-      voting: { status: 'idle', revealed: false, settings: DEFAULT_VOTING },
+      voting: { status: 'idle', revealed: false, settings: event.voting ?? DEFAULT_VOTING },
       votes: {},
       tallies: emptyRecord(),
-      focus: DEFAULT_FOCUS,
+      focus: event.focus ? { ...DEFAULT_FOCUS, mode: event.focus.mode, value: event.focus.value } : DEFAULT_FOCUS,
       plan: [],
       version: 1,
       dotEvents: 0,
@@ -54,7 +58,41 @@ export function replay(events: readonly WorkshopEvent[]): Workshop | null {
 function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created' }>): Workshop {
   switch (e.type) {
     case 'workshop.updated':
-      return { ...s, title: e.title, lang: e.lang };
+      return {
+        ...s,
+        title: e.title,
+        lang: e.lang,
+        planYear: e.planYear ?? s.planYear,
+        place: e.place ?? s.place,
+        date: e.date ?? s.date,
+        rules: e.rules ?? s.rules,
+        values: e.values ?? s.values,
+      };
+    case 'board.added':
+      return { ...s, boards: [...s.boards.slice(0, e.index), e.board, ...s.boards.slice(e.index)] };
+    case 'board.updated':
+      return { ...s, boards: s.boards.map((b) => (b.id === e.board.id ? e.board : b)) };
+    case 'board.deleted':
+      return { ...s, boards: s.boards.filter((b) => b.id !== e.boardId) };
+    case 'boards.reordered':
+      return { ...s, boards: e.boardIds.flatMap((id) => s.boards.filter((b) => b.id === id)) };
+    case 'step.added':
+      return onAgenda(s, [...s.agenda.slice(0, e.index), e.step, ...s.agenda.slice(e.index)]);
+    case 'step.updated':
+      return onAgenda(
+        s,
+        s.agenda.map((st) => (st.id === e.step.id ? e.step : st)),
+      );
+    case 'step.deleted':
+      return onAgenda(
+        s,
+        s.agenda.filter((st) => st.id !== e.stepId),
+      );
+    case 'steps.reordered':
+      return onAgenda(
+        s,
+        e.stepIds.flatMap((id) => s.agenda.filter((st) => st.id === id)),
+      );
     case 'joining.locked':
       return { ...s, joiningLocked: e.locked };
     case 'participant.joined':
@@ -69,6 +107,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
           tokenHash: e.tokenHash,
           done: false,
           removed: false,
+          paper: e.paper === true,
         }),
       };
     case 'participant.renamed':
@@ -190,8 +229,10 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
       };
     }
     case 'plan.set': {
-      const exists = s.plan.some((r) => r.id === e.row.id);
-      return { ...s, plan: exists ? s.plan.map((r) => (r.id === e.row.id ? e.row : r)) : [...s.plan, e.row] };
+      // Rows from logs written before plan dates get theirs here (plan-rows.ts).
+      const row = normalisePlanRow(e.row, s.planYear);
+      const exists = s.plan.some((r) => r.id === row.id);
+      return { ...s, plan: exists ? s.plan.map((r) => (r.id === row.id ? row : r)) : [...s.plan, row] };
     }
     case 'plan.deleted':
       return { ...s, plan: s.plan.filter((r) => r.id !== e.rowId) };
@@ -227,6 +268,19 @@ function addDots(s: Workshop, participantId: string, ideaId: string, delta: numb
   if (tally > 0) tallies[ideaId] = tally;
   else delete tallies[ideaId];
   return { ...s, votes: withBallot(s.votes, participantId, nextMine), tallies };
+}
+
+/**
+ * A new agenda that keeps the room on the step it was on: found again by id, with its phase kept when the
+ * step still has it. (Deleting the current step is refused in decide, so it is always found.)
+ */
+function onAgenda(s: Workshop, agenda: AgendaStep[]): Workshop {
+  const currentId = s.agenda[s.stepIndex]?.id;
+  const found = agenda.findIndex((st) => st.id === currentId);
+  const stepIndex = found >= 0 ? found : Math.min(s.stepIndex, agenda.length - 1);
+  const phases = agenda[stepIndex]?.phases?.length ?? 0;
+  const phaseIndex = phases === 0 ? 0 : Math.min(s.phaseIndex, phases - 1);
+  return { ...s, agenda, stepIndex, phaseIndex };
 }
 
 /** Removes ideas and returns their dots to whoever placed them; drops them from focus and plan links. */

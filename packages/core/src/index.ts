@@ -13,3 +13,5 @@ export * from './templates.ts';
 export * from './random.ts';
 export * from './records.ts';
 export * from './erasure.ts';
+export * from './design.ts';
+export * from './plan-rows.ts';

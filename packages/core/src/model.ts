@@ -11,6 +11,8 @@ export interface Board {
   title: string;
   purpose: string;
   questions: string[];
+  /** A colour name from BOARD_COLORS; absent or '' for the board's default by position. */
+  color?: string;
 }
 
 export type StepKind = 'lobby' | 'brainstorm' | 'present' | 'reflect' | 'vote' | 'focus' | 'plan';
@@ -54,6 +56,8 @@ export interface Participant {
   tokenHash: string;
   done: boolean;
   removed: boolean;
+  /** Added by the facilitator for someone without a phone: their paper ballot is placed from the console. */
+  paper: boolean;
 }
 
 export interface Group {
@@ -102,11 +106,18 @@ export interface FocusSettings {
 
 export type MeetingKind = 'physical' | 'monthly' | 'all' | 'study' | 'other';
 
-/** One line of the year plan ("Årets teman & träffar"). */
+/** One line of the year plan ("Årets teman & träffar"): a meeting in a month of the plan year. */
 export interface PlanRow {
   id: string;
+  /** 'YYYY-MM'; '' only for a row from an older log whose free-text month could not be read (its text is in `comment`). */
   month: string;
+  /** Day of the month, when known. */
+  day: number | null;
+  /** 'HH:MM', when known; a row with a day and no start is an all-day meeting. */
+  start: string | null;
+  end: string | null;
   kind: MeetingKind;
+  /** The fixed number of the theme it serves (its idea's seq), shown as "Tema #". */
   themeNo: number | null;
   theme: string;
   ideaId: string | null;
@@ -121,6 +132,12 @@ export interface Workshop {
   lang: Lang;
   template: TemplateId;
   createdAt: number;
+  /** The year the focus list and plan are for ("Fokus år 2027"). */
+  planYear: number;
+  /** Where the meeting is held, for the documentation. */
+  place: string;
+  /** The meeting day 'YYYY-MM-DD'; '' means the day the workshop was created. */
+  date: string;
   rules: string[];
   /** The values the meeting stands on, shown with the rules ("Bästa möjliga möte"). */
   values: string[];
@@ -159,8 +176,30 @@ export const publicVersion = (s: Pick<Workshop, 'version' | 'dotEvents'>): numbe
 export const DEFAULT_VOTING: VotingSettings = { budget: 10, capPerIdea: null, anonymous: true, hideResults: true };
 export const DEFAULT_FOCUS: FocusSettings = { mode: 'threshold', value: 6, added: [], removed: [] };
 
+/**
+ * The plan year a new workshop gets: a meeting held from September on plans the next year (the seed's
+ * November meeting made "Fokus år 2023"), one earlier in the year plans the year it is in.
+ */
+export function defaultPlanYear(now: number): number {
+  const d = new Date(now);
+  const year = d.getUTCMonth() >= 8 ? d.getUTCFullYear() + 1 : d.getUTCFullYear();
+  // Within the years a design allows (design.ts), even for a test clock at 1970.
+  return Math.min(2100, Math.max(2000, year));
+}
+
 export const LIMITS = {
   title: 120,
+  place: 120,
+  boardTitle: 200,
+  boardPurpose: 1000,
+  question: 300,
+  questions: 12,
+  stepTitle: 120,
+  stepPrompt: 1000,
+  stepMinutes: 600,
+  phases: 6,
+  rules: 20,
+  rule: 300,
   name: 60,
   organisation: 80,
   ideaText: 200,

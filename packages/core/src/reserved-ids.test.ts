@@ -49,7 +49,10 @@ function scenario(x: string): [Command, Actor][] {
   ];
   const row = (ideaId: string | null, theme: string): PlanRow => ({
     id: x,
-    month: 'Feb',
+    month: '2027-02',
+    day: null,
+    start: null,
+    end: null,
     kind: 'monthly',
     themeNo: 1,
     theme,

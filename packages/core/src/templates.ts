@@ -1,4 +1,6 @@
 import type { AgendaStep, Board, Lang, TemplateId } from './model.ts';
+import { DEFAULT_FOCUS, DEFAULT_VOTING } from './model.ts';
+import type { WorkshopDesign } from './design.ts';
 
 /** What a template gives a new workshop: its boards, agenda, ground rules and values, in one language. */
 export interface TemplateContent {
@@ -266,4 +268,18 @@ export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];
 
 export function templateContent(template: TemplateId, lang: Lang): TemplateContent {
   return structuredClone(TEMPLATES[template][lang]);
+}
+
+/** A template as a full design: its content with the default voting, focus rule and a plan year. */
+export function templateDesign(template: TemplateId, lang: Lang, planYear: number): WorkshopDesign {
+  const content = templateContent(template, lang);
+  return {
+    ...content,
+    lang,
+    planYear,
+    place: '',
+    date: '',
+    voting: { ...DEFAULT_VOTING },
+    focus: { mode: DEFAULT_FOCUS.mode, value: DEFAULT_FOCUS.value },
+  };
 }

@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import type { Command } from '@fokus/core';
 import { LIMITS, idSchema, langSchema, optionalText, text } from './limits.ts';
+import { boardSchema, planYearSchema, rulesSchema, stepSchema, stepKindSchema, phasesSchema, boardColorSchema, isoDateSchema } from './design.ts';
 
 const name = text(LIMITS.name);
 const ideaText = text(LIMITS.ideaText);
 const details = optionalText(LIMITS.ideaDetails);
 const field = optionalText(LIMITS.planField);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time: HH:MM');
 
 export const planRowSchema = z.object({
   id: idSchema,
-  month: text(40),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month: YYYY-MM'),
+  day: z.number().int().min(1).max(31).nullable().default(null),
+  start: clock.nullable().default(null),
+  end: clock.nullable().default(null),
   kind: z.enum(['physical', 'monthly', 'all', 'study', 'other']),
   themeNo: z.number().int().min(0).max(99).nullable(),
   theme: field,
@@ -33,11 +38,41 @@ const c = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.ob
 
 /** Every command a socket may send. Joining has its own event; creating is an HTTP call. */
 export const clientCommandSchema = z.discriminatedUnion('type', [
-  c('workshop:update', { title: text(LIMITS.title).optional(), lang: langSchema.optional() }),
+  c('workshop:update', {
+    title: text(LIMITS.title).optional(),
+    lang: langSchema.optional(),
+    planYear: planYearSchema.optional(),
+    place: optionalText(LIMITS.place).optional(),
+    date: isoDateSchema.or(z.literal('')).optional(),
+    rules: rulesSchema.optional(),
+    values: rulesSchema.optional(),
+  }),
+  c('board:add', { board: boardSchema, index: z.number().int().min(0).max(LIMITS.boards).optional() }),
+  c('board:update', {
+    boardId: idSchema,
+    title: text(LIMITS.boardTitle).optional(),
+    purpose: optionalText(LIMITS.boardPurpose).optional(),
+    questions: boardSchema.shape.questions.optional(),
+    color: boardColorSchema.or(z.literal('')).optional(),
+  }),
+  c('board:delete', { boardId: idSchema }),
+  c('board:reorder', { boardIds: z.array(idSchema).min(1).max(LIMITS.boards) }),
+  c('step:add', { step: stepSchema, index: z.number().int().min(0).max(LIMITS.steps).optional() }),
+  c('step:update', {
+    stepId: idSchema,
+    kind: stepKindSchema.optional(),
+    title: text(LIMITS.stepTitle).optional(),
+    prompt: optionalText(LIMITS.stepPrompt).optional(),
+    minutes: z.number().int().min(0).max(LIMITS.stepMinutes).optional(),
+    phases: phasesSchema.nullable().optional(),
+  }),
+  c('step:delete', { stepId: idSchema }),
+  c('step:reorder', { stepIds: z.array(idSchema).min(1).max(LIMITS.steps) }),
   c('workshop:lock-joining', { locked: z.boolean() }),
   c('participant:rename', { participantId: idSchema, name }),
   c('participant:remove', { participantId: idSchema, erase: z.boolean().optional() }),
-  c('participant:done', { done: z.boolean() }),
+  c('participant:add', { participantId: idSchema, name, organisation: optionalText(LIMITS.organisation).optional() }),
+  c('participant:done', { done: z.boolean(), participantId: idSchema.optional() }),
   c('group:create', { groupId: idSchema, name }),
   c('group:rename', { groupId: idSchema, name }),
   c('group:delete', { groupId: idSchema }),
@@ -83,8 +118,8 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   c('voting:close', {}),
   c('voting:reveal', { revealed: z.boolean() }),
   c('voting:reset', {}),
-  c('vote:add', { ideaId: idSchema }),
-  c('vote:remove', { ideaId: idSchema }),
+  c('vote:add', { ideaId: idSchema, participantId: idSchema.optional() }),
+  c('vote:remove', { ideaId: idSchema, participantId: idSchema.optional() }),
   c('focus:suggest', { mode: z.enum(['threshold', 'top']), value: z.number().int().min(0).max(1000) }),
   c('focus:toggle', { ideaId: idSchema, included: z.boolean() }),
   c('plan:set', { row: planRowSchema }),

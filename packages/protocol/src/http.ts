@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { LIMITS, langSchema, templateSchema, text } from './limits.ts';
+import { designFileSchema } from './design.ts';
 
+/**
+ * A new workshop from a template (`{ template, lang, title }`) or from a design (`{ design }`: a design file
+ * as `design.json` and "Spara som mall" give it, or the bare design inside one).
+ */
 export const createWorkshopRequestSchema = z
   .object({
     template: templateSchema.default('handlingsplan'),
     lang: langSchema.default('sv'),
     title: text(LIMITS.title).optional(),
+    design: z
+      .preprocess((v) => (typeof v === 'object' && v !== null && 'format' in v ? v : { format: 'fokus-design', version: 1, design: v }), designFileSchema)
+      .transform((file) => file.design)
+      .optional(),
   })
   .strict();
 export type CreateWorkshopRequest = z.input<typeof createWorkshopRequestSchema>;
+export type CreateWorkshopInput = z.output<typeof createWorkshopRequestSchema>;
 
 export interface CreateWorkshopResponse {
   workshopId: string;

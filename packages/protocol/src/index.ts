@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './views.ts';
 export * from './socket-events.ts';
 export * from './http.ts';
+export * from './design.ts';

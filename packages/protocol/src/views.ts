@@ -11,7 +11,7 @@ import { langSchema, roleSchema, templateSchema } from './limits.ts';
  * (apps/server/src/anonymity-gate.ts), which releases them only in steps no diff can pin on one person.
  */
 
-const boardSchema = z.object({ id: z.string(), title: z.string(), purpose: z.string(), questions: z.array(z.string()) });
+const boardSchema = z.object({ id: z.string(), title: z.string(), purpose: z.string(), questions: z.array(z.string()), color: z.string().optional() });
 const stepSchema = z.object({
   id: z.string(),
   kind: z.enum(['lobby', 'brainstorm', 'present', 'reflect', 'vote', 'focus', 'plan']),
@@ -60,6 +60,10 @@ export const participantViewSchema = z.object({
   /** Dots this person placed: only when voting is not anonymous. */
   dotsUsed: z.number().optional(),
   online: z.boolean(),
+  /** Added by the facilitator without a phone. */
+  paper: z.boolean(),
+  /** A paper participant's dots (ideaId -> dots): the facilitator placed them from the paper, so sees them. */
+  paperBallot: z.record(z.string(), z.number()).optional(),
 });
 export type ParticipantView = z.infer<typeof participantViewSchema>;
 
@@ -71,6 +75,9 @@ export const workshopViewSchema = z.object({
   title: z.string(),
   lang: langSchema,
   template: templateSchema,
+  planYear: z.number(),
+  place: z.string(),
+  date: z.string(),
   rules: z.array(z.string()),
   values: z.array(z.string()),
   boards: z.array(boardSchema),
@@ -151,6 +158,9 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
     title: s.title,
     lang: s.lang,
     template: s.template,
+    planYear: s.planYear,
+    place: s.place,
+    date: s.date,
     rules: s.rules,
     values: s.values,
     boards: s.boards,
@@ -178,6 +188,8 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
         done: p.done,
         ...(named ? { dotsUsed: dotsSpent(ballotOf(s.votes, p.id)) } : {}),
         online: online.has(p.id),
+        paper: p.paper,
+        ...(p.paper ? { paperBallot: { ...ballotOf(s.votes, p.id) } } : {}),
       }));
   }
   return view;

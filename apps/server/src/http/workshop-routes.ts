@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import { createWorkshopRequestSchema, exportFormatSchema, joinCodeSchema } from '@fokus/protocol';
+import { createWorkshopRequestSchema, designFile, exportFormatSchema, firstIssue, joinCodeSchema } from '@fokus/protocol';
 import type { CreateWorkshopResponse, WorkshopSummary } from '@fokus/protocol';
-import { activeParticipants } from '@fokus/core';
+import { activeParticipants, checkDesign, designOf } from '@fokus/core';
 import type { Config } from '../config.ts';
 import type { Rooms } from '../rooms.ts';
 import { secretMatches } from '../security.ts';
@@ -36,7 +36,10 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
   const creation = { rateLimit: { max: config.rateLimits.ipCreatesPer10Minutes, timeWindow: 10 * 60_000 } };
   app.post('/api/workshops', { config: creation }, async (req, reply) => {
     const parsed = createWorkshopRequestSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: parsed.error.issues[0]?.message ?? 'invalid request' });
+    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: firstIssue(parsed.error) });
+    // A design the schema let through can still break a rule (two boards with one id): named, nothing created.
+    const refusal = parsed.data.design ? checkDesign(parsed.data.design) : null;
+    if (refusal) return reply.code(400).send({ error: 'bad_request', message: `design.${refusal.message}` });
     const { room, facilitatorKey } = await rooms.create(parsed.data);
     const body: CreateWorkshopResponse = {
       workshopId: room.id,
@@ -44,7 +47,7 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
       facilitatorKey,
       links: { join: `/j/${room.code}`, screen: `/s/${room.code}`, facilitator: `/f/${room.code}#key=${facilitatorKey}` },
     };
-    req.log.info({ workshop: room.id, template: parsed.data.template }, 'workshop created');
+    req.log.info({ workshop: room.id, template: parsed.data.design ? 'design' : parsed.data.template }, 'workshop created');
     return reply.code(201).send(body);
   });
 
@@ -62,6 +65,15 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
       step: s.agenda[s.stepIndex]?.title ?? '',
     };
     return body;
+  });
+
+  app.get<{ Params: { code: string } }>('/api/workshops/:code/design.json', async (req, reply) => {
+    const room = await lookup(req, reply);
+    if (!room) return reply;
+    if (!facilitatorAsks(req, room)) return reply.code(401).send({ error: 'unauthorized', message: 'the facilitator key is needed' });
+    const file = designFile(designOf(room.snapshot));
+    reply.header('content-disposition', `attachment; filename="fokus-design-${room.code}.json"`);
+    return reply.type('application/json; charset=utf-8').send(file);
   });
 
   app.get<{ Params: { code: string } }>('/api/workshops/:code/qr.svg', async (req, reply) => {
@@ -92,6 +104,12 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
     if (format.data === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(s));
     return reply.type('application/json; charset=utf-8').send(toJson(s));
   });
+}
+
+/** The request carries this workshop's facilitator key as a bearer token. */
+function facilitatorAsks(req: FastifyRequest, room: WorkshopRoom): boolean {
+  const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  return !!key && secretMatches(key, room.record.keyHash);
 }
 
 async function roomOf(rooms: Rooms, raw: string) {

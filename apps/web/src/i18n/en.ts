@@ -312,6 +312,8 @@ export const en: Messages = {
   error_cap_below_stacked: 'Someone has already stacked more dots on one idea than that.',
   error_anonymity_locked: 'Anonymity cannot change once votes are placed.',
   error_limit_reached: 'The limit is reached.',
+  error_board_not_empty: 'The board holds ideas. Move them to another board first.',
+  error_step_current: 'The room is on this step. Move on first.',
   error_bad_request: 'Something was wrong with the request.',
   error_unauthorized: 'You are not authorised.',
   error_version_mismatch: 'The app has been updated. Please reload.',

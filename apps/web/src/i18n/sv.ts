@@ -319,6 +319,8 @@ export const sv = {
   error_cap_below_stacked: 'Någon har redan lagt fler prickar på en idé än så.',
   error_anonymity_locked: 'Anonymiteten kan inte ändras när röster har lagts.',
   error_limit_reached: 'Gränsen är nådd.',
+  error_board_not_empty: 'Dimensionen har idéer. Flytta dem till en annan dimension först.',
+  error_step_current: 'Rummet är på det här steget. Gå vidare först.',
   error_bad_request: 'Något blev fel i förfrågan.',
   error_unauthorized: 'Du har inte behörighet.',
   error_version_mismatch: 'Appen har uppdaterats. Ladda om sidan.',

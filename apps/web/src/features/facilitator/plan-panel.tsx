@@ -36,7 +36,6 @@ export function PlanPanel() {
       .map((i) => ({ id: i.ideaId, text: byId.get(i.ideaId)?.text ?? '', seq: byId.get(i.ideaId)?.seq ?? 0 }));
   }, [view, focusBoards]);
   if (!view) return null;
-  const months = t('months').split(',');
   // A field saved a moment ago may not be back from the server yet: edit on top of it, never over it.
   const latest = (row: PlanRow): PlanRow => {
     let r = row;
@@ -48,7 +47,10 @@ export function PlanPanel() {
       type: 'plan:set',
       row: {
         id: newId(),
-        month: months[view.plan.length % 12] ?? '–',
+        month: `${view.planYear}-${String((view.plan.length % 12) + 1).padStart(2, '0')}`,
+        day: null,
+        start: null,
+        end: null,
         kind: 'monthly',
         themeNo: view.plan.length + 1,
         theme: '',
