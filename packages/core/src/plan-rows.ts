@@ -29,15 +29,16 @@ const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const isPlanMonth = (s: string): boolean => MONTH_RE.test(s);
 export const isClockTime = (s: string): boolean => TIME_RE.test(s);
 
-/** "Mars" -> "2027-03" (plan year 2027); "jan 2024" -> "2024-01"; "2027-05" stays; unreadable -> null. */
+/** "Mars" -> "2027-03" (plan year 2027); "jan 2024" and "Jan-24" -> "2024-01"; "2027-05" stays; unreadable -> null. */
 export function monthFromText(text: string, planYear: number): string | null {
   const t = text.trim().toLocaleLowerCase('sv').replace(/\.$/, '');
   if (isPlanMonth(t)) return t;
-  const m = /^([a-zåäö]+)\.?(?:\s+(\d{4}))?$/.exec(t);
+  // "mars", "jan 2028", and the seed's "Jan-24" (January 2024).
+  const m = /^([a-zåäö]+)\.?(?:[\s-]+(\d{4}|\d{2}))?$/.exec(t);
   if (!m) return null;
   const index = MONTH_WORDS.findIndex((words) => words.includes(m[1] as string));
   if (index < 0) return null;
-  const year = m[2] ? Number(m[2]) : planYear;
+  const year = m[2] === undefined ? planYear : m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
   return `${year}-${String(index + 1).padStart(2, '0')}`;
 }
 
