@@ -240,7 +240,7 @@ export class WorkshopRoom {
   private apply(events: WorkshopEvent[]): void {
     for (const e of events) {
       this.state = evolve(this.state, e);
-      if (e.type === 'participant.joined') this.tokens.set(e.tokenHash, e.participantId);
+      if (e.type === 'participant.joined' && e.tokenHash) this.tokens.set(e.tokenHash, e.participantId);
     }
   }
 
@@ -277,7 +277,8 @@ export class WorkshopRoom {
   }
 
   private indexTokens(): void {
-    for (const p of Object.values(this.state.participants)) this.tokens.set(p.tokenHash, p.id);
+    // Someone added on paper has no token: nothing to resume.
+    for (const p of Object.values(this.state.participants)) if (p.tokenHash) this.tokens.set(p.tokenHash, p.id);
   }
 
   /** Durable events become visible: mark what they change and schedule a coalesced broadcast. */

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import type { BoardColor } from '@fokus/core';
 
 /**
  * One colour per board index, used everywhere that dimension appears. Okabe–Ito (colour-blind safe).
@@ -22,13 +23,20 @@ export const DIMENSION_COLORS: readonly DimensionColor[] = [
   { fill: '#BBBBBB', on: '#000000', ink: '#595959' },
 ];
 
+/** The colour names a design may give a board (core's BOARD_COLORS), each one entry of the palette above. */
+const NAMED: Readonly<Record<BoardColor, number>> = { orange: 0, teal: 1, green: 2, yellow: 3, blue: 4, red: 5, purple: 6, grey: 7 };
+
 export function dimensionColor(index: number): DimensionColor {
   const i = ((index % DIMENSION_COLORS.length) + DIMENSION_COLORS.length) % DIMENSION_COLORS.length;
   return DIMENSION_COLORS[i] as DimensionColor;
 }
 
-/** CSS custom properties for a dimension, to put on any element: var(--dim), var(--dim-on), var(--dim-ink). */
-export function dimensionStyle(index: number): CSSProperties {
-  const c = dimensionColor(index);
+/**
+ * CSS custom properties for a dimension, to put on any element: var(--dim), var(--dim-on), var(--dim-ink).
+ * The board's own colour when the designer chose one, else the colour of its place.
+ */
+export function dimensionStyle(index: number, color?: string): CSSProperties {
+  const named = color && Object.hasOwn(NAMED, color) ? NAMED[color as BoardColor] : undefined;
+  const c = dimensionColor(named ?? index);
   return { '--dim': c.fill, '--dim-on': c.on, '--dim-ink': c.ink };
 }

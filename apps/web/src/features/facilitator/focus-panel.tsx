@@ -60,7 +60,7 @@ export function FocusPanel() {
         {boards.map((fb, bi) => {
           const ties = new Set(fb.tieAtCut);
           return (
-            <section key={fb.boardId} className="idea-board" style={dimensionStyle(bi)} aria-label={view.boards[bi]?.title}>
+            <section key={fb.boardId} className="idea-board" style={dimensionStyle(bi, view.boards[bi]?.color)} aria-label={view.boards[bi]?.title}>
               <h3 className="idea-board__head">{view.boards[bi]?.title}</h3>
               <ul className="mod-list">
                 {fb.items.map((item, i) => (

@@ -85,7 +85,7 @@ export function IdeasPanel() {
           const open = !collapsed.has(b.id);
           const listId = `mod-dim-${bi}`;
           return (
-            <section key={b.id} className={`mod-dim${open ? '' : ' mod-dim--shut'}`} style={dimensionStyle(bi)} aria-label={b.title}>
+            <section key={b.id} className={`mod-dim${open ? '' : ' mod-dim--shut'}`} style={dimensionStyle(bi, b.color)} aria-label={b.title}>
               <h3 className="mod-dim__head">
                 <button type="button" className="mod-dim__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setBoard(b.id, open)}>
                   <span className="mod-dim__chevron" aria-hidden="true" />

@@ -72,14 +72,14 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
         <ul className="board-tabs">
           {boards.map((b, i) => (
             <li key={b.id}>
-              <button type="button" className="board-tab" style={dimensionStyle(i)} aria-pressed={b.id === board.id} onClick={() => setBoardId(b.id)}>
+              <button type="button" className="board-tab" style={dimensionStyle(i, b.color)} aria-pressed={b.id === board.id} onClick={() => setBoardId(b.id)}>
                 {b.title}
               </button>
             </li>
           ))}
         </ul>
       </nav>
-      <section className="board-card" style={dimensionStyle(boardIndex)} aria-labelledby="board-h">
+      <section className="board-card" style={dimensionStyle(boardIndex, board.color)} aria-labelledby="board-h">
         <h2 id="board-h" className="board-card__title">
           {board.title}
         </h2>
@@ -102,7 +102,7 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
         {ideas.length === 0 ? (
           <p className="muted">{readOnly ? t('noIdeasYet') : t('noOwnIdeasYet')}</p>
         ) : (
-          <ul className="idea-list" style={dimensionStyle(boardIndex)}>
+          <ul className="idea-list" style={dimensionStyle(boardIndex, board.color)}>
             {ideas.map((i) => (
               <IdeaCard
                 key={i.id}
@@ -117,7 +117,7 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
       </section>
       {!readOnly && (
         <Docked>
-          <Composer boardId={board.id} boardTitle={board.title} boardIndex={boardIndex} question={board.questions[0]} />
+          <Composer boardId={board.id} boardTitle={board.title} boardIndex={boardIndex} color={board.color} question={board.questions[0]} />
         </Docked>
       )}
     </div>
@@ -125,7 +125,19 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
 }
 
 /** The new-idea box, docked at the bottom of the screen where the thumb is. */
-function Composer({ boardId, boardTitle, boardIndex, question }: { boardId: string; boardTitle: string; boardIndex: number; question: string | undefined }) {
+function Composer({
+  boardId,
+  boardTitle,
+  boardIndex,
+  color,
+  question,
+}: {
+  boardId: string;
+  boardTitle: string;
+  boardIndex: number;
+  color: string | undefined;
+  question: string | undefined;
+}) {
   const { t } = useI18n();
   const { send } = useSession();
   const [text, setText] = useState('');
@@ -144,7 +156,7 @@ function Composer({ boardId, boardTitle, boardIndex, question }: { boardId: stri
   };
 
   return (
-    <form className="composer" style={dimensionStyle(boardIndex)} onSubmit={submit}>
+    <form className="composer" style={dimensionStyle(boardIndex, color)} onSubmit={submit}>
       <label htmlFor="composer-text" className="composer__label">
         {t('addIdeaLabel')} <span className="composer__board">· {boardTitle}</span>
       </label>

@@ -82,7 +82,7 @@ export function Vote() {
         const ideas = view.ideas.filter((i) => i.boardId === board.id && !i.hidden);
         if (ideas.length === 0) return null;
         return (
-          <section key={board.id} className="vote__board" style={dimensionStyle(bi)} aria-labelledby={`vb-${board.id}`}>
+          <section key={board.id} className="vote__board" style={dimensionStyle(bi, board.color)} aria-labelledby={`vb-${board.id}`}>
             <h2 id={`vb-${board.id}`} className="vote__board-title">
               {board.title}
             </h2>

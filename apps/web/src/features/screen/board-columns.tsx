@@ -78,7 +78,7 @@ function Column({
   hy: (text: string) => string;
 }) {
   return (
-    <section className="column" style={dimensionStyle(index)} aria-labelledby={`col-${board.id}`}>
+    <section className="column" style={dimensionStyle(index, board.color)} aria-labelledby={`col-${board.id}`}>
       <ColumnHead id={`col-${board.id}`} title={hy(board.title)} count={ideas.length} page={page} />
       {guide !== 'none' && (
         <div className="column__guide">

@@ -12,11 +12,6 @@ import { useHyphenator } from './use-hyphenator.ts';
 import { usePagedFit } from './use-paged-fit.ts';
 import type { PageInfo } from './use-paged-fit.ts';
 
-/** The year the plan is for: an autumn workshop plans next year ("Fokus 2023" made in late 2022). */
-export function focusYear(now = new Date()): number {
-  return now.getMonth() >= 7 ? now.getFullYear() + 1 : now.getFullYear();
-}
-
 /**
  * As the seed writes it: per dimension "Fokus år YYYY" over the themes in focus, the cut line with its rule, ties on
  * the line and manual changes marked, the rest below in rank order.
@@ -31,7 +26,6 @@ export function FocusBoards() {
   const boards = useFocusBoards();
   if (!view) return null;
   const ideas = new Map(view.ideas.map((i) => [i.id, i]));
-  const year = focusYear();
   return (
     <div className="focus-wrap">
       <div ref={root} className="columns" style={{ gridTemplateColumns: `repeat(${view.boards.length}, minmax(0, 1fr))` }}>
@@ -43,7 +37,8 @@ export function FocusBoards() {
             title={hy(view.boards[bi]?.title ?? '')}
             ideas={ideas}
             focus={view.focus}
-            year={year}
+            year={view.planYear}
+            color={view.boards[bi]?.color}
             page={pages[bi]}
             hy={hy}
           />
@@ -60,6 +55,7 @@ function FocusColumn({
   ideas,
   focus,
   year,
+  color,
   page,
   hy,
 }: {
@@ -69,6 +65,7 @@ function FocusColumn({
   ideas: Map<string, IdeaView>;
   focus: FocusSettings;
   year: number;
+  color: string | undefined;
   page: PageInfo | undefined;
   hy: (text: string) => string;
 }) {
@@ -77,7 +74,7 @@ function FocusColumn({
   const included = fb.items.filter((i) => i.included).length;
   const rule = focus.mode === 'threshold' ? t('cutLineThreshold', { n: focus.value }) : t('cutLineTop', { n: focus.value });
   return (
-    <section className="column" style={dimensionStyle(index)} aria-label={title}>
+    <section className="column" style={dimensionStyle(index, color)} aria-label={title}>
       <ColumnHead title={title} count={included} page={page} />
       <ol className="column__ideas focus-list" data-fit="">
         <li className="f-year">

@@ -38,7 +38,7 @@ export function Reflection() {
       {view.boards.length > 0 && (
         <ul className="reflect__dims" style={{ gridTemplateColumns: `repeat(${Math.min(view.boards.length, 6)}, minmax(0, 1fr))` }}>
           {view.boards.map((b, i) => (
-            <li key={b.id} className="reflect__dim" style={dimensionStyle(i)}>
+            <li key={b.id} className="reflect__dim" style={dimensionStyle(i, b.color)}>
               <h2 className="reflect__dim-title">{hy(b.title)}</h2>
               {b.purpose && <p className="reflect__dim-purpose">{hy(b.purpose)}</p>}
               <p className="reflect__dim-count">{t('ideasCount', { n: counts.get(b.id) ?? 0 })}</p>

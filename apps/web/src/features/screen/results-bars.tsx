@@ -51,7 +51,7 @@ export function ResultsBars() {
             .filter((r) => r.dots > 0)
             .slice(0, TOP)
         : [],
-      boardIndex: new Map(view.boards.map((b, i) => [b.id, i])),
+      boardOf: new Map(view.boards.map((b, i) => [b.id, { index: i, color: b.color }])),
       max: Math.max(1, ...Object.values(tallies).map((x) => x.dots)),
       ideas: new Map(view.ideas.map((i) => [i.id, i])),
     };
@@ -66,6 +66,7 @@ export function ResultsBars() {
             key={b.id}
             title={hy(b.title)}
             index={bi}
+            color={b.color}
             rows={data.perBoard[bi] ?? []}
             max={ranked ? data.max : Number.POSITIVE_INFINITY}
             ideas={data.ideas}
@@ -86,7 +87,7 @@ export function ResultsBars() {
                 key={r.ideaId}
                 data-flip={`top-${r.ideaId}`}
                 className="toplist__row"
-                style={{ ...dimensionStyle(data.boardIndex.get(r.boardId) ?? 0), animationDelay: `${i * 80}ms` }}
+                style={{ ...dimensionStyle(data.boardOf.get(r.boardId)?.index ?? 0, data.boardOf.get(r.boardId)?.color), animationDelay: `${i * 80}ms` }}
               >
                 <span className="toplist__rank">{r.rank}</span>
                 <span className="toplist__name">
@@ -111,6 +112,7 @@ export function ResultsBars() {
 function BarColumn({
   title,
   index,
+  color,
   rows,
   max,
   ideas,
@@ -119,6 +121,7 @@ function BarColumn({
 }: {
   title: string;
   index: number;
+  color: string | undefined;
   rows: RankedIdea[];
   max: number;
   ideas: Map<string, IdeaView>;
@@ -127,7 +130,7 @@ function BarColumn({
 }) {
   const { t } = useI18n();
   return (
-    <section className="column" style={dimensionStyle(index)} aria-label={title}>
+    <section className="column" style={dimensionStyle(index, color)} aria-label={title}>
       <ColumnHead title={title} page={page} />
       <ol className="column__ideas bars" data-fit="">
         {rows.map((r) => {
