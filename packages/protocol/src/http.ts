@@ -35,7 +35,11 @@ export interface WorkshopSummary {
   participants: number;
   joiningLocked: boolean;
   step: string;
+  /** The meeting day (YYYY-MM-DD): the design's date, else the day it was created. */
+  date: string;
+  planYear: number;
 }
 
-export const exportFormatSchema = z.enum(['md', 'csv', 'json']);
+/** The documentation's formats (`/export.<format>`); every one renders the same model (@fokus/report). */
+export const exportFormatSchema = z.enum(['md', 'csv', 'plan.csv', 'json', 'xlsx', 'docx', 'pdf', 'ics']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;

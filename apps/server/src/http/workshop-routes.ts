@@ -63,6 +63,8 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
       participants: activeParticipants(s).length,
       joiningLocked: s.joiningLocked,
       step: s.agenda[s.stepIndex]?.title ?? '',
+      date: s.date || new Date(s.createdAt).toISOString().slice(0, 10),
+      planYear: s.planYear,
     };
     return body;
   });
