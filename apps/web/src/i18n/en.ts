@@ -311,6 +311,7 @@ export const en: Messages = {
   planAddInMonth: 'Add a meeting in {month}',
   planToCalendar: 'Add to calendar',
   planThemeFixed: "The focus area's fixed number",
+  planNeedsDay: 'Choose a day first: a calendar needs a date.',
   planWhen: 'When',
   exportDocx: 'Word (.docx)',
   exportPdf: 'PDF',

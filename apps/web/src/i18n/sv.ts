@@ -317,6 +317,7 @@ export const sv = {
   planAddInMonth: 'Lägg till möte i {month}',
   planToCalendar: 'Lägg till i kalender',
   planThemeFixed: 'Fokusområdets fasta nummer',
+  planNeedsDay: 'Välj en dag först: en kalender behöver ett datum.',
   planWhen: 'När',
   exportDocx: 'Word (.docx)',
   exportPdf: 'PDF',

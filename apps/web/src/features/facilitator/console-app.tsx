@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { useOpenSession } from '../../realtime/use-session.ts';
-import { keys, storage } from '../../realtime/storage.ts';
 import { SessionProvider, useFokus, useSession } from '../../store/context.tsx';
 import { selectStep, selectView } from '../../store/selectors.ts';
 import { LangSwitch } from '../../ui/lang-switch.tsx';
@@ -11,6 +10,7 @@ import { Refusal } from '../../ui/refusal.tsx';
 import { AgendaNav } from './agenda-nav.tsx';
 import { DeleteWorkshopPanel } from './delete-workshop.tsx';
 import { ExportPanel, LinksPanel } from './export-links.tsx';
+import { useFacilitatorKey } from './facilitator-key.ts';
 import { FocusPanel } from './focus-panel.tsx';
 import { GroupsPanel } from './groups-panel.tsx';
 import { IdeasPanel } from './ideas-panel.tsx';
@@ -22,21 +22,6 @@ import { TimerControls } from './timer-controls.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
 import { VotingPanel } from './voting-panel.tsx';
 import './console.css';
-
-/** Reads the facilitator key from the URL fragment (then hides it) or from this browser's memory. */
-function useFacilitatorKey(code: string): string | null {
-  const [key] = useState(() => {
-    const fromHash = new URLSearchParams(location.hash.slice(1)).get('key');
-    if (fromHash) {
-      storage.set(keys.facilitator(code), fromHash);
-      // The console is often mirrored on the projector: keep the secret out of the address bar.
-      history.replaceState(null, '', location.pathname);
-      return fromHash;
-    }
-    return storage.get(keys.facilitator(code));
-  });
-  return key;
-}
 
 export default function ConsoleApp({ code }: { code: string }) {
   const { t } = useI18n();

@@ -1,26 +1,20 @@
-import { useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
-import type { MeetingKind, PlanRow } from '@fokus/core';
+import { useMemo } from 'react';
+import type { PlanRow } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { newId } from '../../realtime/ids.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
 import { selectPending, selectView } from '../../store/selectors.ts';
 import { useFocusBoards } from '../../store/use-focus-boards.ts';
-import { GrowTextarea } from './grow-textarea.tsx';
+import { PlanCalendar, PlanSummary } from './plan-calendar.tsx';
+import type { FocusIdea } from './plan-row-edit.tsx';
+import { PlanRowEdit } from './plan-row-edit.tsx';
+import './plan-panel.css';
 
-const KINDS: MeetingKind[] = ['physical', 'monthly', 'all', 'study', 'other'];
-
-interface FocusIdea {
-  id: string;
-  text: string;
-  /** The idea's theme number, fixed when it was created. */
-  seq: number;
-}
+const PEOPLE_LIST = 'plan-people';
 
 /**
- * The year plan ("Årets teman & träffar"), saved field by field. A laptop has no room for eight columns of
- * real text, so each row is a card of two lines (when, which theme / who, and what to remember), every field as
- * tall as its text.
+ * The year plan: the seed's calendar (January to the next January), the meetings as cards to edit, and the table
+ * "Årets teman & träffar" as the room and the documentation show it. Every field is saved on its own.
  */
 export function PlanPanel() {
   const { t } = useI18n();
@@ -35,6 +29,7 @@ export function PlanPanel() {
       .flatMap((fb) => fb.items.filter((i) => i.included))
       .map((i) => ({ id: i.ideaId, text: byId.get(i.ideaId)?.text ?? '', seq: byId.get(i.ideaId)?.seq ?? 0 }));
   }, [view, focusBoards]);
+  const people = useMemo(() => [...new Set((view?.participants ?? []).map((p) => p.name))].sort((a, b) => a.localeCompare(b, 'sv')), [view?.participants]);
   if (!view) return null;
   // A field saved a moment ago may not be back from the server yet: edit on top of it, never over it.
   const latest = (row: PlanRow): PlanRow => {
@@ -42,170 +37,77 @@ export function PlanPanel() {
     for (const p of pending) if (p.command.type === 'plan:set' && p.command.row.id === row.id) r = p.command.row;
     return r;
   };
-  const add = () =>
+  const rows = view.plan.map(latest);
+  const ideas = new Map(view.ideas.map((i) => [i.id, i]));
+  const shown = {
+    themeNo: (r: PlanRow) => {
+      const idea = r.ideaId ? ideas.get(r.ideaId) : undefined;
+      if (idea) return `#${idea.seq}`;
+      return r.themeNo === null ? '' : `#${r.themeNo}`;
+    },
+    theme: (r: PlanRow) => r.theme || (r.ideaId ? (ideas.get(r.ideaId)?.text ?? '') : ''),
+  };
+  const add = (month: string) => {
+    const id = newId();
     send({
       type: 'plan:set',
-      row: {
-        id: newId(),
-        month: `${view.planYear}-${String((view.plan.length % 12) + 1).padStart(2, '0')}`,
-        day: null,
-        start: null,
-        end: null,
-        kind: 'monthly',
-        themeNo: view.plan.length + 1,
-        theme: '',
-        ideaId: null,
-        host: '',
-        backup: '',
-        comment: '',
-      },
+      row: { id, month, day: null, start: null, end: null, kind: 'monthly', themeNo: null, theme: '', ideaId: null, host: '', backup: '', comment: '' },
     });
+    // The new card is the last one; take the facilitator to it once it is drawn.
+    requestAnimationFrame(() => focusRow(id));
+  };
+  // The next month without a meeting, in the plan year: where a new row most likely goes.
+  const nextFree = (): string => {
+    for (let m = 1; m <= 12; m++) {
+      const month = `${view.planYear}-${String(m).padStart(2, '0')}`;
+      if (!rows.some((r) => r.month === month)) return month;
+    }
+    return `${view.planYear + 1}-01`;
+  };
   return (
-    <section className="panel" aria-labelledby="plan-h">
+    <section className="panel plan-panel" aria-labelledby="plan-h">
       <div className="panel__head">
         <h2 id="plan-h" className="panel-title">
-          {t('planHeading')}
+          {t('planHeading')} {view.planYear}
         </h2>
-        <button type="button" className="btn btn--small btn--primary" onClick={add}>
+        <button type="button" className="btn btn--small btn--primary" onClick={() => add(nextFree())}>
           + {t('planAddRow')}
         </button>
       </div>
-      {view.plan.length > 0 && (
+      <PlanCalendar rows={rows} planYear={view.planYear} shown={shown} add={add} open={focusRow} />
+      {rows.length > 0 && (
         <ol className="plan-edit">
-          {view.plan.map((row) => (
-            <PlanRowEdit key={row.id} row={latest(row)} focusIdeas={focusIdeas} save={(r) => send({ type: 'plan:set', row: r })} />
+          {rows.map((row) => (
+            <PlanRowEdit
+              key={row.id}
+              row={row}
+              planYear={view.planYear}
+              focusIdeas={focusIdeas}
+              people={PEOPLE_LIST}
+              save={(r) => send({ type: 'plan:set', row: r })}
+              remove={() => send({ type: 'plan:delete', rowId: row.id })}
+            />
           ))}
         </ol>
       )}
+      <datalist id={PEOPLE_LIST}>
+        {people.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      {rows.length > 0 && <PlanSummary rows={rows} planYear={view.planYear} code={view.code} shown={shown} />}
     </section>
   );
 }
 
-function PlanRowEdit({ row, focusIdeas, save }: { row: PlanRow; focusIdeas: FocusIdea[]; save: (r: PlanRow) => void }) {
-  const { t } = useI18n();
-  const { send } = useSession();
-  const set = (patch: Partial<PlanRow>) => {
-    const next = { ...row, ...patch };
-    if (JSON.stringify(next) !== JSON.stringify(row)) save(next);
-  };
-  const id = (field: string) => `plan-${row.id}-${field}`;
-  const text = (field: 'month' | 'host' | 'backup' | 'comment' | 'theme', label: string, required = false) => (
-    <Field id={id(field)} label={label} className={`plan-field--${field}`}>
-      <TextCell id={id(field)} value={row[field]} onCommit={(v) => (required && !v ? undefined : set({ [field]: v }))} />
-    </Field>
-  );
-  return (
-    <li className="plan-row">
-      <div className="plan-row__line plan-row__line--when">
-        {text('month', t('planMonth'), true)}
-        <Field id={id('kind')} label={t('planKind')} className="plan-field--kind">
-          <select
-            id={id('kind')}
-            className="input input--small"
-            value={row.kind}
-            onChange={(e) => set({ kind: KINDS.find((k) => k === e.target.value) ?? 'other' })}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`meeting_${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id={id('no')} label={t('planThemeNo')} className="plan-field--no">
-          <TextCell
-            id={id('no')}
-            value={row.themeNo === null ? '' : String(row.themeNo)}
-            narrow
-            onCommit={(v) => {
-              const n = v === '' ? null : Number(v);
-              if (n === null || (Number.isInteger(n) && n >= 0 && n <= 99)) set({ themeNo: n });
-            }}
-          />
-        </Field>
-        <div className="plan-field plan-field--theme">
-          <label className="plan-field__label" htmlFor={id('theme')}>
-            {t('planTheme')}
-          </label>
-          <TextCell id={id('theme')} value={row.theme} onCommit={(v) => set({ theme: v })} />
-          <select
-            className="input input--small plan-field__pick"
-            aria-label={t('planPickIdea')}
-            value={row.ideaId ?? ''}
-            onChange={(e) => {
-              const idea = focusIdeas.find((f) => f.id === e.target.value);
-              // A focus theme brings its text and its own fixed number (the plan's field holds up to 99).
-              set(idea ? { ideaId: idea.id, theme: idea.text, themeNo: idea.seq <= 99 ? idea.seq : row.themeNo } : { ideaId: null });
-            }}
-          >
-            <option value="">{t('planFreeText')}</option>
-            {focusIdeas.map((f) => (
-              <option key={f.id} value={f.id}>
-                #{f.seq} {f.text}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="button"
-          className="btn btn--small btn--danger plan-row__delete"
-          aria-label={t('planDeleteRow')}
-          onClick={() => send({ type: 'plan:delete', rowId: row.id })}
-        >
-          ×
-        </button>
-      </div>
-      <div className="plan-row__line plan-row__line--who">
-        {text('host', t('planHost'))}
-        {text('backup', t('planBackup'))}
-        {text('comment', t('planComment'))}
-      </div>
-    </li>
-  );
-}
-
-function Field({ id, label, className, children }: { id: string; label: string; className: string; children: ReactNode }) {
-  return (
-    <div className={`plan-field ${className}`}>
-      <label className="plan-field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
-/**
- * One plan field: grows with its text so nothing is cut, saved when left (Enter leaves, Shift+Enter breaks the
- * line, Escape leaves without saving).
- */
-function TextCell({ id, value, onCommit, narrow }: { id: string; value: string; onCommit: (v: string) => void; narrow?: boolean }) {
-  const [draft, setDraft] = useState(value);
-  const [focused, setFocused] = useState(false);
-  const cancelled = useRef(false);
-  const props = {
-    id,
-    value: focused ? draft : value,
-    maxLength: 200,
-    onFocus: () => {
-      cancelled.current = false;
-      setDraft(value);
-      setFocused(true);
-    },
-    onBlur: () => {
-      setFocused(false);
-      if (!cancelled.current && draft.trim() !== value) onCommit(draft.trim());
-    },
-    onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      if (e.key === 'Escape') {
-        cancelled.current = true;
-        e.currentTarget.blur();
-      } else if (e.key === 'Enter' && !e.shiftKey) {
-        e.preventDefault();
-        e.currentTarget.blur();
-      }
-    },
-  };
-  if (narrow) return <input className="input input--small input--num" inputMode="numeric" {...props} onChange={(e) => setDraft(e.target.value)} />;
-  return <GrowTextarea className="input input--small" {...props} onChange={(e) => setDraft(e.target.value)} />;
+/** Brings a meeting's card into view with its first field focused, from the calendar or after adding it. */
+function focusRow(rowId: string, tries = 10): void {
+  const card = document.getElementById(`plan-row-${rowId}`);
+  if (!card) {
+    // Added a moment ago: the server's answer draws it shortly.
+    if (tries > 0) setTimeout(() => focusRow(rowId, tries - 1), 100);
+    return;
+  }
+  card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  card.querySelector<HTMLElement>('select, input, textarea')?.focus({ preventScroll: true });
 }

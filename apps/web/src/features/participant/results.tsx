@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { rankIdeas } from '@fokus/core';
+import { byDate, rankIdeas } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
+import { useMonthNames, whenLabel } from '../../lib/plan-months.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectMe, selectTally, selectView } from '../../store/selectors.ts';
 import { useFocusBoards } from '../../store/use-focus-boards.ts';
@@ -90,17 +91,19 @@ export function FocusList() {
 
 export function PlanList() {
   const { t } = useI18n();
-  const plan = useFokus((s) => s.view?.plan);
-  if (!plan || plan.length === 0) return <p className="waiting">{t('nothingYet')}</p>;
+  const names = useMonthNames();
+  const view = useFokus(selectView);
+  const plan = view?.plan;
+  if (!view || !plan || plan.length === 0) return <p className="waiting">{t('nothingYet')}</p>;
   return (
     <section aria-labelledby="plan-h" className="stack">
       <h2 id="plan-h" className="section-title">
         {t('planHeading')}
       </h2>
       <ul className="plan-cards">
-        {plan.map((r) => (
+        {[...plan].sort(byDate).map((r) => (
           <li key={r.id} className="plan-card">
-            <strong>{r.month}</strong> · {t(`meeting_${r.kind}`)}
+            <strong>{whenLabel(r, view.planYear, names, true)}</strong> · {t(`meeting_${r.kind}`)}
             <div>
               {r.themeNo !== null && <span className="muted">#{r.themeNo} </span>}
               {r.theme}

@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import type { PlanRow } from '@fokus/core';
+import { byDate } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
+import { useMonthNames, whenLabel } from '../../lib/plan-months.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectView } from '../../store/selectors.ts';
 import { ColumnHead, IDEA_FLOOR } from './column-head.tsx';
@@ -17,6 +19,7 @@ export function PlanTable() {
   const ref = useRef<HTMLDivElement>(null);
   const [page] = usePagedFit(ref, { floor: IDEA_FLOOR });
   const hy = useHyphenator(view?.lang ?? lang);
+  const names = useMonthNames();
   if (!view) return null;
   const ideas = new Map(view.ideas.map((i) => [i.id, i]));
   const themeNo = (r: PlanRow) => {
@@ -41,7 +44,7 @@ export function PlanTable() {
             </tr>
           </thead>
           <tbody className="plan__rows" data-fit="">
-            {view.plan.map((r) => (
+            {[...view.plan].sort(byDate).map((r) => (
               <tr key={r.id} className="plan__row">
                 <td className="plan__no">{themeNo(r)}</td>
                 <td>
@@ -52,7 +55,7 @@ export function PlanTable() {
                   {r.host}
                   {r.backup && <span className="muted"> ({r.backup})</span>}
                 </td>
-                <td>{r.month}</td>
+                <td className="plan__when">{whenLabel(r, view.planYear, names)}</td>
                 <td>{hy(r.comment)}</td>
               </tr>
             ))}
