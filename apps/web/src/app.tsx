@@ -7,6 +7,7 @@ import { ParticipantApp } from './features/participant/participant-app.tsx';
 // The phone never downloads the projector screen or the console.
 const ScreenApp = lazy(() => import('./features/screen/screen-app.tsx'));
 const ConsoleApp = lazy(() => import('./features/facilitator/console-app.tsx'));
+const ReportApp = lazy(() => import('./features/report/report-app.tsx'));
 
 function Loading() {
   const { t } = useI18n();
@@ -34,6 +35,12 @@ export function App() {
       return (
         <Suspense fallback={<Loading />}>
           <ConsoleApp key={route.code} code={route.code} />
+        </Suspense>
+      );
+    case 'report':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReportApp key={route.code} code={route.code} />
         </Suspense>
       );
     case 'not-found':

@@ -8,6 +8,8 @@ describe('parseRoute', () => {
     ['/j', { name: 'join', code: null }],
     ['/s/ABC234', { name: 'screen', code: 'ABC234' }],
     ['/f/ABC234', { name: 'facilitator', code: 'ABC234' }],
+    ['/f/ABC234/rapport', { name: 'report', code: 'ABC234' }],
+    ['/f/ABC234/other', { name: 'not-found' }],
     ['/x/y/z', { name: 'not-found' }],
   ])('%s', (path, route) => expect(parseRoute(path)).toEqual(route));
 });

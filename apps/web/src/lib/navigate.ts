@@ -26,6 +26,7 @@ export type Route =
   | { name: 'join'; code: string | null }
   | { name: 'screen'; code: string }
   | { name: 'facilitator'; code: string }
+  | { name: 'report'; code: string }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -36,5 +37,6 @@ export function parseRoute(pathname: string): Route {
   if (head === 'j' && parts.length <= 2) return { name: 'join', code };
   if (head === 's' && code && parts.length === 2) return { name: 'screen', code };
   if (head === 'f' && code && parts.length === 2) return { name: 'facilitator', code };
+  if (head === 'f' && code && parts.length === 3 && parts[2] === 'rapport') return { name: 'report', code };
   return { name: 'not-found' };
 }

@@ -1,28 +1,58 @@
 import { useState } from 'react';
 import type { ExportFormat } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
-import { downloadExport } from '../../lib/api.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
+import { downloadWithKey, exportPath } from './download.ts';
+import './export-links.css';
 
-export function ExportPanel({ code, facilitatorKey, title }: { code: string; facilitatorKey: string; title: string }) {
+/** Every format of the documentation, in the order a secretary reaches for them. */
+const FORMATS: readonly { format: ExportFormat; label: MessageKey }[] = [
+  { format: 'docx', label: 'exportDocx' },
+  { format: 'pdf', label: 'exportPdf' },
+  { format: 'xlsx', label: 'exportXlsx' },
+  { format: 'ics', label: 'exportIcs' },
+  { format: 'csv', label: 'exportCsvExcel' },
+  { format: 'plan.csv', label: 'exportPlanCsv' },
+  { format: 'md', label: 'exportMd' },
+  { format: 'json', label: 'exportJson' },
+];
+
+/** The export menu: each file fetched with the key and saved under the server's name ("Handlingsplan-2027-2026-11-20.docx"). */
+export function ExportPanel({ code, facilitatorKey }: { code: string; facilitatorKey: string; title?: string }) {
   const { t } = useI18n();
   const { store } = useSession();
-  const get = (format: ExportFormat) => downloadExport(code, facilitatorKey, format, title).catch(() => store.getState().notify(t('exportFailed')));
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const get = (format: ExportFormat) => {
+    setBusy(format);
+    downloadWithKey(exportPath(code, format), facilitatorKey, `fokus-${code}.${format}`)
+      .catch(() => store.getState().notify(t('exportFailed')))
+      .finally(() => setBusy(null));
+  };
   return (
-    <section className="panel panel--row" aria-labelledby="export-h">
-      <h2 id="export-h" className="panel-title">
-        {t('export')}
-      </h2>
-      <div className="row">
-        <button type="button" className="btn btn--small" onClick={() => void get('md')}>
-          ⤓ {t('exportMd')}
-        </button>
-        <button type="button" className="btn btn--small" onClick={() => void get('csv')}>
-          ⤓ {t('exportCsv')}
-        </button>
-        <button type="button" className="btn btn--small" onClick={() => void get('json')}>
-          ⤓ {t('exportJson')}
-        </button>
+    <section className="panel export" aria-labelledby="export-h">
+      <div className="panel__head">
+        <h2 id="export-h" className="panel-title">
+          {t('export')}
+        </h2>
+        <a className="btn btn--small" href={`/f/${encodeURIComponent(code)}/rapport`} target="_blank" rel="noopener">
+          {t('exportReport')}
+        </a>
+      </div>
+      <p className="muted export__hint">{t('exportHint')}</p>
+      <div className="export__formats">
+        {FORMATS.map((f) => (
+          <button
+            key={f.format}
+            type="button"
+            className="btn btn--small"
+            aria-busy={busy === f.format}
+            disabled={busy === f.format}
+            onClick={() => get(f.format)}
+          >
+            ⤓ {t(f.label)}
+          </button>
+        ))}
       </div>
     </section>
   );
