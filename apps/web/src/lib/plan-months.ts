@@ -5,6 +5,8 @@
 
 import type { PlanRow } from '@fokus/core';
 import { byDate } from '@fokus/core';
+import { useMemo } from 'react';
+import { useI18n } from '../i18n/index.ts';
 
 /** A plan row's date fields. */
 export type Dated = Pick<PlanRow, 'month' | 'day' | 'start' | 'end'>;
@@ -18,6 +20,14 @@ export interface MonthNames {
 /** Names from a comma-separated i18n string ("januari,februari,…"). */
 export function monthNames(long: string, short: string): MonthNames {
   return { long: long.split(','), short: short.split(',') };
+}
+
+/** The UI language's month names. */
+export function useMonthNames(): MonthNames {
+  const { t } = useI18n();
+  const long = t('planMonthNames');
+  const short = t('planMonthShort');
+  return useMemo(() => monthNames(long, short), [long, short]);
 }
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
