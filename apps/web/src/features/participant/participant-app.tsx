@@ -50,7 +50,7 @@ export function ParticipantApp({ code }: { code: string }) {
   );
 }
 
-function Phone() {
+export function Phone() {
   const { t } = useI18n();
   const status = useFokus((s) => s.status);
   const refusal = useFokus((s) => s.refusal);

@@ -34,7 +34,7 @@ export default function ScreenApp({ code }: { code: string }) {
   );
 }
 
-function Screen() {
+export function Screen() {
   const { t } = useI18n();
   const view = useFokus(selectView);
   const step = useFokus(selectStep);

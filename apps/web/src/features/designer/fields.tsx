@@ -1,0 +1,265 @@
+import { useEffect, useId, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useI18n } from '../../i18n/index.ts';
+
+/**
+ * Designer fields: a draft while typing, sent when the field is left (or Enter in a one-line field).
+ * The limits mirror the protocol's zod schema, so the facilitator reads what is wrong before anything is
+ * sent; what the server still refuses is shown under the same field, in words.
+ */
+
+interface TextProps {
+  label: string;
+  value: string;
+  maxLength: number;
+  required?: boolean;
+  multiline?: boolean;
+  hint?: string;
+  className?: string;
+  /** Sends the new value; calls back with the server's refusal in words, or null. */
+  onCommit: (value: string, done: (refusal: string | null) => void) => void;
+}
+
+export function TextField({ label, value, maxLength, required = false, multiline = false, hint, className, onCommit }: TextProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const [focused, setFocused] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // Someone else's edit (or an undo) shows at once unless this field is being typed in.
+  useEffect(() => {
+    if (!focused) setDraft(value);
+  }, [value, focused]);
+  const trimmed = draft.trim();
+  const local = required && trimmed === '' ? t('designErrEmpty') : draft.length > maxLength ? t('designErrLong', { max: maxLength }) : null;
+  const error = local ?? refusal;
+  const commit = () => {
+    setFocused(false);
+    if (local || trimmed === value.trim()) return;
+    setRefusal(null);
+    onCommit(trimmed, setRefusal);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') e.currentTarget.blur();
+    if (e.key === 'Escape') {
+      setDraft(value);
+      setRefusal(null);
+    }
+  };
+  const common = {
+    id,
+    className: 'input input--small',
+    value: draft,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-err` : hint ? `${id}-hint` : undefined,
+    onFocus: () => setFocused(true),
+    onBlur: commit,
+  } as const;
+  return (
+    <div className={`field d-field${className ? ` ${className}` : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {multiline ? (
+        <textarea {...common} rows={2} onChange={(e) => setDraft(e.target.value)} />
+      ) : (
+        <input {...common} type="text" onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} />
+      )}
+      {error ? (
+        <p id={`${id}-err`} className="d-error" role="alert">
+          {error}
+        </p>
+      ) : (
+        hint && (
+          <p id={`${id}-hint`} className="field__hint">
+            {hint}
+          </p>
+        )
+      )}
+    </div>
+  );
+}
+
+interface NumberProps {
+  label: string;
+  value: number | null;
+  min: number;
+  max: number;
+  /** Shown (and allowed) when the field is empty: the value is then null. */
+  emptyLabel?: string;
+  disabled?: boolean;
+  hint?: string;
+  onCommit: (value: number | null, done: (refusal: string | null) => void) => void;
+}
+
+export function NumberField({ label, value, min, max, emptyLabel, disabled = false, hint, onCommit }: NumberProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const shown = value === null ? '' : String(value);
+  const [draft, setDraft] = useState(shown);
+  const [focused, setFocused] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focused) setDraft(shown);
+  }, [shown, focused]);
+  const empty = draft.trim() === '';
+  const n = Number(draft);
+  const local = empty
+    ? emptyLabel
+      ? null
+      : t('designErrRange', { min, max })
+    : !Number.isInteger(n) || n < min || n > max
+      ? t('designErrRange', { min, max })
+      : null;
+  const error = local ?? refusal;
+  const commit = () => {
+    setFocused(false);
+    const next = empty ? null : n;
+    if (local || next === value) return;
+    setRefusal(null);
+    onCommit(next, setRefusal);
+  };
+  return (
+    <div className="field d-field d-field--num">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input input--small input--num"
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        value={draft}
+        disabled={disabled}
+        placeholder={emptyLabel}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : hint ? `${id}-hint` : undefined}
+        onFocus={() => setFocused(true)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      />
+      {error ? (
+        <p id={`${id}-err`} className="d-error" role="alert">
+          {error}
+        </p>
+      ) : (
+        hint && (
+          <p id={`${id}-hint`} className="field__hint">
+            {hint}
+          </p>
+        )
+      )}
+    </div>
+  );
+}
+
+interface ListProps {
+  legend: string;
+  items: string[];
+  max: number;
+  maxLength: number;
+  itemLabel: (n: number) => string;
+  addLabel: string;
+  onCommit: (items: string[], done: (refusal: string | null) => void) => void;
+}
+
+/** A list of short texts (guiding questions, ground rules, values): edit, add, remove; the whole list is sent. */
+export function ListEditor({ legend, items, max, maxLength, itemLabel, addLabel, onCommit }: ListProps) {
+  const { t } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const send = (next: string[]) => {
+    setRefusal(null);
+    onCommit(next, setRefusal);
+  };
+  return (
+    <fieldset className="d-list">
+      <legend className="field__label">{legend}</legend>
+      <ol className="d-list__items">
+        {items.map((item, i) => (
+          // The list is sent whole, so a position is this row's identity until the next answer.
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in a list of plain strings
+          <li key={i} className="d-list__row">
+            <TextField
+              label={itemLabel(i + 1)}
+              value={item}
+              maxLength={maxLength}
+              required
+              className="d-list__text"
+              onCommit={(v, done) =>
+                onCommit(
+                  items.map((x, j) => (j === i ? v : x)),
+                  done,
+                )
+              }
+            />
+            <button
+              type="button"
+              className="btn btn--small btn--ghost d-list__remove"
+              aria-label={t('designRemoveItem', { what: itemLabel(i + 1) })}
+              onClick={() => send(items.filter((_, j) => j !== i))}
+            >
+              ✕
+            </button>
+          </li>
+        ))}
+      </ol>
+      {adding ? (
+        <NewItem
+          label={itemLabel(items.length + 1)}
+          maxLength={maxLength}
+          onDone={(v) => {
+            setAdding(false);
+            if (v) send([...items, v]);
+          }}
+        />
+      ) : (
+        <button type="button" className="btn btn--small" disabled={items.length >= max} onClick={() => setAdding(true)}>
+          + {addLabel}
+        </button>
+      )}
+      {refusal && (
+        <p className="d-error" role="alert">
+          {refusal}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The row a new item is typed in: Enter or leaving it adds the text, Escape or leaving it empty adds nothing. */
+function NewItem({ label, maxLength, onDone }: { label: string; maxLength: number; onDone: (text: string) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const tooLong = draft.length > maxLength;
+  return (
+    <div className="field d-field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input input--small"
+        type="text"
+        autoFocus
+        value={draft}
+        aria-invalid={tooLong ? true : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => !tooLong && onDone(draft.trim())}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Escape') onDone('');
+        }}
+      />
+      {tooLong && (
+        <p className="d-error" role="alert">
+          {t('designErrLong', { max: maxLength })}
+        </p>
+      )}
+    </div>
+  );
+}
