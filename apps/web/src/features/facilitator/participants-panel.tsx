@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
 import { selectTally, selectView } from '../../store/selectors.ts';
+import { AddPaperParticipant } from './add-paper-participant.tsx';
 import { ConfirmButton } from './confirm-button.tsx';
+import { PaperBallot } from './paper-ballot.tsx';
 
 /**
  * Everyone who joined: online, done; rename, remove, lock joining. Their dots only when voting is named
- * (the server sends no per-person count otherwise): then each person's count and ballot.
+ * (the server sends no per-person count otherwise): then each person's count and ballot. Someone without a
+ * phone is added here by name (📄) and their paper ballot placed from "Röstsedel" while voting is open.
  */
 export function ParticipantsPanel() {
   const { t } = useI18n();
@@ -15,12 +18,14 @@ export function ParticipantsPanel() {
   const ballots = useFokus(selectTally)?.ballots;
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  const [ballotOf, setBallotOf] = useState<string | null>(null);
   if (!view) return null;
   const people = view.participants ?? [];
   const group = new Map(view.groups.map((g) => [g.id, g.name]));
+  const ballotPerson = ballotOf && view.voting.status === 'open' ? people.find((p) => p.id === ballotOf && p.paper) : undefined;
   const ideaText = new Map(view.ideas.map((i) => [i.id, i.text]));
-  const ballotLine = (participantId: string): string =>
-    Object.entries(ballots?.[participantId] ?? {})
+  const ballotLine = (participantId: string, ballot = ballots?.[participantId]): string =>
+    Object.entries(ballot ?? {})
       .sort((a, b) => b[1] - a[1])
       .map(([ideaId, n]) => `${ideaText.get(ideaId) ?? '?'} ${n}`)
       .join(' · ');
@@ -35,12 +40,13 @@ export function ParticipantsPanel() {
         <input type="checkbox" checked={view.joiningLocked} onChange={(e) => send({ type: 'workshop:lock-joining', locked: e.target.checked })} />
         <span>{t('lockJoining')}</span>
       </label>
+      <AddPaperParticipant />
       {people.length === 0 ? (
         <p className="muted">{t('nobodyYet')}</p>
       ) : (
         <ul className="people">
           {people.map((p) => (
-            <li key={p.id} className={`person${p.online ? '' : ' person--offline'}`}>
+            <li key={p.id} className={`person${p.online || p.paper ? '' : ' person--offline'}`}>
               {editing === p.id ? (
                 <form
                   className="inline-form"
@@ -66,14 +72,28 @@ export function ParticipantsPanel() {
                   <div className="person__main">
                     <span className={`presence${p.online ? ' presence--on' : ''}`} aria-hidden="true" />
                     <span className="person__name">{p.name}</span>
+                    {p.paper && (
+                      <span className="tag" title={t('paperTagHint')}>
+                        <span aria-hidden="true">📄 </span>
+                        {t('paperTag')}
+                      </span>
+                    )}
                     {p.done && <span className="tag tag--ok">{t('doneTag')}</span>}
-                    {!p.online && <span className="tag">{t('offlineTag')}</span>}
+                    {!p.online && !p.paper && <span className="tag">{t('offlineTag')}</span>}
                   </div>
                   <div className="person__meta muted">
                     {[p.organisation, p.groupId ? group.get(p.groupId) : null, p.dotsUsed ? `${p.dotsUsed} ●` : null].filter(Boolean).join(' · ')}
                   </div>
                   {p.dotsUsed ? <div className="person__meta muted">{ballotLine(p.id)}</div> : null}
+                  {p.paper && p.paperBallot && !p.dotsUsed && Object.keys(p.paperBallot).length > 0 ? (
+                    <div className="person__meta muted">{ballotLine(p.id, p.paperBallot)}</div>
+                  ) : null}
                   <div className="person__actions">
+                    {p.paper && view.voting.status === 'open' && (
+                      <button type="button" className="btn btn--small btn--primary" onClick={() => setBallotOf(p.id)}>
+                        {t('paperBallot')}
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="btn btn--small btn--ghost"
@@ -97,6 +117,7 @@ export function ParticipantsPanel() {
           ))}
         </ul>
       )}
+      {ballotPerson && <PaperBallot person={ballotPerson} onClose={() => setBallotOf(null)} />}
     </section>
   );
 }

@@ -7,7 +7,10 @@ import { createWorkshop } from '../../lib/api.ts';
 import { navigate } from '../../lib/navigate.ts';
 import { LangSwitch } from '../../ui/lang-switch.tsx';
 import { CodeForm } from './code-form.tsx';
-import { readRecent, rememberConsole } from './recent.ts';
+import { FromFile } from './from-file.tsx';
+import { RecentList } from './recent-list.tsx';
+import { rememberConsole } from './recent.ts';
+import './start.css';
 
 const TEMPLATES: TemplateId[] = ['handlingsplan', 'fragerunda', 'blank'];
 
@@ -26,7 +29,7 @@ export function StartPage() {
         <p className="start__tagline">{t('startTagline')}</p>
         <JoinForm />
         <CreateForm defaultLang={lang} />
-        <Recent />
+        <RecentList />
       </main>
     </div>
   );
@@ -96,26 +99,10 @@ function CreateForm({ defaultLang }: { defaultLang: Lang }) {
           {busy ? t('startCreating') : t('startCreateButton')}
         </button>
       </form>
-    </section>
-  );
-}
-
-function Recent() {
-  const { t } = useI18n();
-  const [recent] = useState(readRecent);
-  if (recent.length === 0) return null;
-  return (
-    <section className="card" aria-labelledby="recent-h">
-      <h2 id="recent-h">{t('recentConsoles')}</h2>
-      <ul className="plain-list">
-        {recent.map((r) => (
-          <li key={r.code}>
-            <a href={`/f/${r.code}`}>
-              {r.title} <span className="muted">· {r.code}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      <p className="start__or" aria-hidden="true">
+        {t('startOr')}
+      </p>
+      <FromFile />
     </section>
   );
 }
