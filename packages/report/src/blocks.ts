@@ -26,12 +26,15 @@ export interface Column {
 export type Cell = Run[][];
 
 export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  /** `newPage`: starts a page where the format has pages (the year plan, printed on its own). */
+  | { type: 'heading'; level: 1 | 2 | 3; text: string; newPage?: boolean }
   | { type: 'paragraph'; runs: Run[] }
   | { type: 'list'; ordered: boolean; items: Run[][] }
   | { type: 'table'; columns: Column[]; rows: Cell[][] }
   /** The year calendar: thirteen months, laid out as each format can (a grid of months in DOCX and PDF). */
-  | { type: 'calendar'; months: DocMonth[] };
+  | { type: 'calendar'; months: DocMonth[] }
+  /** A table of contents of the level 2 and 3 headings, where the format pages (DOCX, PDF); Markdown has none. */
+  | { type: 'contents'; title: string };
 
 const text = (t: string): Run => ({ text: t });
 const cell = (t: string): Cell => [[text(t)]];
@@ -51,7 +54,8 @@ function front(doc: Documentation, w: Words): Block[] {
   return [
     { type: 'heading', level: 1, text: doc.title },
     { type: 'paragraph', runs: [{ text: meta, bold: true }] },
-    { type: 'paragraph', runs: [{ text: figures.join(' '), muted: true }] },
+    { type: 'paragraph', runs: [{ text: figures.join(' · '), muted: true }] },
+    { type: 'contents', title: w.contents },
   ];
 }
 
@@ -88,7 +92,7 @@ function meeting(doc: Documentation, w: Words): Block[] {
   if (doc.agenda.length > 0) {
     const timed = doc.agenda.some((s) => s.start !== null);
     const columns: Column[] = [
-      ...(timed ? [{ title: w.col.time, width: 2 }] : []),
+      ...(timed ? [{ title: w.col.time, width: 2.4 }] : []),
       { title: w.col.step, width: 4 },
       { title: w.minutes, width: 1, numeric: true },
       { title: w.col.content, width: 8 },
@@ -165,7 +169,7 @@ export function calendarLines(row: DocPlanRow, w: Words): Run[][] {
 }
 
 function plan(doc: Documentation, w: Words): Block[] {
-  const out: Block[] = [{ type: 'heading', level: 2, text: doc.planTitle }];
+  const out: Block[] = [{ type: 'heading', level: 2, text: doc.planTitle, newPage: doc.plan.length > 0 }];
   if (doc.plan.length === 0) return [...out, { type: 'paragraph', runs: [{ text: w.noPlan, muted: true }] }];
   out.push({ type: 'heading', level: 3, text: w.calendar }, { type: 'calendar', months: doc.calendar });
   out.push(
@@ -173,11 +177,11 @@ function plan(doc: Documentation, w: Words): Block[] {
     {
       type: 'table',
       columns: [
-        { title: w.col.themeNo, width: 1, numeric: true },
+        { title: w.col.themeNo, width: 1.3, numeric: true },
         { title: w.col.theme, width: 4 },
-        { title: w.col.kind, width: 2 },
-        { title: w.col.host, width: 3 },
-        { title: w.col.month, width: 2 },
+        { title: w.col.kind, width: 2.3 },
+        { title: w.col.host, width: 2.6 },
+        { title: w.col.month, width: 2.6 },
         { title: w.col.comment, width: 4 },
       ],
       rows: doc.plan.map((r) => [

@@ -36,6 +36,7 @@ export function buildDocumentation(s: Workshop, options: DocumentationOptions): 
   for (const idea of Object.values(s.ideas)) dots += getOwn(tallies, idea.id)?.dots ?? 0;
   return {
     schemaVersion: DOCUMENTATION_SCHEMA_VERSION,
+    workshopId: s.id,
     lang: s.lang,
     template: s.template,
     title: oneLine(s.title),

@@ -14,6 +14,7 @@ export const DOCUMENTATION_SCHEMA_VERSION = 1;
  */
 export interface Documentation {
   schemaVersion: typeof DOCUMENTATION_SCHEMA_VERSION;
+  workshopId: string;
   lang: Lang;
   template: TemplateId;
   title: string;

@@ -31,7 +31,9 @@ export interface Words {
   votingIdle: string;
   dotsSummary: (dots: number, budget: number) => string;
   generated: (when: string) => string;
-  page: (n: number, of: number) => string;
+  /** "Sida 3 av 7" around the two numbers, which DOCX fills in as fields. */
+  pageOf: readonly [string, string];
+  contents: string;
   minutes: string;
   yes: string;
   no: string;
@@ -104,7 +106,8 @@ const sv: Words = {
   votingIdle: 'Ingen röstning ännu.',
   dotsSummary: (dots, budget) => `${dots} röster lagda, ${budget} per person.`,
   generated: (when) => `Skapad med Fokus ${when}`,
-  page: (n, of) => `Sida ${n} av ${of}`,
+  pageOf: ['Sida ', ' av '],
+  contents: 'Innehåll',
   minutes: 'min',
   yes: 'ja',
   no: 'nej',
@@ -173,7 +176,8 @@ const en: Words = {
   votingIdle: 'No voting yet.',
   dotsSummary: (dots, budget) => `${dots} votes placed, ${budget} per person.`,
   generated: (when) => `Made with Fokus ${when}`,
-  page: (n, of) => `Page ${n} of ${of}`,
+  pageOf: ['Page ', ' of '],
+  contents: 'Contents',
   minutes: 'min',
   yes: 'yes',
   no: 'no',
