@@ -79,9 +79,9 @@ describe('HTTP API', () => {
     expect(md.body).toContain('# Handlingsplan 2023 – Göteborg');
     expect(md.body).toContain('### Omvärldsbevakning');
     const csv = await fokus.app.inject({ url: `/api/workshops/${created.code}/export.csv`, headers: auth });
-    expect(csv.body.startsWith('\uFEFFDimension,Plats,Område')).toBe(true);
+    expect(csv.body.startsWith('\uFEFFDimension;Placering;Tema #;Tema;')).toBe(true);
     const json = await fokus.app.inject({ url: `/api/workshops/${created.code}/export.json`, headers: auth });
     expect(json.json()).toMatchObject({ title: 'Handlingsplan 2023 – Göteborg', boards: [{ title: 'Omvärldsbevakning', focus: [] }, {}, {}, {}] });
-    expect((await fokus.app.inject({ url: `/api/workshops/${created.code}/export.pdf`, headers: auth })).statusCode).toBe(404);
+    expect((await fokus.app.inject({ url: `/api/workshops/${created.code}/export.exe`, headers: auth })).statusCode).toBe(404);
   });
 });

@@ -6,7 +6,11 @@ import { activeParticipants, checkDesign, designOf } from '@fokus/core';
 import type { Config } from '../config.ts';
 import type { Rooms } from '../rooms.ts';
 import { secretMatches } from '../security.ts';
-import { toCsv, toJson, toMarkdown } from '../exports/render.ts';
+import { buildDocumentation } from '@fokus/report';
+import { contentDisposition, fileName } from '../exports/file-name.ts';
+import { exportOptions } from '../exports/query.ts';
+import { rendererFor } from '../exports/registry.ts';
+import { datedRows } from '../exports/renderers/ics.ts';
 import type { RateLimits } from '../realtime/rate-limits.ts';
 import type { WorkshopRoom } from '../workshop-room.ts';
 import type { OriginPolicy } from './origin-policy.ts';
@@ -91,20 +95,29 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
 
   app.get<{ Params: { code: string; format: string } }>('/api/workshops/:code/export.:format', async (req, reply) => {
     const format = exportFormatSchema.safeParse(req.params.format);
-    if (!format.success) return reply.code(404).send({ error: 'not_found', message: 'formats: md, csv, json' });
+    if (!format.success) return reply.code(404).send({ error: 'not_found', message: `formats: ${exportFormatSchema.options.join(', ')}` });
     const room = await lookup(req, reply);
     if (!room) return reply;
-    const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!key || !secretMatches(key, room.record.keyHash)) {
-      return reply.code(401).send({ error: 'unauthorized', message: 'the facilitator key is needed' });
-    }
+    if (!facilitatorAsks(req, room)) return reply.code(401).send({ error: 'unauthorized', message: 'the facilitator key is needed' });
+    const asked = exportOptions(req.query);
+    if (!asked.ok) return reply.code(400).send({ error: 'bad_request', message: asked.message });
+    const { options } = asked;
     // During anonymous voting an export counts only the released dots, like the console (anonymity-gate.ts).
-    const s = room.shown;
-    const file = `fokus-${room.code}.${format.data}`;
-    reply.header('content-disposition', `attachment; filename="${file}"`);
-    if (format.data === 'md') return reply.type('text/markdown; charset=utf-8').send(toMarkdown(s));
-    if (format.data === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(s));
-    return reply.type('application/json; charset=utf-8').send(toJson(s));
+    // The routes are given no clock; the time only dates the file ("Skapad med Fokus …", DTSTAMP).
+    const doc = buildDocumentation(room.shown, { joinCode: room.code, now: Date.now() });
+    const renderer = rendererFor(format.data);
+    let suffix = '';
+    if (format.data === 'ics' && options.row !== null) {
+      const row = datedRows(doc).find((r) => r.id === options.row);
+      if (!row) return reply.code(404).send({ error: 'not_found', message: 'no plan row with that id and a date' });
+      suffix = `${row.month}-${String(row.day).padStart(2, '0')}`;
+    }
+    const body = await renderer.render(doc, options);
+    return reply
+      .type(renderer.mime)
+      .header('content-disposition', contentDisposition(fileName(doc, renderer.extension, suffix)))
+      .header('cache-control', 'no-store')
+      .send(body);
   });
 }
 
