@@ -100,8 +100,9 @@ describe('a whole workshop over the wire', () => {
     await facilitator.must({ type: 'focus:suggest', mode: 'threshold', value: 7 });
     await facilitator.must({ type: 'focus:toggle', ideaId: 'i-policy', included: true });
     const res = await fetch(`${server.url}/api/workshops/${created.code}/export.json`, { headers: { authorization: `Bearer ${created.facilitatorKey}` } });
-    const exported = (await res.json()) as { boards: { id: string; focus: { idea: string; dots: number }[] }[] };
-    const focus = Object.fromEntries(exported.boards.map((b) => [b.id, b.focus.map((f) => `${f.idea} ${f.dots}`)]));
+    // export.json is the documentation model (@fokus/report): each board's focus list, ideas by their text.
+    const exported = (await res.json()) as { boards: { id: string; focus: { text: string; dots: number }[] }[] };
+    const focus = Object.fromEntries(exported.boards.map((b) => [b.id, b.focus.map((f) => `${f.text} ${f.dots}`)]));
     expect(focus).toEqual({ omvarld: ['Studieresa 11'], erfarenhet: ['Trygghet 7'], gemensamt: ['Policy/branschpraxis 6'], kollegialt: [] });
   });
 
