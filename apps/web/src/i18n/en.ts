@@ -306,7 +306,7 @@ export const en: Messages = {
   planNoDay: '–',
   planNoMonth: 'Choose a month',
   planMonthNeeded: 'Choose a month: the row is not saved without one.',
-  planEndAfterStart: 'The end time must be after the start.',
+  planEndAfterStart: 'Not saved: the end time must be after the start.',
   planCalendar: 'Year calendar',
   planAddInMonth: 'Add a meeting in {month}',
   planToCalendar: 'Add to calendar',

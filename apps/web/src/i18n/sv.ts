@@ -312,7 +312,7 @@ export const sv = {
   planNoDay: '–',
   planNoMonth: 'Välj månad',
   planMonthNeeded: 'Välj en månad: raden sparas inte utan.',
-  planEndAfterStart: 'Sluttiden ska vara efter starttiden.',
+  planEndAfterStart: 'Inte sparat: sluttiden ska vara efter starttiden.',
   planCalendar: 'Årskalender',
   planAddInMonth: 'Lägg till möte i {month}',
   planToCalendar: 'Lägg till i kalender',

@@ -109,7 +109,7 @@ export function PlanSummary({ rows, planYear, code, shown }: { rows: readonly Pl
               <td className="plan-sum__no">{shown.themeNo(r)}</td>
               <td>
                 {shown.theme(r)}
-                <span className="plan-sum__kind"> · {t(`meeting_${r.kind}`)}</span>
+                <span className="plan-sum__kind">{t(`meeting_${r.kind}`)}</span>
               </td>
               <td>
                 {r.host}

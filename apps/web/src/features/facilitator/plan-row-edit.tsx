@@ -46,7 +46,8 @@ export function PlanRowEdit({ row, planYear, focusIdeas, people, save, remove }:
   const dated = isPlanMonth(row.month);
   const idea = row.ideaId === null ? undefined : focusIdeas.find((f) => f.id === row.ideaId);
   return (
-    <li className="plan-row" id={`plan-row-${row.id}`}>
+    // The field refused shows its saved value again; the note stays until the next field is taken up.
+    <li className="plan-row" id={`plan-row-${row.id}`} onFocus={() => setProblem(null)}>
       <div className="plan-row__line plan-row__line--when">
         <Field id={id('month')} label={t('planMonth')} className="plan-field--month">
           <select
