@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { BOARD_COLORS, LIMITS } from '@fokus/core';
 import type { WorkshopView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
+import { dimensionStyle } from '../../lib/colors.ts';
 import { newId } from '../../realtime/ids.ts';
 import { ListEditor, TextField } from './fields.tsx';
 import { colorOf } from './inverse.ts';
@@ -77,7 +78,7 @@ function BoardCard({ board, index, ideas, last, edit, tools }: CardProps) {
       <div className="d-card__bar">
         {tools.handle}
         <span className="d-card__no">{index + 1}</span>
-        <span className={`d-swatch d-swatch--${color || 'auto'}`} aria-hidden="true" />
+        <span className="d-swatch" style={dimensionStyle(index, color)} aria-hidden="true" />
         <strong className="d-card__name">{board.title}</strong>
         {ideas > 0 && <span className="tag">{t('designBoardIdeas', { n: ideas })}</span>}
         {tools.moveButtons}
@@ -112,10 +113,10 @@ function BoardCard({ board, index, ideas, last, edit, tools }: CardProps) {
           value={board.purpose}
           maxLength={LIMITS.boardPurpose}
           multiline
-          className="d-wide"
+          className="d-board__purpose"
           onCommit={(purpose, done) => update({ purpose }, done)}
         />
-        <div className="d-wide">
+        <div className="d-board__questions">
           <ListEditor
             legend={t('designQuestions')}
             items={board.questions}

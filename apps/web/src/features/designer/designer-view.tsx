@@ -37,7 +37,7 @@ export default function DesignerView({ onClose }: { onClose: () => void }) {
   return (
     <main className="designer" aria-labelledby="designer-h">
       <div className="designer__bar">
-        <h2 id="designer-h" className="designer__title">
+        <h2 id="designer-h" className="visually-hidden">
           {t('designHeading')}
         </h2>
         <div className="designer__tabs" role="tablist" aria-label={t('designHeading')}>

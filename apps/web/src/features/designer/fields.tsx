@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/index.ts';
+import { useLatestSent } from './use-latest-sent.ts';
 
 /**
  * Designer fields: a draft while typing, sent when the field is left (or Enter in a one-line field).
@@ -24,17 +25,18 @@ export function TextField({ label, value, maxLength, required = false, multiline
   const { t } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState(value);
-  const [focused, setFocused] = useState(false);
+  const focused = useRef(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  // Someone else's edit (or an undo) shows at once unless this field is being typed in.
+  // Someone else's edit (or an undo) shows at once unless this field is being typed in; a draft that
+  // failed its check stays, with its error, until it is mended or the value changes on the server.
   useEffect(() => {
-    if (!focused) setDraft(value);
-  }, [value, focused]);
+    if (!focused.current) setDraft(value);
+  }, [value]);
   const trimmed = draft.trim();
   const local = required && trimmed === '' ? t('designErrEmpty') : draft.length > maxLength ? t('designErrLong', { max: maxLength }) : null;
   const error = local ?? refusal;
   const commit = () => {
-    setFocused(false);
+    focused.current = false;
     if (local || trimmed === value.trim()) return;
     setRefusal(null);
     onCommit(trimmed, setRefusal);
@@ -52,7 +54,9 @@ export function TextField({ label, value, maxLength, required = false, multiline
     value: draft,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-err` : hint ? `${id}-hint` : undefined,
-    onFocus: () => setFocused(true),
+    onFocus: () => {
+      focused.current = true;
+    },
     onBlur: commit,
   } as const;
   return (
@@ -97,11 +101,11 @@ export function NumberField({ label, value, min, max, emptyLabel, disabled = fal
   const id = useId();
   const shown = value === null ? '' : String(value);
   const [draft, setDraft] = useState(shown);
-  const [focused, setFocused] = useState(false);
+  const focused = useRef(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   useEffect(() => {
-    if (!focused) setDraft(shown);
-  }, [shown, focused]);
+    if (!focused.current) setDraft(shown);
+  }, [shown]);
   const empty = draft.trim() === '';
   const n = Number(draft);
   const local = empty
@@ -113,7 +117,7 @@ export function NumberField({ label, value, min, max, emptyLabel, disabled = fal
       : null;
   const error = local ?? refusal;
   const commit = () => {
-    setFocused(false);
+    focused.current = false;
     const next = empty ? null : n;
     if (local || next === value) return;
     setRefusal(null);
@@ -136,7 +140,9 @@ export function NumberField({ label, value, min, max, emptyLabel, disabled = fal
         placeholder={emptyLabel}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : hint ? `${id}-hint` : undefined}
-        onFocus={() => setFocused(true)}
+        onFocus={() => {
+          focused.current = true;
+        }}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
@@ -171,9 +177,10 @@ export function ListEditor({ legend, items, max, maxLength, itemLabel, addLabel,
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const send = (next: string[]) => {
+  const list = useLatestSent(items);
+  const send = (change: (latest: string[]) => string[], done: (r: string | null) => void = setRefusal) => {
     setRefusal(null);
-    onCommit(next, setRefusal);
+    list.send(change(list.latest()), onCommit, done);
   };
   return (
     <fieldset className="d-list">
@@ -189,18 +196,13 @@ export function ListEditor({ legend, items, max, maxLength, itemLabel, addLabel,
               maxLength={maxLength}
               required
               className="d-list__text"
-              onCommit={(v, done) =>
-                onCommit(
-                  items.map((x, j) => (j === i ? v : x)),
-                  done,
-                )
-              }
+              onCommit={(v, done) => send((latest) => latest.map((x, j) => (j === i ? v : x)), done)}
             />
             <button
               type="button"
               className="btn btn--small btn--ghost d-list__remove"
               aria-label={t('designRemoveItem', { what: itemLabel(i + 1) })}
-              onClick={() => send(items.filter((_, j) => j !== i))}
+              onClick={() => send((latest) => latest.filter((_, j) => j !== i))}
             >
               ✕
             </button>
@@ -213,7 +215,7 @@ export function ListEditor({ legend, items, max, maxLength, itemLabel, addLabel,
           maxLength={maxLength}
           onDone={(v) => {
             setAdding(false);
-            if (v) send([...items, v]);
+            if (v) send((latest) => [...latest, v]);
           }}
         />
       ) : (

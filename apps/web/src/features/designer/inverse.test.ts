@@ -21,7 +21,17 @@ const view: WorkshopView = {
   ],
   agenda: [
     { id: 's1', kind: 'lobby', title: 'Välkommen', prompt: '', minutes: 5 },
-    { id: 's2', kind: 'brainstorm', title: 'Gruppövning', prompt: 'Skriv', minutes: 25, phases: [{ title: 'enskilt', minutes: 5 }, { title: 'i grupp', minutes: 20 }] },
+    {
+      id: 's2',
+      kind: 'brainstorm',
+      title: 'Gruppövning',
+      prompt: 'Skriv',
+      minutes: 25,
+      phases: [
+        { title: 'enskilt', minutes: 5 },
+        { title: 'i grupp', minutes: 20 },
+      ],
+    },
     { id: 's3', kind: 'vote', title: 'Röstning', prompt: '', minutes: 10 },
   ],
   stepIndex: 0,
@@ -42,25 +52,60 @@ const view: WorkshopView = {
 
 describe('inverseOf: the command that takes a designer edit back', () => {
   const cases: [string, ClientCommand, ClientCommand | null][] = [
-    ['workshop fields, only those edited', { type: 'workshop:update', title: 'Ny', planYear: 2028 }, { type: 'workshop:update', title: 'Handlingsplan 2027', planYear: 2027 }],
+    [
+      'workshop fields, only those edited',
+      { type: 'workshop:update', title: 'Ny', planYear: 2028 },
+      { type: 'workshop:update', title: 'Handlingsplan 2027', planYear: 2027 },
+    ],
     ['rules', { type: 'workshop:update', rules: [] }, { type: 'workshop:update', rules: ['Alla får tala'] }],
     ['an added board is deleted', { type: 'board:add', board: { id: 'b9', title: 'X', purpose: '', questions: [] } }, { type: 'board:delete', boardId: 'b9' }],
-    ['a board update gets its old fields', { type: 'board:update', boardId: 'b1', questions: [], color: 'red' }, { type: 'board:update', boardId: 'b1', questions: ['Vad händer?'], color: 'teal' }],
-    ['a colourless board gets its colour back as ""', { type: 'board:update', boardId: 'b2', color: 'red' }, { type: 'board:update', boardId: 'b2', color: '' }],
+    [
+      'a board update gets its old fields',
+      { type: 'board:update', boardId: 'b1', questions: [], color: 'red' },
+      { type: 'board:update', boardId: 'b1', questions: ['Vad händer?'], color: 'teal' },
+    ],
+    [
+      'a colourless board gets its colour back as ""',
+      { type: 'board:update', boardId: 'b2', color: 'red' },
+      { type: 'board:update', boardId: 'b2', color: '' },
+    ],
     [
       'a deleted board comes back at its place',
       { type: 'board:delete', boardId: 'b2' },
       { type: 'board:add', board: { id: 'b2', title: 'Samverkansöverenskommelsefrågor', purpose: '', questions: [] }, index: 1 },
     ],
     ['board order', { type: 'board:reorder', boardIds: ['b2', 'b1'] }, { type: 'board:reorder', boardIds: ['b1', 'b2'] }],
-    ['an added step is deleted', { type: 'step:add', step: { id: 's9', kind: 'plan', title: 'Plan', prompt: '', minutes: 5 } }, { type: 'step:delete', stepId: 's9' }],
+    [
+      'an added step is deleted',
+      { type: 'step:add', step: { id: 's9', kind: 'plan', title: 'Plan', prompt: '', minutes: 5 } },
+      { type: 'step:delete', stepId: 's9' },
+    ],
     [
       'a step update restores the whole step, phases too',
       { type: 'step:update', stepId: 's2', phases: null },
-      { type: 'step:update', stepId: 's2', kind: 'brainstorm', title: 'Gruppövning', prompt: 'Skriv', minutes: 25, phases: [{ title: 'enskilt', minutes: 5 }, { title: 'i grupp', minutes: 20 }] },
+      {
+        type: 'step:update',
+        stepId: 's2',
+        kind: 'brainstorm',
+        title: 'Gruppövning',
+        prompt: 'Skriv',
+        minutes: 25,
+        phases: [
+          { title: 'enskilt', minutes: 5 },
+          { title: 'i grupp', minutes: 20 },
+        ],
+      },
     ],
-    ['a step without phases gets phases: null', { type: 'step:update', stepId: 's3', minutes: 15 }, { type: 'step:update', stepId: 's3', kind: 'vote', title: 'Röstning', prompt: '', minutes: 10, phases: null }],
-    ['a deleted step comes back at its index', { type: 'step:delete', stepId: 's3' }, { type: 'step:add', step: view.agenda[2] as WorkshopView['agenda'][number], index: 2 }],
+    [
+      'a step without phases gets phases: null',
+      { type: 'step:update', stepId: 's3', minutes: 15 },
+      { type: 'step:update', stepId: 's3', kind: 'vote', title: 'Röstning', prompt: '', minutes: 10, phases: null },
+    ],
+    [
+      'a deleted step comes back at its index',
+      { type: 'step:delete', stepId: 's3' },
+      { type: 'step:add', step: view.agenda[2] as WorkshopView['agenda'][number], index: 2 },
+    ],
     ['step order', { type: 'step:reorder', stepIds: ['s3', 's1', 's2'] }, { type: 'step:reorder', stepIds: ['s1', 's2', 's3'] }],
     ['voting defaults, only those edited', { type: 'voting:configure', settings: { budget: 5 } }, { type: 'voting:configure', settings: { budget: 10 } }],
     ['the focus rule', { type: 'focus:suggest', mode: 'top', value: 3 }, { type: 'focus:suggest', mode: 'threshold', value: 3 }],

@@ -64,7 +64,9 @@ export function Preview({ view }: { view: WorkshopView }) {
         </figure>
         <figure className="d-preview__figure d-preview__figure--phone">
           <figcaption>{t('designPreviewPhone')}</figcaption>
-          <div className="d-preview__phone">
+          {/* Focusable so the phone's page scrolls from the keyboard too. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+          <div className="d-preview__phone" tabIndex={0} role="region" aria-label={t('designPreviewPhone')}>
             <div inert>
               <SessionProvider session={phone}>
                 <Phone />

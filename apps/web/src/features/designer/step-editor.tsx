@@ -7,6 +7,7 @@ import { newId } from '../../realtime/ids.ts';
 import { NumberField, TextField } from './fields.tsx';
 import type { RowTools } from './sortable-list.tsx';
 import { SortableList } from './sortable-list.tsx';
+import { useLatestSent } from './use-latest-sent.ts';
 import type { Edit } from './use-undo.ts';
 
 type StepView = WorkshopView['agenda'][number];
@@ -178,13 +179,14 @@ function StepCard({ step, index, current, open, onToggle, edit, tools }: CardPro
 function PhasesEditor({ step, phases, onCommit }: { step: StepView; phases: Phase[]; onCommit: (phases: Phase[], done: (r: string | null) => void) => void }) {
   const { t } = useI18n();
   const [refusal, setRefusal] = useState<string | null>(null);
-  const send = (next: Phase[]) => {
+  const list = useLatestSent(phases);
+  const send = (change: (latest: Phase[]) => Phase[], done: (r: string | null) => void = setRefusal) => {
     setRefusal(null);
-    onCommit(next, setRefusal);
+    list.send(change(list.latest()), onCommit, done);
   };
   // The first part keeps the step's length, so adding it changes nothing until its minutes are set.
   const addPhase = () =>
-    send([...phases, { title: t('designPhaseNew', { n: phases.length + 1 }), minutes: phases.length === 0 ? Math.max(1, step.minutes) : 5 }]);
+    send((latest) => [...latest, { title: t('designPhaseNew', { n: latest.length + 1 }), minutes: latest.length === 0 ? Math.max(1, step.minutes) : 5 }]);
   return (
     <fieldset className="d-list d-wide">
       <legend className="field__label">{t('designPhases')}</legend>
@@ -198,13 +200,7 @@ function PhasesEditor({ step, phases, onCommit }: { step: StepView; phases: Phas
               value={p.minutes}
               min={1}
               max={LIMITS.stepMinutes}
-              onCommit={(minutes, done) =>
-                minutes !== null &&
-                onCommit(
-                  phases.map((x, j) => (j === i ? { ...x, minutes } : x)),
-                  done,
-                )
-              }
+              onCommit={(minutes, done) => minutes !== null && send((latest) => latest.map((x, j) => (j === i ? { ...x, minutes } : x)), done)}
             />
             <TextField
               label={t('designPhaseTitle', { n: i + 1 })}
@@ -212,18 +208,13 @@ function PhasesEditor({ step, phases, onCommit }: { step: StepView; phases: Phas
               maxLength={PHASE_TITLE_MAX}
               required
               className="d-list__text"
-              onCommit={(title, done) =>
-                onCommit(
-                  phases.map((x, j) => (j === i ? { ...x, title } : x)),
-                  done,
-                )
-              }
+              onCommit={(title, done) => send((latest) => latest.map((x, j) => (j === i ? { ...x, title } : x)), done)}
             />
             <button
               type="button"
               className="btn btn--small btn--ghost d-list__remove"
               aria-label={t('designRemoveItem', { what: t('designPhaseTitle', { n: i + 1 }) })}
-              onClick={() => send(phases.filter((_, j) => j !== i))}
+              onClick={() => send((latest) => latest.filter((_, j) => j !== i))}
             >
               ✕
             </button>

@@ -16,14 +16,14 @@ export interface Undo {
 }
 
 /**
- * Every designer edit goes through here: it keeps the inverse of the last edit the server accepted,
- * computed from the view as it stood when the edit was sent.
+ * Every designer edit goes through here: it keeps the inverse of the last edit, computed from the view as
+ * it stood when the edit was sent, and forgets it if the server refuses the edit.
  */
 export function useUndo(): Undo {
   const { send, store } = useSession();
   const { err } = useI18n();
   const [last, setLast] = useState<ClientCommand | null>(null);
-  // Edits answered out of order must not leave an older inverse behind: only the newest one counts.
+  // Only the newest edit's refusal may clear the undo: an older one's answer says nothing about it.
   const seq = useRef(0);
 
   const edit = useCallback<Edit>(
@@ -31,11 +31,15 @@ export function useUndo(): Undo {
       const view = store.getState().view;
       const inverse = view ? inverseOf(command, view) : null;
       const mine = ++seq.current;
+      // "Ångra" names this edit from the moment it is sent: the inverse goes after it in the same ordered
+      // queue, so even a quick undo reaches the server after the edit it takes back.
+      setLast(inverse);
       send(command, (r) => {
-        if (r.ok) {
-          if (mine === seq.current) setLast(inverse);
-          onResult?.(null);
-        } else onResult?.(err(r.error));
+        if (r.ok) onResult?.(null);
+        else {
+          if (mine === seq.current) setLast(null);
+          onResult?.(err(r.error));
+        }
       });
     },
     [send, store, err],

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { useOpenSession } from '../../realtime/use-session.ts';
 import { SessionProvider, useFokus, useSession } from '../../store/context.tsx';
@@ -21,7 +21,11 @@ import { StatusBar } from './status-bar.tsx';
 import { TimerControls } from './timer-controls.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
 import { VotingPanel } from './voting-panel.tsx';
+import { usePreparing } from '../designer/use-preparing.ts';
 import './console.css';
+
+// "Förbered" (and @dnd-kit with it) loads only when opened: the live console's first chunk stays small.
+const DesignerView = lazy(() => import('../designer/designer-view.tsx'));
 
 export default function ConsoleApp({ code }: { code: string }) {
   const { t } = useI18n();
@@ -53,15 +57,17 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
   const view = useFokus(selectView);
   const step = useFokus(selectStep);
   const refusal = useFokus((s) => s.refusal);
+  const [preparing, setPreparing] = usePreparing();
   useEffect(() => {
     if (view) document.title = `${view.title} · ${t('console')}`;
   }, [view, t]);
 
+  // While preparing, keys belong to the forms (and the arrows to reordering), never to the live room.
   useShortcuts({
-    next: () => view && view.stepIndex + 1 < view.agenda.length && send({ type: 'agenda:goto', stepIndex: view.stepIndex + 1 }),
-    toggleTimer: () => view && send({ type: view.timer.startedAt === null ? 'timer:start' : 'timer:pause' }),
-    plusMinute: () => send({ type: 'timer:extend', ms: 60_000 }),
-    reveal: () => view && send({ type: 'voting:reveal', revealed: !view.voting.revealed }),
+    next: () => !preparing && view && view.stepIndex + 1 < view.agenda.length && send({ type: 'agenda:goto', stepIndex: view.stepIndex + 1 }),
+    toggleTimer: () => !preparing && view && send({ type: view.timer.startedAt === null ? 'timer:start' : 'timer:pause' }),
+    plusMinute: () => !preparing && send({ type: 'timer:extend', ms: 60_000 }),
+    reveal: () => !preparing && view && send({ type: 'voting:reveal', revealed: !view.voting.revealed }),
   });
 
   if (refusal) return <Refusal error={refusal.error} />;
@@ -100,48 +106,59 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
           <span className="console__code">{view.code}</span>
         </div>
         <StatusBar />
+        <button type="button" className="btn btn--small console__prepare" aria-pressed={preparing} onClick={() => setPreparing(!preparing)}>
+          {t('prepare')}
+        </button>
         <LangSwitch />
       </header>
-      <nav className="console__agenda" aria-label={t('agenda')}>
-        <AgendaNav />
-        <p className="shortcuts muted">{t('shortcuts')}</p>
-      </nav>
-      <main className="console__main">
-        <section className="step-card" aria-labelledby="step-h">
-          <div className="step-card__text">
-            <p className="muted">
-              {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {t(`stepKind_${kind}`)}
-            </p>
-            <h2 id="step-h">{step.title}</h2>
-            <p className="step-card__prompt">{step.prompt}</p>
-          </div>
-          <div className="step-card__actions">
-            <TimerControls />
-            <button
-              type="button"
-              className="btn btn--primary btn--big next-action"
-              disabled={!action.command}
-              onClick={() => action.command && send(action.command)}
-            >
-              {t(action.label)}
-            </button>
-          </div>
-        </section>
-        {tools.filter((tool) => tool.now).map((tool) => tool.panel)}
-        <details className="more-tools">
-          <summary>
-            {t('moreTools')}:{' '}
-            {tools
-              .filter((tool) => !tool.now)
-              .map((tool) => t(tool.label))
-              .join(' · ')}
-          </summary>
-          <div className="more-tools__body">{tools.filter((tool) => !tool.now).map((tool) => tool.panel)}</div>
-        </details>
-      </main>
-      <aside className="console__people" aria-label={t('participants')}>
-        <ParticipantsPanel />
-      </aside>
+      {preparing ? (
+        <Suspense fallback={<p className="designer">{t('loading')}</p>}>
+          <DesignerView onClose={() => setPreparing(false)} />
+        </Suspense>
+      ) : (
+        <>
+          <nav className="console__agenda" aria-label={t('agenda')}>
+            <AgendaNav />
+            <p className="shortcuts muted">{t('shortcuts')}</p>
+          </nav>
+          <main className="console__main">
+            <section className="step-card" aria-labelledby="step-h">
+              <div className="step-card__text">
+                <p className="muted">
+                  {t('step', { n: view.stepIndex + 1, total: view.agenda.length })} · {t(`stepKind_${kind}`)}
+                </p>
+                <h2 id="step-h">{step.title}</h2>
+                <p className="step-card__prompt">{step.prompt}</p>
+              </div>
+              <div className="step-card__actions">
+                <TimerControls />
+                <button
+                  type="button"
+                  className="btn btn--primary btn--big next-action"
+                  disabled={!action.command}
+                  onClick={() => action.command && send(action.command)}
+                >
+                  {t(action.label)}
+                </button>
+              </div>
+            </section>
+            {tools.filter((tool) => tool.now).map((tool) => tool.panel)}
+            <details className="more-tools">
+              <summary>
+                {t('moreTools')}:{' '}
+                {tools
+                  .filter((tool) => !tool.now)
+                  .map((tool) => t(tool.label))
+                  .join(' · ')}
+              </summary>
+              <div className="more-tools__body">{tools.filter((tool) => !tool.now).map((tool) => tool.panel)}</div>
+            </details>
+          </main>
+          <aside className="console__people" aria-label={t('participants')}>
+            <ParticipantsPanel />
+          </aside>
+        </>
+      )}
       <Notices />
     </div>
   );
