@@ -109,6 +109,13 @@ function content(block: Block, w: Words): PdfContent {
   }
 }
 
+/** What pdfmake tells `pageBreakBefore` of a laid-out node. */
+interface PlacedNode {
+  style?: unknown;
+  startPosition: { verticalRatio?: number };
+}
+const isHeading = (node: PlacedNode): boolean => typeof node.style === 'string' && /^h[123]$/.test(node.style);
+
 export async function renderPdf(doc: Documentation): Promise<Buffer> {
   setUp();
   const w = wordsFor(doc.lang);
@@ -132,11 +139,11 @@ export async function renderPdf(doc: Documentation): Promise<Buffer> {
       color: MUTED,
       margin: [57, 20, 57, 0],
     }),
-    // A heading never ends a page: near the foot of one, or with nothing after it there, it moves to the next.
-    pageBreakBefore: (node: { style?: unknown; startPosition: { verticalRatio?: number } }, rest: { getFollowingNodesOnPage(): unknown[] }) =>
-      typeof node.style === 'string' &&
-      /^h[23]$/.test(node.style) &&
-      ((node.startPosition.verticalRatio ?? 0) > 0.82 || rest.getFollowingNodesOnPage().length === 0),
+    // A heading never ends a page: near the foot of one, or with only headings after it there, it moves to the
+    // next. pdfmake asks once per node, so a section heading leaves earlier (in the last 30 %) than a sub-heading
+    // would: by the time its sub-heading moves, it is not asked again.
+    pageBreakBefore: (node: PlacedNode, rest: { getFollowingNodesOnPage(): PlacedNode[] }) =>
+      isHeading(node) && ((node.startPosition.verticalRatio ?? 0) > (node.style === 'h2' ? 0.7 : 0.82) || rest.getFollowingNodesOnPage().every(isHeading)),
   });
   return pdf.getBuffer();
 }

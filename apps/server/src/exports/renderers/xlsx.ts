@@ -17,19 +17,39 @@ interface Col {
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[], rows: readonly Value[][]): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    // Printed, a sheet fits the width of an A4 landscape page and repeats its header row.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
   ws.addRow(cols.map((c) => c.header));
   // An empty text is no cell at all, as a person would leave it.
   for (const r of rows) ws.addRow(r.map((v) => (v === '' ? null : v)));
   ws.getRow(1).font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: cols.length } };
-  cols.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
+  const widths = cols.map((c, i) => {
     const longest = Math.max(c.header.length, ...rows.map((r) => width(r[i] ?? null)));
-    const max = c.max ?? 40;
-    col.width = Math.min(max, Math.max(6, longest + 2));
+    const col = ws.getColumn(i + 1);
+    col.width = Math.min(c.max ?? 40, Math.max(6, longest + 2));
     if (c.date) col.numFmt = 'yyyy-mm-dd';
-    if (longest > max) col.alignment = { wrapText: true, vertical: 'top' };
+    return col.width;
+  });
+  // Long text wraps inside its column, every cell of a row starts at the top, and a row is as tall as its
+  // longest wrapped cell: neither Excel nor LibreOffice grows a row for wrapped text when it opens a file.
+  rows.forEach((r, n) => {
+    const row = ws.getRow(n + 2);
+    let lines = 1;
+    r.forEach((v, i) => {
+      const w = widths[i] ?? 10;
+      const wraps = typeof v === 'string' && width(v) + 1 > w;
+      row.getCell(i + 1).alignment = { vertical: 'top', wrapText: typeof v === 'string' && (wraps || v.includes('\n')) };
+      if (typeof v === 'string')
+        lines = Math.max(
+          lines,
+          v.split('\n').reduce((k, line) => k + Math.max(1, Math.ceil([...line].length / (w - 1))), 0),
+        );
+    });
+    if (lines > 1) row.height = 15 * lines;
   });
 }
 
