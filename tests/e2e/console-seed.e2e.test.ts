@@ -286,11 +286,13 @@ describe.each(SIZES)('the console at $width×$height', ({ width, height, screens
     await screenshot(page, `console-seed-${width}-plan`);
     a11y.push({ page: `plan ${width}`, violations: await seriousA11yViolations(page) });
 
-    // Edited in place from the keyboard: Enter saves, the field grows with the text.
+    // Edited in place from the keyboard: Shift+Enter breaks the line, Enter saves, the field grows with the text (the
+    // comment has a line of its own, as wide as the card: a break, not a few more words, is sure to add a line).
     const before = await comment.evaluate((el) => el.getBoundingClientRect().height);
     await comment.focus();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type(' och en lång rad till om Evenemangssamordningskalender');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('Och en rad till om Evenemangssamordningskalender');
     await page.keyboard.press('Enter');
     await seed.facilitator.until((c) => c.view?.view.plan.find((p) => p.id === `plan-${width}-0`)?.comment.endsWith('Evenemangssamordningskalender') ?? false);
     expect(await comment.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(before);

@@ -368,6 +368,9 @@ it('shows a seed-sized workshop whole on a 1080p and a 720p projector, step by s
   await each(async (p) => {
     expect(await p.locator('.plan__rows tr').nth(8).locator('.plan__no').textContent()).toBe(`#${seqOf('omvarld-1')}`);
     expect(await p.locator('.plan__rows tr').first().locator('.plan__no').textContent()).toBe('');
+    // Months by name, the next year's January with its year.
+    const months = await p.locator('.plan__when').allTextContents();
+    expect([months[0], months[2], months.at(-1)]).toEqual(['januari', 'mars', 'jan 2028']);
   });
 
   // Past what fits: 30 ideas in one dimension page on their own, never below 20 px.
