@@ -236,7 +236,7 @@ it('designs a three-dimension workshop from blank, previews it, and runs it with
   expect(await read(shownPhone.locator('.vote__counter'))).toContain('5 av 5 prickar kvar');
   expect((await truth.sync()).view.view.stepIndex).toBe(0);
   await console.setViewportSize({ width: 1440, height: 900 });
-  await console.getByRole('button', { name: 'Tillbaka till mötet' }).click();
+  await console.getByRole('button', { name: 'Till mötet' }).click();
   await console.getByRole('heading', { name: 'Välkommen', level: 2 }).waitFor();
 
   // Run it: a projector and three phones.
@@ -292,7 +292,7 @@ it('designs a three-dimension workshop from blank, previews it, and runs it with
   await card(1).getByRole('button', { name: 'Ta bort', exact: true }).click();
   await card(1).getByText('Dimensionen har idéer. Flytta dem till en annan dimension först.').waitFor();
   expect(v().boards).toHaveLength(3);
-  await console.getByRole('button', { name: 'Tillbaka till mötet' }).click();
+  await console.getByRole('button', { name: 'Till mötet' }).click();
 
   // Voting with the budget of 5: five dots each, the sixth refused.
   await nextStep();

@@ -312,7 +312,6 @@ export const en: Messages = {
   planToCalendar: 'Add to calendar',
   planThemeFixed: "The focus area's fixed number",
   planNeedsDay: 'Choose a day first: a calendar needs a date.',
-  planWhen: 'When',
   exportDocx: 'Word (.docx)',
   exportPdf: 'PDF',
   exportXlsx: 'Excel (.xlsx)',
@@ -329,7 +328,7 @@ export const en: Messages = {
   // Designer (Förbered)
   prepare: 'Prepare',
   designHeading: 'Prepare the workshop',
-  designBack: 'Back to the meeting',
+  designBack: 'To the meeting',
   designUndoHint: 'Take the last change back',
   designTab_workshop: 'Workshop',
   designTab_boards: 'Dimensions',

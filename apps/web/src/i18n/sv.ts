@@ -318,7 +318,6 @@ export const sv = {
   planToCalendar: 'Lägg till i kalender',
   planThemeFixed: 'Fokusområdets fasta nummer',
   planNeedsDay: 'Välj en dag först: en kalender behöver ett datum.',
-  planWhen: 'När',
   exportDocx: 'Word (.docx)',
   exportPdf: 'PDF',
   exportXlsx: 'Excel (.xlsx)',
@@ -335,7 +334,7 @@ export const sv = {
   // Designer (Förbered)
   prepare: 'Förbered',
   designHeading: 'Förbered workshopen',
-  designBack: 'Tillbaka till mötet',
+  designBack: 'Till mötet',
   designUndoHint: 'Ta tillbaka den senaste ändringen',
   designTab_workshop: 'Workshop',
   designTab_boards: 'Dimensioner',

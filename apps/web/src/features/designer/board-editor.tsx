@@ -99,7 +99,7 @@ function BoardCard({ board, index, ideas, last, edit, tools }: CardProps) {
           {deleteRefusal}
         </p>
       )}
-      <div className="d-card__grid">
+      <div className="d-card__grid d-card__grid--board">
         <TextField
           label={t('designBoardTitle')}
           value={board.title}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/index.ts';
+import { GrowTextarea } from '../facilitator/grow-textarea.tsx';
 import { useLatestSent } from './use-latest-sent.ts';
 
 /**
@@ -14,14 +15,17 @@ interface TextProps {
   value: string;
   maxLength: number;
   required?: boolean;
+  /** Paragraphs: Enter makes a new line. */
   multiline?: boolean;
+  /** One line of text that may be long (a question, a rule): wraps instead of being cut; Enter sends. */
+  wrap?: boolean;
   hint?: string;
   className?: string;
   /** Sends the new value; calls back with the server's refusal in words, or null. */
   onCommit: (value: string, done: (refusal: string | null) => void) => void;
 }
 
-export function TextField({ label, value, maxLength, required = false, multiline = false, hint, className, onCommit }: TextProps) {
+export function TextField({ label, value, maxLength, required = false, multiline = false, wrap = false, hint, className, onCommit }: TextProps) {
   const { t } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState(value);
@@ -41,8 +45,11 @@ export function TextField({ label, value, maxLength, required = false, multiline
     setRefusal(null);
     onCommit(trimmed, setRefusal);
   };
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') e.currentTarget.blur();
+  const onKey = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !multiline) {
+      e.preventDefault();
+      e.currentTarget.blur();
+    }
     if (e.key === 'Escape') {
       setDraft(value);
       setRefusal(null);
@@ -64,8 +71,13 @@ export function TextField({ label, value, maxLength, required = false, multiline
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {multiline ? (
-        <textarea {...common} rows={2} onChange={(e) => setDraft(e.target.value)} />
+      {multiline || wrap ? (
+        <GrowTextarea
+          {...common}
+          className={`input input--small${multiline ? ' d-multiline' : ''}`}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKey}
+        />
       ) : (
         <input {...common} type="text" onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} />
       )}
@@ -195,6 +207,7 @@ export function ListEditor({ legend, items, max, maxLength, itemLabel, addLabel,
               value={item}
               maxLength={maxLength}
               required
+              wrap
               className="d-list__text"
               onCommit={(v, done) => send((latest) => latest.map((x, j) => (j === i ? v : x)), done)}
             />
