@@ -177,7 +177,7 @@ function plan(doc: Documentation, w: Words): Block[] {
     {
       type: 'table',
       columns: [
-        { title: w.col.themeNo, width: 1.3, numeric: true },
+        { title: w.col.themeNo, width: 1.5, numeric: true },
         { title: w.col.theme, width: 4 },
         { title: w.col.kind, width: 2.3 },
         { title: w.col.host, width: 2.6 },
@@ -205,7 +205,7 @@ function questions(doc: Documentation, w: Words): Block[] {
     {
       type: 'list',
       ordered: false,
-      items: doc.openQuestions.map((q) => [text(q.text), { text: ` – ${q.board}, ${w.themeRef(q.themeNo)}, ${q.dots}`, muted: true }]),
+      items: doc.openQuestions.map((q) => [text(q.text), { text: ` – ${q.board}, ${w.themeRef(q.themeNo)}, ${w.dotsCount(q.dots)}`, muted: true }]),
     },
   ];
 }

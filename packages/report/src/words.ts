@@ -42,6 +42,7 @@ export interface Words {
   merged: (themeNo: number) => string;
   addedByHand: string;
   themeRef: (n: number) => string;
+  dotsCount: (n: number) => string;
   /** Column names, used as headers by every table, CSV and sheet. */
   col: {
     themeNo: string;
@@ -116,6 +117,7 @@ const sv: Words = {
   merged: (themeNo) => `Sammanslagen i tema ${themeNo}`,
   addedByHand: 'tillagd för hand',
   themeRef: (n) => `tema ${n}`,
+  dotsCount: (n) => (n === 1 ? '1 röst' : `${n} röster`),
   col: {
     themeNo: 'Tema #',
     theme: 'Tema',
@@ -186,6 +188,7 @@ const en: Words = {
   merged: (themeNo) => `Merged into theme ${themeNo}`,
   addedByHand: 'added by hand',
   themeRef: (n) => `theme ${n}`,
+  dotsCount: (n) => (n === 1 ? '1 vote' : `${n} votes`),
   col: {
     themeNo: 'Theme #',
     theme: 'Theme',

@@ -1,5 +1,5 @@
 /**
- * The name a downloaded file gets: title and meeting day, "Handlingsplan-2027-2026-11-20.docx". The plain
+ * The name a downloaded file gets: title, plan year and meeting day, "Handlingsplan-2027-2026-11-20.docx". The plain
  * `filename` is ASCII (å → a, anything else → -) for old mail programs; `filename*` (RFC 5987/6266) carries
  * the real name in UTF-8 for every browser since 2012.
  */
@@ -11,7 +11,9 @@ function base(doc: Documentation): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 80);
-  return [title || 'Fokus', doc.date].filter(Boolean).join('-');
+  // The plan year names the plan: "Handlingsplan" of a meeting in 2026 for 2027 is Handlingsplan-2027-2026-11-20.
+  const year = title.includes(String(doc.planYear)) ? '' : String(doc.planYear);
+  return [title || 'Fokus', year, doc.date].filter(Boolean).join('-');
 }
 
 const ascii = (name: string): string =>
