@@ -187,6 +187,9 @@ it('designs a three-dimension workshop from blank, previews it, and runs it with
   // The current step is marked and cannot be deleted.
   await expect(card(0).getByText('Rummet är här').isVisible()).resolves.toBe(true);
   await expect(card(0).getByRole('button', { name: 'Ta bort', exact: true }).isDisabled()).resolves.toBe(true);
+  await card(1).locator('.d-card__toggle').click();
+  await card(1).getByLabel('Del 2, vad', { exact: true }).waitFor();
+  await console.locator('.designer__panel').evaluate((el) => el.scrollTo(0, 0));
   await look(console, 'agenda-1280');
   await console.setViewportSize({ width: 1920, height: 1080 });
   await look(console, 'agenda-1920');
@@ -207,6 +210,11 @@ it('designs a three-dimension workshop from blank, previews it, and runs it with
   await console.getByText('Ett heltal från 1 till 100.').waitFor();
   await commit(budget, '5');
   await truth.until(() => v().voting.settings.budget === 5);
+  // The focus rule: the top idea of each dimension.
+  await console.getByRole('radio', { name: 'De främsta idéerna i varje dimension' }).click(); // server-confirmed: the radio follows the answer
+  await truth.until(() => v().focus.mode === 'top');
+  await commit(console.getByLabel('Antal idéer per dimension'), '1');
+  await truth.until(() => v().focus.mode === 'top' && v().focus.value === 1);
   await look(console, 'voting-1280');
 
   // Preview: the group exercise as the projector and a phone will show it; the room stays on step 1.
@@ -346,7 +354,9 @@ it('designs a three-dimension workshop from blank, previews it, and runs it with
   await settled(screen);
   const focusTitles = (await screen.locator('.focus-wrap .column__title').allTextContents()).map((t) => t.replaceAll('\u00AD', ''));
   expect(focusTitles).toEqual(order);
-  expect(await read(screen.locator('.focus-wrap'))).toContain('Gemensam avsiktsförklaring');
+  // Top 1 per dimension, as designed: each board's most-dotted idea, in the designed board order.
+  const chosen = (await screen.locator('.f-item--in .f-item__text').allTextContents()).map((t) => t.replaceAll('\u00AD', ''));
+  expect(chosen).toEqual(['★ Gemensam avsiktsförklaring', '★ Studieresa till Köpenhamn', '★ Mentorprogram']);
   await screenshot(screen, 'designer-run-screen-focus');
   for (const p of phones) await expect.poll(() => read(p.locator('.phone__body'))).toContain('Gemensam avsiktsförklaring');
   expect(await read(pia.locator('.phone__body'))).toContain(BOARDS[2]?.title);

@@ -136,7 +136,7 @@ export function NumberField({ label, value, min, max, emptyLabel, disabled = fal
     onCommit(next, setRefusal);
   };
   return (
-    <div className="field d-field d-field--num">
+    <div className={`field d-field d-field--num${emptyLabel ? ' d-field--wide' : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
