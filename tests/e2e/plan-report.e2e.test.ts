@@ -6,6 +6,7 @@ import type { PlanRow } from '@fokus/core';
 import type { Documentation } from '@fokus/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedWorkshop } from '../support/seed-workshop.ts';
+import { Client, createWorkshop } from '../support/fokus-client.ts';
 import { buildSeedWorkshop } from '../support/seed-workshop.ts';
 import type { RunningServer } from '../support/test-server.ts';
 import { startServer } from '../support/test-server.ts';
@@ -201,7 +202,7 @@ describe('the year plan in the console', () => {
     await screenshot(page, 'plan-report-console-1280-cards');
     await page.locator('.plan-sum').scrollIntoViewIfNeeded();
     await screenshot(page, 'plan-report-console-1280-table');
-  });
+  }, 30_000);
 
   it('downloads one meeting as a calendar file ("Lägg till i kalender")', async () => {
     const row = page.locator(`.plan-sum__table tr[data-row="${rowId}"]`);
@@ -211,7 +212,7 @@ describe('the year plan in the console', () => {
     expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics).toMatch(/DTSTART[^:\r\n]*:20270312T0930/);
-  });
+  }, 30_000);
 
   it("downloads the Word file from the export menu under the server's name", async () => {
     const res = await fetch(`${server.url}/api/workshops/${code()}/export.docx`, { headers: { authorization: `Bearer ${seed.created.facilitatorKey}` } });
@@ -229,7 +230,7 @@ describe('the year plan in the console', () => {
     );
     expect(await page.getByRole('link', { name: 'Dokumentation för utskrift' }).getAttribute('href')).toBe(`/f/${code()}/rapport`);
     await page.context().close();
-  });
+  }, 30_000);
 
   it('fits the plan panel at 1920×1080', async () => {
     const wide = await openConsole(1920, 1080);
@@ -239,7 +240,7 @@ describe('the year plan in the console', () => {
     await settled(wide);
     await screenshot(wide, 'plan-report-console-1920');
     await wide.context().close();
-  });
+  }, 30_000);
 });
 
 it('shows month names on the projector', async () => {
@@ -249,7 +250,7 @@ it('shows month names on the projector', async () => {
   await settled(page);
   await screenshot(page, 'plan-report-screen-1920');
   await page.context().close();
-});
+}, 30_000);
 
 it('prints the documentation: every focus theme, the plan and the thirteen-month calendar', async () => {
   const doc = await exportJson();
@@ -283,6 +284,40 @@ it('prints the documentation: every focus theme, the plan and the thirteen-month
   expect(await page.locator('.report-tools').isVisible()).toBe(false);
   await page.pdf({ path: resolve(shotsDir, 'plan-report-rapport.pdf'), format: 'A4', printBackground: true });
   await page.context().close();
+}, 30_000);
+
+it('prints an English workshop in English, buttons included', async () => {
+  const created = await createWorkshop(server.url, { template: 'handlingsplan', lang: 'en', title: 'Network plan' });
+  const facilitator = await Client.connect(server.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
+  try {
+    const planYear = facilitator.view?.view.planYear ?? 0;
+    await facilitator.must({
+      type: 'plan:set',
+      row: {
+        id: 'r1',
+        month: `${planYear}-05`,
+        day: 4,
+        start: null,
+        end: null,
+        kind: 'study',
+        themeNo: null,
+        theme: 'Malmö',
+        ideaId: null,
+        host: 'Pia',
+        backup: '',
+        comment: '',
+      },
+    });
+    const page = await openPage(1240, 1000, `/f/${created.code}/rapport#key=${created.facilitatorKey}`, '.report');
+    expect(await page.locator('.report').getAttribute('lang')).toBe('en');
+    expect(await page.locator('.report').textContent()).toContain(`Focus ${planYear}`);
+    expect(await page.locator(`.report-calendar__month[data-month="${planYear}-05"]`).textContent()).toContain('STUDY TRIP');
+    expect(await page.locator('.report-calendar__month').last().locator('h4').textContent()).toBe(`January ${planYear + 1}`);
+    await expect.poll(() => page.locator('.report-tools button').textContent()).toBe('Print');
+    await page.context().close();
+  } finally {
+    facilitator.close();
+  }
 }, 30_000);
 
 it('threw nothing in any page', () => {

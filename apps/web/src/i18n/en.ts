@@ -328,7 +328,7 @@ export const en: Messages = {
   // Designer (Förbered)
   prepare: 'Prepare',
   designHeading: 'Prepare the workshop',
-  designBack: 'To the meeting',
+  designBack: 'Back to the meeting',
   designUndoHint: 'Take the last change back',
   designTab_workshop: 'Workshop',
   designTab_boards: 'Dimensions',

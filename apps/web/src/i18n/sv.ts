@@ -334,7 +334,7 @@ export const sv = {
   // Designer (Förbered)
   prepare: 'Förbered',
   designHeading: 'Förbered workshopen',
-  designBack: 'Till mötet',
+  designBack: 'Tillbaka till mötet',
   designUndoHint: 'Ta tillbaka den senaste ändringen',
   designTab_workshop: 'Workshop',
   designTab_boards: 'Dimensioner',

@@ -19,7 +19,14 @@ const FORMATS: readonly { format: ExportFormat; label: MessageKey }[] = [
 ];
 
 /** The export menu: each file fetched with the key and saved under the server's name ("Handlingsplan-2027-2026-11-20.docx"). */
-export function ExportPanel({ code, facilitatorKey }: { code: string; facilitatorKey: string; title?: string }) {
+interface ExportProps {
+  code: string;
+  facilitatorKey: string;
+  /** Not used any more: the server names each file from the title and date. */
+  title?: string;
+}
+
+export function ExportPanel({ code, facilitatorKey }: ExportProps) {
   const { t } = useI18n();
   const { store } = useSession();
   const [busy, setBusy] = useState<ExportFormat | null>(null);

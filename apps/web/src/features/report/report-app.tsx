@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Documentation } from '@fokus/report';
 import { documentBlocks, wordsFor } from '@fokus/report';
-import { useI18n } from '../../i18n/index.ts';
+import { setWorkshopLang, useI18n } from '../../i18n/index.ts';
 import { useFacilitatorKey } from '../facilitator/facilitator-key.ts';
 import { BlockView } from './report-blocks.tsx';
 import { asDocumentation, reportSections } from './report-sections.ts';
@@ -79,7 +79,9 @@ function Report({ doc }: { doc: Documentation }) {
   const sections = useMemo(() => reportSections(doc, documentBlocks(doc)), [doc]);
   useEffect(() => {
     document.title = doc.title;
-  }, [doc.title]);
+    // The buttons speak the document's language too, unless this device chose its own.
+    setWorkshopLang(doc.lang);
+  }, [doc.title, doc.lang]);
   return (
     <article className="report" lang={doc.lang}>
       {sections.map((s) => (
