@@ -88,6 +88,7 @@ it('designs a three-dimension workshop from blank, previews it, and runs it with
   await commit(console.getByLabel('Plats'), 'Lund');
   await truth.until(() => v().title === 'Fokus 2027 – tre dimensioner' && v().place === 'Lund' && v().planYear === 2027);
   await console.getByText('Fokus år 2027').waitFor();
+  await look(console, 'workshop-1280');
 
   // Three boards with their own titles, purposes and guiding questions.
   await tab('Dimensioner');
@@ -216,6 +217,18 @@ it('designs a three-dimension workshop from blank, previews it, and runs it with
   await commit(console.getByLabel('Antal idéer per dimension'), '1');
   await truth.until(() => v().focus.mode === 'top' && v().focus.value === 1);
   await look(console, 'voting-1280');
+
+  // Ground rules: one more, added at the end of the list.
+  await tab('Regler och värderingar');
+  const rulesBefore = v().rules.length;
+  await console.getByRole('button', { name: 'Lägg till regel' }).click();
+  await commit(console.getByLabel(`Regel ${rulesBefore + 1}`, { exact: true }), 'Mobilen på ljudlöst, utom när vi röstar');
+  await truth.until(() => v().rules.length === rulesBefore + 1);
+  expect(v().rules.at(-1)).toBe('Mobilen på ljudlöst, utom när vi röstar');
+  await look(console, 'rules-1280');
+  await console.setViewportSize({ width: 1920, height: 1080 });
+  await look(console, 'rules-1920');
+  await console.setViewportSize({ width: 1280, height: 720 });
 
   // Preview: the group exercise as the projector and a phone will show it; the room stays on step 1.
   await tab('Förhandsvisning');
