@@ -6,6 +6,7 @@ import { selectTally } from '../../store/selectors.ts';
 import { Phone } from '../participant/participant-app.tsx';
 import { Screen } from '../screen/screen-app.tsx';
 import '../screen/screen.css';
+import './preview.css';
 import { previewMe, previewSession, previewTally, previewView } from './preview-state.ts';
 
 /**
