@@ -166,6 +166,15 @@ describe('the year plan in the console', () => {
     await page.getByRole('button', { name: 'Lägg till möte i januari 2028' }).click();
     await seed.facilitator.until(() => plan().length === 2);
     expect(plan()[1]).toMatchObject({ month: '2028-01', day: null });
+
+    // Removing a meeting asks once.
+    await page.getByRole('button', { name: '+ Lägg till rad' }).click();
+    await seed.facilitator.until(() => plan().length === 3);
+    const extra = (plan()[2] as PlanRow).id;
+    await page.locator(`#plan-row-${extra}`).getByRole('button', { name: 'Ta bort raden' }).click();
+    const ask = page.locator(`#plan-row-${extra}`).getByRole('group', { name: 'Ta bort mötet ur planen?' });
+    await ask.getByRole('button', { name: 'Ja, gör det' }).click();
+    await seed.facilitator.until(() => plan().length === 2 && rowOf(extra) === undefined);
   }, 60_000);
 
   it('shows the meeting in the calendar and in the table "Årets teman & träffar"', async () => {

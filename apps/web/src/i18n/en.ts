@@ -311,6 +311,7 @@ export const en: Messages = {
   planAddInMonth: 'Add a meeting in {month}',
   planToCalendar: 'Add to calendar',
   planThemeFixed: "The focus area's fixed number",
+  planConfirmDelete: 'Remove this meeting from the plan?',
   planNeedsDay: 'Choose a day first: a calendar needs a date.',
   exportDocx: 'Word (.docx)',
   exportPdf: 'PDF',

@@ -317,6 +317,7 @@ export const sv = {
   planAddInMonth: 'Lägg till möte i {month}',
   planToCalendar: 'Lägg till i kalender',
   planThemeFixed: 'Fokusområdets fasta nummer',
+  planConfirmDelete: 'Ta bort mötet ur planen?',
   planNeedsDay: 'Välj en dag först: en kalender behöver ett datum.',
   exportDocx: 'Word (.docx)',
   exportPdf: 'PDF',

@@ -3,6 +3,7 @@ import type { MeetingKind, PlanRow } from '@fokus/core';
 import { checkPlanRow, daysInMonth, isPlanMonth } from '@fokus/core';
 import { useI18n } from '../../i18n/index.ts';
 import { monthChoices, monthLabel, useMonthNames } from '../../lib/plan-months.ts';
+import { ConfirmButton } from './confirm-button.tsx';
 import { Field, LineCell, NumberCell, TextCell, TimeCell } from './plan-fields.tsx';
 
 const KINDS: MeetingKind[] = ['physical', 'monthly', 'all', 'study', 'other'];
@@ -111,9 +112,7 @@ export function PlanRowEdit({ row, planYear, focusIdeas, people, save, remove }:
             ))}
           </select>
         </Field>
-        <button type="button" className="btn btn--small btn--danger plan-row__delete" aria-label={t('planDeleteRow')} onClick={remove}>
-          ×
-        </button>
+        <ConfirmButton label="×" ariaLabel={t('planDeleteRow')} question={t('planConfirmDelete')} className="plan-row__delete" onConfirm={remove} />
       </div>
       <div className="plan-row__line plan-row__line--what">
         <Field id={id('idea')} label={t('planPickIdea')} className="plan-field--idea">
