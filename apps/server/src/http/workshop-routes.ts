@@ -10,6 +10,7 @@ import { buildDocumentation } from '@fokus/report';
 import { contentDisposition, fileName } from '../exports/file-name.ts';
 import { exportOptions } from '../exports/query.ts';
 import { rendererFor } from '../exports/registry.ts';
+import { render } from '../exports/render-thread.ts';
 import { datedRows } from '../exports/renderers/ics.ts';
 import type { RateLimits } from '../realtime/rate-limits.ts';
 import type { WorkshopRoom } from '../workshop-room.ts';
@@ -112,7 +113,8 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
       if (!row) return reply.code(404).send({ error: 'not_found', message: 'no plan row with that id and a date' });
       suffix = `${row.month}-${String(row.day).padStart(2, '0')}`;
     }
-    const body = await renderer.render(doc, options);
+    // DOCX, PDF and XLSX lay out pages on the render thread, so live workshops' sockets are not kept waiting.
+    const { body } = await render(format.data, doc, options);
     return reply
       .type(renderer.mime)
       .header('content-disposition', contentDisposition(fileName(doc, renderer.extension, suffix)))
