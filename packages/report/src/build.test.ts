@@ -148,6 +148,17 @@ describe('buildDocumentation, edge cases', () => {
     expect(omvarld?.ranking.find((i) => i.id === 'h1')?.merged).toEqual(['Slås ihop "med" <h1>']);
   });
 
+  it('counts people added on paper like everyone, marked as such', () => {
+    const s = runScript([
+      ...script2023({ withPlan: false }),
+      { by: 'facilitator', command: { type: 'participant:add', participantId: 'paper1', name: 'Ulla', organisation: 'Umeå City' } },
+    ]);
+    const doc = buildDocumentation(s, { joinCode: 'ABC234', now: NOW });
+    expect(doc.participants).toHaveLength(15);
+    expect(doc.participants.find((p) => p.name === 'Ulla')).toMatchObject({ organisation: 'Umeå City', paper: true, group: null });
+    expect(doc.participants.filter((p) => p.paper)).toHaveLength(1);
+  });
+
   it('keeps hostile text as written, less the control characters no file can hold', () => {
     const doc = buildDocumentation(runScript(scriptHostile()), { joinCode: 'ABC234', now: NOW });
     expect(doc.title).toBe(HOSTILE.title);
