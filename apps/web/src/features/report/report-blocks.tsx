@@ -35,8 +35,7 @@ function Table({ columns, rows }: { columns: readonly Column[]; rows: readonly C
     <table className="report-table">
       <colgroup>
         {columns.map((c) => (
-          // A number column keeps room for its heading ("Tema #") however narrow its share.
-          <col key={c.title} style={{ width: c.numeric ? `max(6.4em, ${(100 * c.width) / total}%)` : `${(100 * c.width) / total}%` }} />
+          <col key={c.title} style={{ width: `${(100 * c.width) / total}%` }} />
         ))}
       </colgroup>
       <thead>
