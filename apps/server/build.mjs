@@ -3,9 +3,13 @@ import { build } from 'esbuild';
 import { copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// The server, and the thread that lays out DOCX, PDF and XLSX pages (exports/render-thread.ts finds it beside main.js).
 await build({
-  entryPoints: [fileURLToPath(new URL('./src/main.ts', import.meta.url))],
-  outfile: fileURLToPath(new URL('./dist/main.js', import.meta.url)),
+  entryPoints: {
+    main: fileURLToPath(new URL('./src/main.ts', import.meta.url)),
+    'render-worker': fileURLToPath(new URL('./src/exports/render-worker.ts', import.meta.url)),
+  },
+  outdir: fileURLToPath(new URL('./dist', import.meta.url)),
   bundle: true,
   platform: 'node',
   target: 'node20',
