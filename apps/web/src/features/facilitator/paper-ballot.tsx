@@ -6,16 +6,9 @@ import { dimensionStyle } from '../../lib/colors.ts';
 import { hyphenate, useHyphenated } from '../../lib/hyphenate.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
 import { selectView } from '../../store/selectors.ts';
+import type { Expectations } from './paper-ballot-shown.ts';
+import { SETTLE_MS, answered, clicked, settled, shownBallot } from './paper-ballot-shown.ts';
 import './paper-ballot.css';
-
-/** A dot the facilitator placed or took back that the server's view does not show yet. */
-interface InFlight {
-  opId: string;
-  ideaId: string;
-  delta: 1 | -1;
-  /** Acked: the next view the server sends includes it, so it stops counting then. */
-  acked: boolean;
-}
 
 /**
  * "Röstsedel": the facilitator places the dots of someone without a phone as they read out their paper ballot.
@@ -27,8 +20,7 @@ export function PaperBallot({ person, onClose }: { person: ParticipantView; onCl
   const { send } = useSession();
   const view = useFokus(selectView);
   const dialog = useRef<HTMLDialogElement>(null);
-  const inFlight = useRef<InFlight[]>([]);
-  const [, redraw] = useState(0);
+  const [expected, setExpected] = useState<Expectations>(() => new Map());
   const [refusal, setRefusal] = useState<string | null>(null);
   const lang = view?.lang ?? 'sv';
   useHyphenated('', lang);
@@ -38,39 +30,34 @@ export function PaperBallot({ person, onClose }: { person: ParticipantView; onCl
     if (d && !d.open) d.showModal();
     return () => d?.close();
   }, []);
-  // A view that arrived after an ack shows that dot: it no longer counts as in flight.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new view on purpose
+  // A target the server's figure has reached is let go; one it never reaches (another console changed the same
+  // ballot) is let go a little after its last answer.
+  const paperBallot = person.paperBallot;
   useEffect(() => {
-    inFlight.current = inFlight.current.filter((f) => !f.acked);
-  }, [view]);
+    if (expected.size === 0) return;
+    const now = Date.now();
+    const next = settled(expected, paperBallot ?? {}, now);
+    if (next.size !== expected.size) return setExpected(next);
+    const waits = [...expected.values()].filter((e) => e.pending === 0).map((e) => e.answeredAt + SETTLE_MS - now);
+    if (waits.length === 0) return;
+    const id = setTimeout(() => setExpected((e) => settled(e, paperBallot ?? {}, Date.now())), Math.max(0, Math.min(...waits)));
+    return () => clearTimeout(id);
+  }, [expected, paperBallot]);
 
   if (!view) return null;
   const settings = view.voting.settings;
-  const ballot: Record<string, number> = { ...(person.paperBallot ?? {}) };
-  for (const f of inFlight.current) ballot[f.ideaId] = Math.max(0, (ballot[f.ideaId] ?? 0) + f.delta);
+  const server = paperBallot ?? {};
+  const ballot = shownBallot(server, expected);
   const left = dotsLeft(settings, ballot);
   const open = view.voting.status === 'open';
 
   const change = (ideaId: string, delta: 1 | -1) => {
     setRefusal(null);
-    const entry: InFlight = { opId: '', ideaId, delta, acked: false };
-    inFlight.current.push(entry);
-    entry.opId = send({ type: delta === 1 ? 'vote:add' : 'vote:remove', ideaId, participantId: person.id }, (r) => {
-      const drop = () => {
-        inFlight.current = inFlight.current.filter((f) => f !== entry);
-        redraw((n) => n + 1);
-      };
-      if (r.ok) {
-        entry.acked = true;
-        // Should no view follow (two changes that cancel out send none), the server's figure stands alone soon.
-        setTimeout(drop, 2000);
-      } else {
-        drop();
-        setRefusal(err(r.error));
-      }
-      redraw((n) => n + 1);
+    setExpected((e) => clicked(e, server, ideaId, delta));
+    send({ type: delta === 1 ? 'vote:add' : 'vote:remove', ideaId, participantId: person.id }, (r) => {
+      setExpected((e) => answered(e, ideaId, r.ok, Date.now()));
+      if (!r.ok) setRefusal(err(r.error));
     });
-    redraw((n) => n + 1);
   };
   const setDone = (done: boolean) =>
     send({ type: 'participant:done', done, participantId: person.id }, (r) => {
@@ -82,9 +69,7 @@ export function PaperBallot({ person, onClose }: { person: ParticipantView; onCl
     <dialog ref={dialog} className="ballot" aria-labelledby="ballot-h" onClose={onClose} lang={lang}>
       <header className="ballot__head">
         <div className="ballot__who">
-          <h2 id="ballot-h">
-            {t('paperBallotFor', { name: person.name })} <span aria-hidden="true">📄</span>
-          </h2>
+          <h2 id="ballot-h">{t('paperBallotFor', { name: person.name })}</h2>
           <p className="muted">{t('paperBallotHint')}</p>
         </div>
         <p className="ballot__left" aria-live="polite">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
+import { hyphenate, useHyphenated } from '../../lib/hyphenate.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
 import { selectTally, selectView } from '../../store/selectors.ts';
 import { AddPaperParticipant } from './add-paper-participant.tsx';
@@ -9,7 +10,7 @@ import { PaperBallot } from './paper-ballot.tsx';
 /**
  * Everyone who joined: online, done; rename, remove, lock joining. Their dots only when voting is named
  * (the server sends no per-person count otherwise): then each person's count and ballot. Someone without a
- * phone is added here by name (📄) and their paper ballot placed from "Röstsedel" while voting is open.
+ * phone is added here by name (marked "papper") and their paper ballot placed from "Röstsedel" while voting is open.
  */
 export function ParticipantsPanel() {
   const { t } = useI18n();
@@ -19,6 +20,9 @@ export function ParticipantsPanel() {
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [ballotOf, setBallotOf] = useState<string | null>(null);
+  const lang = view?.lang ?? 'sv';
+  // A paper ballot's line names long themes: they break where the language breaks them.
+  useHyphenated('', lang);
   if (!view) return null;
   const people = view.participants ?? [];
   const group = new Map(view.groups.map((g) => [g.id, g.name]));
@@ -46,7 +50,7 @@ export function ParticipantsPanel() {
       ) : (
         <ul className="people">
           {people.map((p) => (
-            <li key={p.id} className={`person${p.online || p.paper ? '' : ' person--offline'}`}>
+            <li key={p.id} className={`person${p.paper ? ' person--paper' : p.online ? '' : ' person--offline'}`}>
               {editing === p.id ? (
                 <form
                   className="inline-form"
@@ -70,11 +74,10 @@ export function ParticipantsPanel() {
               ) : (
                 <>
                   <div className="person__main">
-                    <span className={`presence${p.online ? ' presence--on' : ''}`} aria-hidden="true" />
+                    {!p.paper && <span className={`presence${p.online ? ' presence--on' : ''}`} aria-hidden="true" />}
                     <span className="person__name">{p.name}</span>
                     {p.paper && (
-                      <span className="tag" title={t('paperTagHint')}>
-                        <span aria-hidden="true">📄 </span>
+                      <span className="tag tag--paper" title={t('paperTagHint')}>
                         {t('paperTag')}
                       </span>
                     )}
@@ -86,7 +89,9 @@ export function ParticipantsPanel() {
                   </div>
                   {p.dotsUsed ? <div className="person__meta muted">{ballotLine(p.id)}</div> : null}
                   {p.paper && p.paperBallot && !p.dotsUsed && Object.keys(p.paperBallot).length > 0 ? (
-                    <div className="person__meta muted">{ballotLine(p.id, p.paperBallot)}</div>
+                    <div className="person__meta muted" lang={lang}>
+                      {hyphenate(ballotLine(p.id, p.paperBallot), lang)}
+                    </div>
                   ) : null}
                   <div className="person__actions">
                     {p.paper && view.voting.status === 'open' && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { WorkshopSummary } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { getWorkshop } from '../../lib/api.ts';
+import { useHyphenated } from '../../lib/hyphenate.ts';
 import { navigate } from '../../lib/navigate.ts';
 import { ConfirmButton } from '../facilitator/confirm-button.tsx';
 import { copyTitle, createFromDesign, deleteWorkshopAt, downloadDesign, fetchDesign, retitled } from './design-api.ts';
@@ -61,6 +62,9 @@ function RecentRow({ entry, found, onForget }: { entry: RecentConsole; found: Fo
   const [error, setError] = useState<string | null>(null);
   const key = facilitatorKeyOf(entry.code);
   const title = found.state === 'ok' ? found.summary.title : entry.title;
+  const titleLang = found.state === 'ok' ? found.summary.lang : lang;
+  // Long compounds break where Swedish breaks them, not at the box's edge.
+  const shownTitle = useHyphenated(title, titleLang === 'en' ? 'en' : 'sv');
   const date = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(entry.at);
   const gone = found.state === 'gone';
 
@@ -92,7 +96,9 @@ function RecentRow({ entry, found, onForget }: { entry: RecentConsole; found: Fo
   return (
     <li className={`recent__item${gone ? ' recent__item--gone' : ''}`} aria-busy={busy !== null}>
       <div className="recent__head">
-        <span className="recent__title">{title}</span>
+        <span className="recent__title" lang={titleLang}>
+          {shownTitle}
+        </span>
         {gone && <span className="tag">{t('recentGone')}</span>}
       </div>
       <p className="recent__meta muted">
