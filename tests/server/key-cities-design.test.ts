@@ -254,6 +254,19 @@ describe('Key Cities Group 2023, rebuilt from blank through the design schema', 
       ],
       kollegialt: [],
     });
+    // The documentation counts the people on paper like everyone else, and every dot.
+    const doc = await fetch(`${server.url}/api/workshops/${created.code}/export.json`, { headers: { authorization: `Bearer ${created.facilitatorKey}` } });
+    expect(doc.status).toBe(200);
+    const documentation = (await doc.json()) as { participants: { name: string; paper: boolean }[]; voting: { dots: number } };
+    expect(documentation.participants.map((p) => p.name).sort()).toEqual([...PARTICIPANTS_2023].sort());
+    expect(
+      documentation.participants
+        .filter((p) => p.paper)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([...ON_PAPER].sort());
+    expect(documentation.voting.dots).toBe(117);
+
     // "Politisk påverkan" (5) added by hand, as the network did: 3 + 4 + 5 + 0.
     const politisk = view.view.ideas.find((i) => i.text === 'Politisk påverkan');
     await fac.must({ type: 'focus:toggle', ideaId: politisk?.id ?? '', included: true });
