@@ -98,7 +98,7 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
     const health = await rooms.committer.health();
     return health.ok ? { ok: true } : reply.code(503).send({ ok: false, reason: `the store cannot write: ${health.reason}` });
   });
-  workshopRoutes(app, rooms, config, limits, policy);
+  workshopRoutes(app, rooms, config, limits, policy, clock);
   erasureRoutes(app, rooms, workshopSockets(io));
   const lifecycle = startLifecycle({ rooms, store, sockets: workshopSockets(io), clock, log: app.log, ...lifecycleSettings(config) });
 

@@ -21,10 +21,21 @@ export type Command =
       planYear?: number;
       place?: string;
       date?: string;
+      startTime?: string;
       voting?: VotingSettings;
       focus?: FocusRule;
     }
-  | { type: 'workshop:update'; title?: string; lang?: Lang; planYear?: number; place?: string; date?: string; rules?: string[]; values?: string[] }
+  | {
+      type: 'workshop:update';
+      title?: string;
+      lang?: Lang;
+      planYear?: number;
+      place?: string;
+      date?: string;
+      startTime?: string;
+      rules?: string[];
+      values?: string[];
+    }
   | { type: 'board:add'; board: Board; index?: number }
   | { type: 'board:update'; boardId: string; title?: string; purpose?: string; questions?: string[]; color?: string }
   /** Refused while the board holds ideas: they are moved first. */

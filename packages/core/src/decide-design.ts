@@ -9,6 +9,7 @@ import { fail, ok } from './errors.ts';
 import type { WorkshopEvent } from './events.ts';
 import type { AgendaStep, Board, Workshop } from './model.ts';
 import { LIMITS } from './model.ts';
+import { isClockTime } from './plan-rows.ts';
 import { PLAN_YEAR_RANGE, checkBoard, checkStep, isIsoDate, isPermutation, withPhaseMinutes } from './design.ts';
 
 export type DesignCommand = Extract<
@@ -25,6 +26,8 @@ export function decideDesign(s: Workshop, c: DesignCommand): Result<WorkshopEven
       }
       const date = c.date ?? s.date;
       if (date !== '' && !isIsoDate(date)) return fail('invalid', 'date: YYYY-MM-DD');
+      const startTime = c.startTime ?? s.startTime;
+      if (startTime !== '' && !isClockTime(startTime)) return fail('invalid', 'startTime: HH:MM');
       return ok([
         {
           type: 'workshop.updated',
@@ -33,6 +36,7 @@ export function decideDesign(s: Workshop, c: DesignCommand): Result<WorkshopEven
           planYear,
           place: c.place ?? s.place,
           date,
+          startTime,
           rules: c.rules ?? s.rules,
           values: c.values ?? s.values,
         },

@@ -31,6 +31,7 @@ export function decide(state: Workshop | null, command: Command, actor: Actor, n
       planYear: rest.planYear ?? defaultPlanYear(now),
       place: rest.place ?? '',
       date: rest.date ?? '',
+      startTime: rest.startTime ?? '',
       voting: rest.voting ?? DEFAULT_VOTING,
       focus: rest.focus ?? { mode: DEFAULT_FOCUS.mode, value: DEFAULT_FOCUS.value },
     };

@@ -21,6 +21,8 @@ export interface WorkshopDesign {
   place: string;
   /** 'YYYY-MM-DD' or '' (the day it is created). */
   date: string;
+  /** 'HH:MM' or '': when the agenda starts. */
+  startTime: string;
   rules: string[];
   values: string[];
   boards: Board[];
@@ -42,6 +44,7 @@ export function designOf(s: Workshop): WorkshopDesign {
     planYear: s.planYear,
     place: s.place,
     date: s.date,
+    startTime: s.startTime,
     rules: s.rules,
     values: s.values,
     boards: s.boards,
@@ -81,6 +84,7 @@ export function checkDesign(d: WorkshopDesign): DomainError | null {
     return err(`planYear: ${PLAN_YEAR_RANGE.min}–${PLAN_YEAR_RANGE.max}`);
   }
   if (d.date !== '' && !isIsoDate(d.date)) return err('date: YYYY-MM-DD');
+  if (d.startTime !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.startTime)) return err('startTime: HH:MM');
   const v = d.voting;
   if (!Number.isInteger(v.budget) || v.budget < 1 || v.budget > LIMITS.budget) return err(`voting.budget: 1–${LIMITS.budget}`);
   if (v.capPerIdea !== null && (!Number.isInteger(v.capPerIdea) || v.capPerIdea < 1 || v.capPerIdea > v.budget)) {

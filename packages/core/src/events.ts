@@ -19,12 +19,23 @@ export type WorkshopEvent =
       planYear?: number;
       place?: string;
       date?: string;
+      startTime?: string;
       voting?: VotingSettings;
       focus?: FocusRule;
       at: number;
     }
   /** Fields after `lang` are absent in logs written before the designer: absent means unchanged. */
-  | { type: 'workshop.updated'; title: string; lang: Lang; planYear?: number; place?: string; date?: string; rules?: string[]; values?: string[] }
+  | {
+      type: 'workshop.updated';
+      title: string;
+      lang: Lang;
+      planYear?: number;
+      place?: string;
+      date?: string;
+      startTime?: string;
+      rules?: string[];
+      values?: string[];
+    }
   | { type: 'board.added'; board: Board; index: number }
   | { type: 'board.updated'; board: Board }
   | { type: 'board.deleted'; boardId: string }

@@ -21,6 +21,7 @@ export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
       planYear: event.planYear ?? defaultPlanYear(event.at),
       place: event.place ?? '',
       date: event.date ?? '',
+      startTime: event.startTime ?? '',
       rules: event.rules,
       values: event.values ?? [],
       boards: event.boards,
@@ -65,6 +66,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
         planYear: e.planYear ?? s.planYear,
         place: e.place ?? s.place,
         date: e.date ?? s.date,
+        startTime: e.startTime ?? s.startTime,
         rules: e.rules ?? s.rules,
         values: e.values ?? s.values,
       };

@@ -138,6 +138,8 @@ export interface Workshop {
   place: string;
   /** The meeting day 'YYYY-MM-DD'; '' means the day the workshop was created. */
   date: string;
+  /** When the first step starts, 'HH:MM' or '': the documentation's agenda gets clock times from it. */
+  startTime: string;
   rules: string[];
   /** The values the meeting stands on, shown with the rules ("Bästa möjliga möte"). */
   values: string[];

@@ -279,6 +279,7 @@ export function templateDesign(template: TemplateId, lang: Lang, planYear: numbe
     planYear,
     place: '',
     date: '',
+    startTime: '',
     voting: { ...DEFAULT_VOTING },
     focus: { mode: DEFAULT_FOCUS.mode, value: DEFAULT_FOCUS.value },
   };

@@ -1,22 +1,21 @@
 import { z } from 'zod';
 import type { Command } from '@fokus/core';
 import { LIMITS, idSchema, langSchema, optionalText, text } from './limits.ts';
-import { boardSchema, planYearSchema, rulesSchema, stepSchema, stepKindSchema, phasesSchema, boardColorSchema, isoDateSchema } from './design.ts';
+import { boardSchema, planYearSchema, rulesSchema, stepSchema, stepKindSchema, phasesSchema, boardColorSchema, clockSchema, isoDateSchema } from './design.ts';
 
 const name = text(LIMITS.name);
 const ideaText = text(LIMITS.ideaText);
 const details = optionalText(LIMITS.ideaDetails);
 const field = optionalText(LIMITS.planField);
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time: HH:MM');
 
 export const planRowSchema = z.object({
   id: idSchema,
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month: YYYY-MM'),
   day: z.number().int().min(1).max(31).nullable().default(null),
-  start: clock.nullable().default(null),
-  end: clock.nullable().default(null),
+  start: clockSchema.nullable().default(null),
+  end: clockSchema.nullable().default(null),
   kind: z.enum(['physical', 'monthly', 'all', 'study', 'other']),
-  themeNo: z.number().int().min(0).max(99).nullable(),
+  themeNo: z.number().int().min(0).max(1_000_000).nullable(),
   theme: field,
   ideaId: idSchema.nullable(),
   host: field,
@@ -44,6 +43,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
     planYear: planYearSchema.optional(),
     place: optionalText(LIMITS.place).optional(),
     date: isoDateSchema.or(z.literal('')).optional(),
+    startTime: clockSchema.or(z.literal('')).optional(),
     rules: rulesSchema.optional(),
     values: rulesSchema.optional(),
   }),

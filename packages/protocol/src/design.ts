@@ -12,6 +12,7 @@ export const boardColorSchema = z.enum(BOARD_COLORS);
 export const stepKindSchema = z.enum(['lobby', 'brainstorm', 'present', 'reflect', 'vote', 'focus', 'plan']);
 export const planYearSchema = z.number().int().min(PLAN_YEAR_RANGE.min).max(PLAN_YEAR_RANGE.max);
 export const isoDateSchema = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
+export const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 export const rulesSchema = z.array(text(LIMITS.rule)).max(LIMITS.rules);
 
 export const boardSchema = z
@@ -69,6 +70,7 @@ export const workshopDesignSchema = z
     planYear: planYearSchema,
     place: optionalText(LIMITS.place).default(''),
     date: isoDateSchema.or(z.literal('')).default(''),
+    startTime: clockSchema.or(z.literal('')).default(''),
     rules: rulesSchema,
     values: rulesSchema.default([]),
     boards: z.array(boardSchema).min(1).max(LIMITS.boards),

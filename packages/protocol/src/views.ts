@@ -78,6 +78,7 @@ export const workshopViewSchema = z.object({
   planYear: z.number(),
   place: z.string(),
   date: z.string(),
+  startTime: z.string(),
   rules: z.array(z.string()),
   values: z.array(z.string()),
   boards: z.array(boardSchema),
@@ -92,7 +93,8 @@ export const workshopViewSchema = z.object({
   ideas: z.array(ideaViewSchema),
   voting: z.object({ status: z.enum(['idle', 'open', 'closed']), revealed: z.boolean(), settings: votingSettingsSchema }),
   focus: z.object({ mode: z.enum(['threshold', 'top']), value: z.number(), added: z.array(z.string()), removed: z.array(z.string()) }),
-  plan: z.array(planRowSchema),
+  /** As stored: a row from an older log whose month could not be read has month '' (see core's plan-rows.ts). */
+  plan: z.array(planRowSchema.extend({ month: z.string() })),
   /** Facilitator only. */
   participants: z.array(participantViewSchema).optional(),
 });
@@ -161,6 +163,7 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
     planYear: s.planYear,
     place: s.place,
     date: s.date,
+    startTime: s.startTime,
     rules: s.rules,
     values: s.values,
     boards: s.boards,

@@ -52,7 +52,7 @@ export function buildDocumentation(s: Workshop, options: DocumentationOptions): 
     values: s.values.map(oneLine).filter((v) => v !== ''),
     participants: participants(s),
     groups: groups(s),
-    agenda: buildAgenda(s.agenda, options.startTime),
+    agenda: buildAgenda(s.agenda, options.startTime ?? (s.startTime || undefined)),
     voting: { status: s.voting.status, anonymous: s.voting.settings.anonymous, budget: s.voting.settings.budget, dots },
     boards,
     plan,

@@ -13,10 +13,10 @@ import { rendererFor } from '../exports/registry.ts';
 import { render } from '../exports/render-thread.ts';
 import { datedRows } from '../exports/renderers/ics.ts';
 import type { RateLimits } from '../realtime/rate-limits.ts';
-import type { WorkshopRoom } from '../workshop-room.ts';
+import type { Clock, WorkshopRoom } from '../workshop-room.ts';
 import type { OriginPolicy } from './origin-policy.ts';
 
-export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Config, limits: RateLimits, policy: OriginPolicy): void {
+export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Config, limits: RateLimits, policy: OriginPolicy, clock: Clock): void {
   /**
    * The workshop behind the code in the path, or null once the reply (404, or 429 after too many wrong codes from
    * this address) is sent. Only misses count, so a venue looking up the right code is never held back.
@@ -104,8 +104,8 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
     if (!asked.ok) return reply.code(400).send({ error: 'bad_request', message: asked.message });
     const { options } = asked;
     // During anonymous voting an export counts only the released dots, like the console (anonymity-gate.ts).
-    // The routes are given no clock; the time only dates the file ("Skapad med Fokus …", DTSTAMP).
-    const doc = buildDocumentation(room.shown, { joinCode: room.code, now: Date.now() });
+    // The clock only dates the file ("Skapad med Fokus …", DTSTAMP).
+    const doc = buildDocumentation(room.shown, { joinCode: room.code, now: clock.now() });
     const renderer = rendererFor(format.data);
     let suffix = '';
     if (format.data === 'ics' && options.row !== null) {

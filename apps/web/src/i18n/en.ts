@@ -329,7 +329,7 @@ export const en: Messages = {
   // Designer (Förbered)
   prepare: 'Prepare',
   designHeading: 'Prepare the workshop',
-  designBack: 'Back to the meeting',
+  designBack: 'To the meeting',
   designUndoHint: 'Take the last change back',
   designTab_workshop: 'Workshop',
   designTab_boards: 'Dimensions',
@@ -343,6 +343,7 @@ export const en: Messages = {
   designPlanYearHint: 'Focus year {year}',
   designPlace: 'Place',
   designDate: 'Date',
+  designStartTime: 'Start time',
   designErrEmpty: 'Cannot be empty.',
   designErrLong: 'At most {max} characters.',
   designErrRange: 'A whole number from {min} to {max}.',

@@ -335,7 +335,7 @@ export const sv = {
   // Designer (Förbered)
   prepare: 'Förbered',
   designHeading: 'Förbered workshopen',
-  designBack: 'Tillbaka till mötet',
+  designBack: 'Till mötet',
   designUndoHint: 'Ta tillbaka den senaste ändringen',
   designTab_workshop: 'Workshop',
   designTab_boards: 'Dimensioner',
@@ -349,6 +349,7 @@ export const sv = {
   designPlanYearHint: 'Fokus år {year}',
   designPlace: 'Plats',
   designDate: 'Datum',
+  designStartTime: 'Starttid',
   designErrEmpty: 'Får inte vara tomt.',
   designErrLong: 'Högst {max} tecken.',
   designErrRange: 'Ett heltal från {min} till {max}.',

@@ -13,6 +13,7 @@ const view: WorkshopView = {
   planYear: 2027,
   place: 'Malmö',
   date: '2027-01-20',
+  startTime: '',
   rules: ['Alla får tala'],
   values: ['Öppenhet'],
   boards: [

@@ -16,6 +16,7 @@ export function inverseOf(c: ClientCommand, v: WorkshopView): ClientCommand | nu
       if (c.planYear !== undefined) old.planYear = v.planYear;
       if (c.place !== undefined) old.place = v.place;
       if (c.date !== undefined) old.date = v.date;
+      if (c.startTime !== undefined) old.startTime = v.startTime;
       if (c.rules !== undefined) old.rules = [...v.rules];
       if (c.values !== undefined) old.values = [...v.values];
       return old;

@@ -5,12 +5,10 @@ import { useI18n } from '../../i18n/index.ts';
 import { NumberField, TextField } from './fields.tsx';
 import type { Edit } from './use-undo.ts';
 
-/** The workshop itself: title, language, plan year ("Fokus år 2027"), place and date. */
+/** The workshop itself: title, language, plan year ("Fokus år 2027"), place, date and start time. */
 export function WorkshopFields({ view, edit }: { view: WorkshopView; edit: Edit }) {
   const { t } = useI18n();
   const langId = useId();
-  const dateId = useId();
-  const [dateRefusal, setDateRefusal] = useState<string | null>(null);
   return (
     <section className="d-section" aria-labelledby="d-workshop-h">
       <div className="d-section__head">
@@ -55,29 +53,56 @@ export function WorkshopFields({ view, edit }: { view: WorkshopView; edit: Edit 
           maxLength={LIMITS.place}
           onCommit={(place, done) => edit({ type: 'workshop:update', place }, done)}
         />
-        <div className="field d-field">
-          <label className="field__label" htmlFor={dateId}>
-            {t('designDate')}
-          </label>
-          <input
-            id={dateId}
-            className="input input--small"
-            type="date"
-            value={view.date}
-            aria-invalid={dateRefusal ? true : undefined}
-            onChange={(e) => {
-              setDateRefusal(null);
-              // The picker gives 'YYYY-MM-DD' or '' (cleared): both are what the command takes.
-              if (e.target.value !== view.date) edit({ type: 'workshop:update', date: e.target.value }, setDateRefusal);
-            }}
-          />
-          {dateRefusal && (
-            <p className="d-error" role="alert">
-              {dateRefusal}
-            </p>
-          )}
-        </div>
+        <PickerField label={t('designDate')} type="date" value={view.date} onPick={(date, done) => edit({ type: 'workshop:update', date }, done)} />
+        <PickerField
+          label={t('designStartTime')}
+          type="time"
+          value={view.startTime}
+          onPick={(startTime, done) => edit({ type: 'workshop:update', startTime }, done)}
+        />
       </div>
     </section>
+  );
+}
+
+/**
+ * A browser picker (date or time) that sends what it gives: 'YYYY-MM-DD' / 'HH:MM', or '' when cleared, which
+ * is what the command takes. A refusal stays under the field until the next pick.
+ */
+function PickerField({
+  label,
+  type,
+  value,
+  onPick,
+}: {
+  label: string;
+  type: 'date' | 'time';
+  value: string;
+  onPick: (value: string, done: (refusal: string | null) => void) => void;
+}) {
+  const id = useId();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  return (
+    <div className="field d-field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input input--small"
+        type={type}
+        value={value}
+        aria-invalid={refusal ? true : undefined}
+        onChange={(e) => {
+          setRefusal(null);
+          if (e.target.value !== value) onPick(e.target.value, setRefusal);
+        }}
+      />
+      {refusal && (
+        <p className="d-error" role="alert">
+          {refusal}
+        </p>
+      )}
+    </div>
   );
 }

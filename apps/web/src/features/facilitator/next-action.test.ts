@@ -12,6 +12,7 @@ const base: WorkshopView = {
   planYear: 2027,
   place: '',
   date: '',
+  startTime: '',
   rules: [],
   values: [],
   boards: [{ id: 'b', title: 'B', purpose: '', questions: [] }],
