@@ -282,3 +282,49 @@ describe('a broken design file', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
+
+describe('someone without a phone, over the wire', () => {
+  it('gets the same budget and cap as a phone, from the facilitator only, and never for someone with a phone', async () => {
+    const { url } = await start();
+    const created = await createWorkshop(url);
+    const fac = await servers.connect(url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });
+    const phone = await servers.connect(url, { code: created.code, role: 'participant' });
+    const joined = await phone.join('Pia');
+    if (!joined.ok) throw new Error(joined.message);
+
+    // A phone cannot add people, nor place dots for them.
+    expect(await phone.send({ type: 'participant:add', participantId: 'paper-x', name: 'Karl' })).toMatchObject({ ok: false });
+    await fac.must({ type: 'participant:add', participantId: 'paper-1', name: 'Karl-Johan Östergötlandsson', organisation: 'Norrköping' });
+    await fac.must({ type: 'voting:configure', settings: { budget: 5, capPerIdea: 2 } });
+    await fac.must({ type: 'agenda:goto', stepIndex: 1 });
+    for (const [i, boardId] of ['omvarld', 'erfarenhet', 'gemensamt'].entries()) {
+      await fac.must({ type: 'idea:add', ideaId: `i${i + 1}`, boardId, text: `Samverkansöverenskommelsefrågor ${i + 1}` });
+    }
+    await fac.must({ type: 'voting:open' });
+
+    const forPaper = (ideaId: string) => fac.send({ type: 'vote:add', ideaId, participantId: 'paper-1' });
+    expect((await forPaper('i1')).ok).toBe(true);
+    expect((await forPaper('i1')).ok).toBe(true);
+    expect(await forPaper('i1')).toMatchObject({ ok: false, error: 'cap_reached' });
+    expect((await forPaper('i2')).ok).toBe(true);
+    expect((await forPaper('i2')).ok).toBe(true);
+    expect((await forPaper('i3')).ok).toBe(true);
+    expect(await forPaper('i3')).toMatchObject({ ok: false, error: 'budget_exhausted' });
+    expect((await fac.send({ type: 'vote:remove', ideaId: 'i3', participantId: 'paper-1' })).ok).toBe(true);
+    expect(await fac.send({ type: 'vote:remove', ideaId: 'i3', participantId: 'paper-1' })).toMatchObject({ ok: false, error: 'no_dot_to_remove' });
+
+    // Not for someone with a phone, and not without saying whose ballot.
+    expect(await fac.send({ type: 'vote:add', ideaId: 'i3', participantId: joined.participantId })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await fac.send({ type: 'vote:add', ideaId: 'i3' })).toMatchObject({ ok: false });
+    expect(await fac.send({ type: 'participant:done', done: true, participantId: joined.participantId })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await phone.send({ type: 'vote:add', ideaId: 'i3', participantId: 'paper-1' })).toMatchObject({ ok: false, error: 'forbidden' });
+    await fac.must({ type: 'participant:done', done: true, participantId: 'paper-1' });
+
+    const { view } = (await fac.sync()).view;
+    const karl = view.participants?.find((p) => p.id === 'paper-1');
+    expect(karl).toMatchObject({ paper: true, done: true, paperBallot: { i1: 2, i2: 2 } });
+    // Only the facilitator sees a paper ballot: the phone's view of the room has none.
+    const phoneView = (await phone.sync()).view.view;
+    expect(JSON.stringify(phoneView)).not.toContain('paperBallot');
+  });
+});
