@@ -92,7 +92,7 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
     {
       label: 'export',
       now: kind === 'focus' || kind === 'plan',
-      panel: <ExportPanel key="export" code={code} facilitatorKey={facilitatorKey} title={view.title} />,
+      panel: <ExportPanel key="export" code={code} facilitatorKey={facilitatorKey} />,
     },
     { label: 'deleteWorkshop', now: false, panel: <DeleteWorkshopPanel key="delete" code={code} facilitatorKey={facilitatorKey} /> },
   ] as const;

@@ -22,8 +22,6 @@ const FORMATS: readonly { format: ExportFormat; label: MessageKey }[] = [
 interface ExportProps {
   code: string;
   facilitatorKey: string;
-  /** Not used any more: the server names each file from the title and date. */
-  title?: string;
 }
 
 export function ExportPanel({ code, facilitatorKey }: ExportProps) {

@@ -44,21 +44,28 @@ export function PlanTable() {
             </tr>
           </thead>
           <tbody className="plan__rows" data-fit="">
-            {[...view.plan].sort(byDate).map((r) => (
-              <tr key={r.id} className="plan__row">
-                <td className="plan__no">{themeNo(r)}</td>
-                <td>
-                  {hy(r.theme || (r.ideaId ? (ideas.get(r.ideaId)?.text ?? '') : ''))}
-                  <span className="plan__kind"> · {t(`meeting_${r.kind}`)}</span>
-                </td>
-                <td>
-                  {r.host}
-                  {r.backup && <span className="muted"> ({r.backup})</span>}
-                </td>
-                <td className="plan__when">{whenLabel(r, view.planYear, names)}</td>
-                <td>{hy(r.comment)}</td>
-              </tr>
-            ))}
+            {[...view.plan].sort(byDate).map((r) => {
+              const theme = r.theme || (r.ideaId ? (ideas.get(r.ideaId)?.text ?? '') : '');
+              return (
+                <tr key={r.id} className="plan__row">
+                  <td className="plan__no">{themeNo(r)}</td>
+                  <td>
+                    {hy(theme)}
+                    {/* A meeting with no theme is named by its kind alone, without a dangling separator. */}
+                    <span className="plan__kind">
+                      {theme ? ' · ' : ''}
+                      {t(`meeting_${r.kind}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {r.host}
+                    {r.backup && <span className="muted"> ({r.backup})</span>}
+                  </td>
+                  <td className="plan__when">{whenLabel(r, view.planYear, names)}</td>
+                  <td>{hy(r.comment)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
