@@ -113,13 +113,17 @@ function meeting(doc: Documentation, w: Words): Block[] {
   return out;
 }
 
-/** "2. Föredrag: Vad krävs för tillväxt? 8 (details) – tema 2": the theme and its dots in bold when in focus, like the seed. */
+/**
+ * "2. Föredrag: Vad krävs för tillväxt? 8 (details) – tema 2, från 5 personer": the theme and its dots in bold when
+ * in focus, like the seed.
+ */
 export function ideaRuns(idea: DocIdea, w: Words, withRank: boolean): Run[] {
   const runs: Run[] = [];
   if (withRank && idea.rank !== null) runs.push(text(`${idea.rank}. `));
   runs.push({ text: `${idea.text} ${idea.dots}`, bold: idea.focus });
   if (idea.details) runs.push(text(` (${flat(idea.details)})`));
   const notes = [w.themeRef(idea.themeNo)];
+  if (idea.voters > 0) notes.push(w.votersCount(idea.voters));
   if (idea.merged.length > 0) notes.push(`${w.mergedWith}: ${idea.merged.join('; ')}`);
   runs.push({ text: ` – ${notes.join(', ')}`, muted: true });
   return runs;

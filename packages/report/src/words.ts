@@ -43,6 +43,8 @@ export interface Words {
   addedByHand: string;
   themeRef: (n: number) => string;
   dotsCount: (n: number) => string;
+  /** How many people put the dots there. */
+  votersCount: (n: number) => string;
   /** Column names, used as headers by every table, CSV and sheet. */
   col: {
     themeNo: string;
@@ -118,6 +120,7 @@ const sv: Words = {
   addedByHand: 'tillagd för hand',
   themeRef: (n) => `tema ${n}`,
   dotsCount: (n) => (n === 1 ? '1 röst' : `${n} röster`),
+  votersCount: (n) => (n === 1 ? 'från 1 person' : `från ${n} personer`),
   col: {
     themeNo: 'Tema #',
     theme: 'Tema',
@@ -189,6 +192,7 @@ const en: Words = {
   addedByHand: 'added by hand',
   themeRef: (n) => `theme ${n}`,
   dotsCount: (n) => (n === 1 ? '1 vote' : `${n} votes`),
+  votersCount: (n) => (n === 1 ? 'from 1 person' : `from ${n} people`),
   col: {
     themeNo: 'Theme #',
     theme: 'Theme',
