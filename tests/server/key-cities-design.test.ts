@@ -9,7 +9,14 @@ import type { FocusBoard } from '@fokus/core';
 import { computeFocus, templateDesign } from '@fokus/core';
 import type { CreateWorkshopResponse, DesignFile, TallyView, WorkshopView } from '@fokus/protocol';
 import { workshopDesignSchema } from '@fokus/protocol';
-import { DIMENSIONS_2023, DOT_BUDGET_2023, GROUPS_2023, PARTICIPANTS_2023 } from '../../packages/core/src/fixtures/key-cities-2023.ts';
+import {
+  DIMENSIONS_2023,
+  DOT_BUDGET_2023,
+  GROUPS_2023,
+  IDEAS_2023,
+  PARTICIPANTS_2023,
+  dealDots2023,
+} from '../../packages/core/src/fixtures/key-cities-2023.ts';
 import type { Client } from '../support/fokus-client.ts';
 import { createWorkshop } from '../support/fokus-client.ts';
 import { trackedServers } from '../support/tracked.ts';
@@ -104,30 +111,7 @@ const design2023 = workshopDesignSchema.parse({
 /** These four read their ballot out from paper; the facilitator places their dots. */
 const ON_PAPER = new Set(['Björn', 'Aljoša', 'Jessica', 'Linda']);
 
-const ideaIds = DIMENSIONS_2023.flatMap((d) => d.themes.map((t, i) => ({ id: `${d.boardId}-${i + 1}`, boardId: d.boardId, theme: t })));
-
-/** The fixture test's dealing: each theme's count in stacks of up to two, round-robin, never past the budget. */
-function dealDots(): { name: string; ideaId: string }[] {
-  const spent = new Map<string, number>();
-  const dots: { name: string; ideaId: string }[] = [];
-  let cursor = 0;
-  for (const { id, theme } of ideaIds) {
-    let left = theme.votes;
-    while (left > 0) {
-      let name: string | undefined;
-      for (let tries = 0; tries < PARTICIPANTS_2023.length && name === undefined; tries++) {
-        const candidate = PARTICIPANTS_2023[cursor++ % PARTICIPANTS_2023.length] as string;
-        if ((spent.get(candidate) ?? 0) < DOT_BUDGET_2023) name = candidate;
-      }
-      if (name === undefined) throw new Error('the 2023 votes do not fit the budget');
-      const stack = Math.min(2, left, DOT_BUDGET_2023 - (spent.get(name) ?? 0));
-      for (let k = 0; k < stack; k++) dots.push({ name, ideaId: id });
-      spent.set(name, (spent.get(name) ?? 0) + stack);
-      left -= stack;
-    }
-  }
-  return dots;
-}
+const ideaIds = IDEAS_2023;
 
 const focusLists = (view: WorkshopView, tally: TallyView): Record<string, string[]> => {
   const boards: FocusBoard[] = computeFocus(
@@ -220,7 +204,7 @@ describe('Key Cities Group 2023, rebuilt from blank through the design schema', 
     }
     await fac.must({ type: 'agenda:goto', stepIndex: STEP.vote });
     await fac.must({ type: 'voting:open' });
-    for (const { name, ideaId } of dealDots()) {
+    for (const { name, ideaId } of dealDots2023()) {
       const person = who.get(name);
       const ack = person?.phone
         ? await person.phone.send({ type: 'vote:add', ideaId })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FocusBoard } from './focus.ts';
 import { computeFocus } from './focus.ts';
-import { DIMENSIONS_2023, DOT_BUDGET_2023, GROUPS_2023, PARTICIPANTS_2023 } from './fixtures/key-cities-2023.ts';
+import { DIMENSIONS_2023, GROUPS_2023, IDEAS_2023, PARTICIPANTS_2023, dealDots2023 } from './fixtures/key-cities-2023.ts';
 import type { Workshop } from './model.ts';
 import { rankIdeas, tallyOf } from './ranking.ts';
 import type { Step } from './test-helpers.ts';
@@ -11,29 +11,11 @@ import { dotsSpent } from './voting.ts';
 import { ballotsAsRecord } from './ballots.ts';
 
 const pid = (name: string) => `p-${name}`;
-const ideaIds = DIMENSIONS_2023.flatMap((d) => d.themes.map((t, i) => ({ id: `${d.boardId}-${i + 1}`, boardId: d.boardId, theme: t })));
+const ideaIds = IDEAS_2023;
 
-/** Deals each theme's count in stacks of up to two, round-robin over the participants, never past the budget. */
+/** The seed's dots, each one a phone's vote:add. */
 function dealDots(): Step[] {
-  const spent = new Map<string, number>();
-  const steps: Step[] = [];
-  let cursor = 0;
-  for (const { id, theme } of ideaIds) {
-    let left = theme.votes;
-    while (left > 0) {
-      let name: string | undefined;
-      for (let tries = 0; tries < PARTICIPANTS_2023.length && name === undefined; tries++) {
-        const candidate = PARTICIPANTS_2023[cursor++ % PARTICIPANTS_2023.length] as string;
-        if ((spent.get(candidate) ?? 0) < DOT_BUDGET_2023) name = candidate;
-      }
-      if (name === undefined) throw new Error('the 2023 votes do not fit the budget');
-      const stack = Math.min(2, left, DOT_BUDGET_2023 - (spent.get(name) ?? 0));
-      for (let k = 0; k < stack; k++) steps.push(vote(pid(name), id));
-      spent.set(name, (spent.get(name) ?? 0) + stack);
-      left -= stack;
-    }
-  }
-  return steps;
+  return dealDots2023().map(({ name, ideaId }) => vote(pid(name), ideaId));
 }
 
 function workshop2023(): Workshop {
