@@ -17,6 +17,7 @@ import { IdeasPanel } from './ideas-panel.tsx';
 import { nextAction } from './next-action.ts';
 import { ParticipantsPanel } from './participants-panel.tsx';
 import { PlanPanel } from './plan-panel.tsx';
+import { SaveDesignPanel } from './save-design.tsx';
 import { StatusBar } from './status-bar.tsx';
 import { TimerControls } from './timer-controls.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -94,6 +95,7 @@ function Console({ code, facilitatorKey }: { code: string; facilitatorKey: strin
       now: kind === 'focus' || kind === 'plan',
       panel: <ExportPanel key="export" code={code} facilitatorKey={facilitatorKey} />,
     },
+    { label: 'saveDesign', now: false, panel: <SaveDesignPanel key="save-design" code={code} facilitatorKey={facilitatorKey} /> },
     { label: 'deleteWorkshop', now: false, panel: <DeleteWorkshopPanel key="delete" code={code} facilitatorKey={facilitatorKey} /> },
   ] as const;
   return (

@@ -65,7 +65,9 @@ function RecentRow({ entry, found, onForget }: { entry: RecentConsole; found: Fo
   const titleLang = found.state === 'ok' ? found.summary.lang : lang;
   // Long compounds break where Swedish breaks them, not at the box's edge.
   const shownTitle = useHyphenated(title, titleLang === 'en' ? 'en' : 'sv');
-  const date = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(entry.at);
+  // The meeting day the server knows (the design's date, else the day it was made); offline, when this browser saw it.
+  const day = found.state === 'ok' ? Date.parse(`${found.summary.date}T12:00:00`) : entry.at;
+  const date = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(day);
   const gone = found.state === 'gone';
 
   const act = (what: 'copy' | 'save' | 'delete', run: (key: string) => Promise<void>) => {
