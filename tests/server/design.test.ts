@@ -192,7 +192,7 @@ const BROKEN: { name: string; breakIt: (f: Mutable) => void; field: string }[] =
     breakIt: (f) => {
       f.design.boards[3] = { ...f.design.boards[3], id: 'omvarld' };
     },
-    field: 'design.boards: two boards have the same id',
+    field: 'design.design.boards: two boards have the same id',
   },
   {
     name: 'a step of 9999 minutes',
@@ -206,7 +206,7 @@ const BROKEN: { name: string; breakIt: (f: Mutable) => void; field: string }[] =
     breakIt: (f) => {
       f.design.agenda[3] = { ...f.design.agenda[3], minutes: 20 };
     },
-    field: 'design.agenda.3: minutes: the sum of the phases',
+    field: 'design.design.agenda.3: minutes: the sum of the phases',
   },
   {
     name: 'a budget of 0',
@@ -221,7 +221,7 @@ const BROKEN: { name: string; breakIt: (f: Mutable) => void; field: string }[] =
       f.design.voting['budget'] = 5;
       f.design.voting['capPerIdea'] = 6;
     },
-    field: 'design.voting.capPerIdea: ',
+    field: 'design.design.voting.capPerIdea: ',
   },
   {
     name: 'an unknown field',

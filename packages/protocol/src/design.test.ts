@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateDesign } from '@fokus/core';
 import { clientCommandSchema } from './commands.ts';
-import { designFile, designFileSchema, firstIssue, workshopDesignSchema } from './design.ts';
+import { designFile, designFileSchema, firstIssue, parseDesign, workshopDesignSchema } from './design.ts';
 import { createWorkshopRequestSchema } from './http.ts';
 
 const base = templateDesign('handlingsplan', 'sv', 2027);
@@ -49,14 +49,21 @@ describe('the design schema', () => {
     if (r.error) expect(firstIssue(r.error).startsWith(path ? `${path}: ` : '')).toBe(true);
   });
 
-  it('a create request takes a design file, or the bare design, or a template', () => {
-    const viaFile = createWorkshopRequestSchema.parse({ design: designFile(base) });
-    const bare = createWorkshopRequestSchema.parse({ design: base });
-    expect(viaFile.design).toEqual(base);
-    expect(bare.design).toEqual(base);
+  it('a posted design is a design file or the bare design; a refusal names the field in what was posted', () => {
+    expect(parseDesign(designFile(base))).toEqual({ ok: true, design: base });
+    expect(parseDesign(base)).toEqual({ ok: true, design: base });
     expect(createWorkshopRequestSchema.parse({ template: 'blank' }).design).toBeUndefined();
-    const wrongMarker = createWorkshopRequestSchema.safeParse({ design: { ...designFile(base), format: 'other' } });
-    expect(wrongMarker.error && firstIssue(wrongMarker.error)).toMatch(/^design\.format: /);
+    const refusal = (v: unknown) => {
+      const r = parseDesign(v);
+      return r.ok ? 'accepted' : r.message;
+    };
+    expect(refusal({ ...designFile(base), format: 'other' })).toMatch(/^format: /);
+    expect(refusal(designFile({ ...base, title: '' }))).toMatch(/^design\.title: /);
+    expect(refusal({ ...base, title: '' })).toMatch(/^title: /);
+    // Core's rules after the schema's, named the same way.
+    const twins = { ...base, boards: [base.boards[0], base.boards[0]] };
+    expect(refusal(designFile(twins))).toMatch(/^design\.boards: two boards have the same id/);
+    expect(refusal(twins)).toMatch(/^boards: two boards have the same id/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WorkshopDesign } from '@fokus/core';
-import { BOARD_COLORS, LIMITS, PLAN_YEAR_RANGE, isIsoDate } from '@fokus/core';
+import { BOARD_COLORS, LIMITS, PLAN_YEAR_RANGE, checkDesign, isIsoDate } from '@fokus/core';
 import { idSchema, langSchema, optionalText, text } from './limits.ts';
 
 /**
@@ -14,6 +14,11 @@ export const planYearSchema = z.number().int().min(PLAN_YEAR_RANGE.min).max(PLAN
 export const isoDateSchema = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
 export const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 export const rulesSchema = z.array(text(LIMITS.rule)).max(LIMITS.rules);
+/** What a note may be filed under; no two alike (core's checkCategories says the same). */
+export const categoriesSchema = z
+  .array(text(LIMITS.category))
+  .max(LIMITS.categories)
+  .refine((cs) => new Set(cs.map((c) => c.toLocaleLowerCase('sv'))).size === cs.length, 'two categories are the same');
 
 export const boardSchema = z
   .object({
@@ -73,6 +78,8 @@ export const workshopDesignSchema = z
     startTime: clockSchema.or(z.literal('')).default(''),
     rules: rulesSchema,
     values: rulesSchema.default([]),
+    /** Absent in design files saved before note categories. */
+    categories: categoriesSchema.default([]),
     boards: z.array(boardSchema).min(1).max(LIMITS.boards),
     agenda: z.array(stepSchema).min(1).max(LIMITS.steps),
     voting: votingDefaultsSchema,
@@ -102,6 +109,23 @@ export function firstIssue(error: z.ZodError): string {
   if (!issue) return 'invalid';
   const path = issue.path.map(String).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+export type ParsedDesign = { ok: true; design: WorkshopDesign } | { ok: false; message: string };
+
+/**
+ * A design as posted: a design file (`{ format, version, design }`) or the bare design. Checked by the schema and
+ * then by core's rules (two boards with one id); a refusal names the first wrong field by its path in what was
+ * posted ("design.boards.2.title: …" in a file, "boards.2.title: …" in a bare design).
+ */
+export function parseDesign(value: unknown): ParsedDesign {
+  const isFile = typeof value === 'object' && value !== null && 'format' in value;
+  const parsed = isFile ? designFileSchema.safeParse(value) : workshopDesignSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  const design: WorkshopDesign = 'design' in parsed.data ? parsed.data.design : parsed.data;
+  const refusal = checkDesign(design);
+  if (refusal) return { ok: false, message: `${isFile ? 'design.' : ''}${refusal.message}` };
+  return { ok: true, design };
 }
 
 // The wire design and core's must describe the same thing: this fails to compile if they drift.

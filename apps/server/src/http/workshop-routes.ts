@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import { createWorkshopRequestSchema, designFile, exportFormatSchema, firstIssue, joinCodeSchema } from '@fokus/protocol';
+import { createWorkshopRequestSchema, designFile, exportFormatSchema, firstIssue, joinCodeSchema, parseDesign } from '@fokus/protocol';
 import type { CreateWorkshopResponse, WorkshopSummary } from '@fokus/protocol';
-import { activeParticipants, checkDesign, designOf } from '@fokus/core';
+import { activeParticipants, designOf } from '@fokus/core';
 import type { Config } from '../config.ts';
 import type { Rooms } from '../rooms.ts';
 import { secretMatches } from '../security.ts';
@@ -42,10 +42,10 @@ export function workshopRoutes(app: FastifyInstance, rooms: Rooms, config: Confi
   app.post('/api/workshops', { config: creation }, async (req, reply) => {
     const parsed = createWorkshopRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: firstIssue(parsed.error) });
-    // A design the schema let through can still break a rule (two boards with one id): named, nothing created.
-    const refusal = parsed.data.design ? checkDesign(parsed.data.design) : null;
-    if (refusal) return reply.code(400).send({ error: 'bad_request', message: `design.${refusal.message}` });
-    const { room, facilitatorKey } = await rooms.create(parsed.data);
+    // A bad design is named by its first wrong field, and nothing is created.
+    const design = parsed.data.design === undefined ? null : parseDesign(parsed.data.design);
+    if (design && !design.ok) return reply.code(400).send({ error: 'bad_request', message: `design.${design.message}` });
+    const { room, facilitatorKey } = await rooms.create({ ...parsed.data, design: design?.design });
     const body: CreateWorkshopResponse = {
       workshopId: room.id,
       code: room.code,
