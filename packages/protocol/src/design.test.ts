@@ -61,7 +61,8 @@ describe('the design schema', () => {
     expect(refusal(designFile({ ...base, title: '' }))).toMatch(/^design\.title: /);
     expect(refusal({ ...base, title: '' })).toMatch(/^title: /);
     // Core's rules after the schema's, named the same way.
-    const twins = { ...base, boards: [base.boards[0], base.boards[0]] };
+    const first = base.boards[0] as (typeof base.boards)[number];
+    const twins = { ...base, boards: [first, first] };
     expect(refusal(designFile(twins))).toMatch(/^design\.boards: two boards have the same id/);
     expect(refusal(twins)).toMatch(/^boards: two boards have the same id/);
   });
