@@ -14,11 +14,18 @@ import type { Renderer } from '../registry.ts';
 function phrasing(runs: readonly Run[]): PhrasingContent[] {
   return runs
     .filter((r) => r.text !== '')
-    .map((r): PhrasingContent => {
-      const text = { type: 'text' as const, value: r.text };
-      if (r.bold) return { type: 'strong', children: [text] };
-      if (r.italic) return { type: 'emphasis', children: [text] };
-      return text;
+    .flatMap((r): PhrasingContent[] => {
+      if (!r.bold && !r.italic) return [{ type: 'text', value: r.text }];
+      // Spaces stay outside the markers: "**Grupp 1:** David", never "**Grupp 1: **", which Markdown can only
+      // write with character references ("&#x20;").
+      const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(r.text) ?? [];
+      const inner = { type: 'text' as const, value: core };
+      const marked: PhrasingContent = r.bold ? { type: 'strong', children: [inner] } : { type: 'emphasis', children: [inner] };
+      const out: PhrasingContent[] = [];
+      if (lead) out.push({ type: 'text', value: lead });
+      if (core) out.push(marked);
+      if (trail) out.push({ type: 'text', value: trail });
+      return out;
     });
 }
 
