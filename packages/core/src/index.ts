@@ -15,3 +15,4 @@ export * from './records.ts';
 export * from './erasure.ts';
 export * from './design.ts';
 export * from './plan-rows.ts';
+export * from './series/index.ts';

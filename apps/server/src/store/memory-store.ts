@@ -1,4 +1,4 @@
-import type { OpRecord, StoredEvent, StoredOp, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
+import type { OpRecord, SeriesRecord, SeriesRoomLink, StoredEvent, StoredOp, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
 import { StoreConflictError } from './store.ts';
 
 /** A store in memory: for tests, and the reference the contract suite holds the others to. */
@@ -7,6 +7,9 @@ export class MemoryStore implements WorkshopStore {
   private readonly events = new Map<string, StoredEvent[]>();
   private readonly ops = new Map<string, StoredOp[]>();
   private readonly lastActive = new Map<string, number>();
+  private readonly series = new Map<string, SeriesRecord>();
+  /** Per series, its rooms' workshops; a room keeps its link (set to null) when its workshop is erased. */
+  private readonly links = new Map<string, SeriesRoomLink[]>();
 
   async createWorkshop(record: WorkshopRecord, first: WorkshopWrite): Promise<void> {
     if (this.workshops.has(record.id) || [...this.workshops.values()].some((w) => w.code === record.code)) {
@@ -61,6 +64,7 @@ export class MemoryStore implements WorkshopStore {
     this.events.delete(workshopId);
     this.ops.delete(workshopId);
     this.lastActive.delete(workshopId);
+    for (const links of this.links.values()) for (const l of links) if (l.workshopId === workshopId) l.workshopId = null;
   }
 
   async rewriteEvents(workshopId: string, events: readonly StoredEvent[]): Promise<void> {
@@ -78,6 +82,39 @@ export class MemoryStore implements WorkshopStore {
       this.ops.set(id, kept);
     }
     return pruned;
+  }
+
+  async createSeries(record: SeriesRecord): Promise<void> {
+    if (this.series.has(record.id)) throw new StoreConflictError('series exists');
+    if (record.revision !== 1) throw new StoreConflictError('a new series starts at revision 1');
+    this.series.set(record.id, structuredClone(record));
+    this.links.set(record.id, []);
+    this.link(record);
+  }
+
+  async updateSeries(record: SeriesRecord): Promise<void> {
+    const stored = this.series.get(record.id);
+    if (!stored) throw new StoreConflictError(`no series ${record.id}`);
+    if (stored.revision !== record.revision - 1) throw new StoreConflictError(`expected revision ${stored.revision + 1}, got ${record.revision}`);
+    this.series.set(record.id, { ...structuredClone(record), keyHash: stored.keyHash, createdAt: stored.createdAt });
+    this.link(record);
+  }
+
+  /** New rooms get their link; a known room keeps its own, so an erased workshop never comes back. */
+  private link(record: SeriesRecord): void {
+    const links = this.links.get(record.id) as SeriesRoomLink[];
+    for (const room of record.series.rooms) {
+      if (!links.some((l) => l.roomId === room.id)) links.push({ roomId: room.id, workshopId: this.workshops.has(room.workshopId) ? room.workshopId : null });
+    }
+  }
+
+  async findSeries(seriesId: string): Promise<SeriesRecord | null> {
+    const record = this.series.get(seriesId);
+    return record ? structuredClone(record) : null;
+  }
+
+  async seriesRooms(seriesId: string): Promise<SeriesRoomLink[]> {
+    return (this.links.get(seriesId) ?? []).map((l) => ({ ...l }));
   }
 
   async probe(): Promise<void> {}

@@ -25,6 +25,24 @@ CREATE TABLE IF NOT EXISTS ops (
   created_at INTEGER,
   PRIMARY KEY (workshop_id, actor, op_id)
 ) WITHOUT ROWID;
+-- A series (parallel rooms, one theme): its document as JSON with the document's schema version, and a
+-- revision every update names. Tables new in a release arrive through IF NOT EXISTS in old data folders too.
+CREATE TABLE IF NOT EXISTS series (
+  id TEXT PRIMARY KEY,
+  key_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revision INTEGER NOT NULL,
+  schema INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+-- Which workshop each room is. Erasing the workshop leaves the room, pointing nowhere: the series shows it gone.
+CREATE TABLE IF NOT EXISTS series_rooms (
+  series_id TEXT NOT NULL REFERENCES series(id),
+  room_id TEXT NOT NULL,
+  workshop_id TEXT REFERENCES workshops(id) ON DELETE SET NULL,
+  PRIMARY KEY (series_id, room_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS series_rooms_workshop ON series_rooms (workshop_id);
 `;
 
 /**

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import type { WorkshopEvent } from '@fokus/core';
+import type { Series, WorkshopEvent } from '@fokus/core';
 import { openDatabase } from './sqlite-schema.mjs';
-import type { StoredEvent, StoredOp, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
+import type { SeriesRecord, SeriesRoomLink, StoredEvent, StoredOp, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
 import { StoreConflictError } from './store.ts';
 import { BrokenLogError } from '../unavailable.ts';
 
@@ -18,6 +18,8 @@ type WriterRequest =
   | { kind: 'commit'; writes: readonly WorkshopWrite[] }
   | { kind: 'delete'; workshopId: string }
   | { kind: 'rewrite'; workshopId: string; events: readonly StoredEvent[] }
+  | { kind: 'series-create'; record: SeriesRecord }
+  | { kind: 'series-update'; record: SeriesRecord }
   | { kind: 'prune'; before: number }
   | { kind: 'probe' }
   | { kind: 'pragmas' }
@@ -65,6 +67,8 @@ export class SqliteStore implements WorkshopStore {
       idle: this.db.prepare('SELECT * FROM workshops WHERE COALESCE(updated_at, created_at) < ? ORDER BY created_at'),
       events: this.db.prepare('SELECT seq, data FROM events WHERE workshop_id = ? ORDER BY seq'),
       ops: this.db.prepare('SELECT actor, op_id, result, created_at FROM ops WHERE workshop_id = ? ORDER BY created_at'),
+      series: this.db.prepare('SELECT id, key_hash, created_at, revision, data FROM series WHERE id = ?'),
+      seriesRooms: this.db.prepare('SELECT room_id, workshop_id FROM series_rooms WHERE series_id = ?'),
     };
     this.writer = this.startWriter();
   }
@@ -142,6 +146,27 @@ export class SqliteStore implements WorkshopStore {
   async pruneOps(before: number): Promise<number> {
     const pruned = await this.request({ kind: 'prune', before });
     return typeof pruned === 'number' ? pruned : 0;
+  }
+
+  async createSeries(record: SeriesRecord): Promise<void> {
+    await this.request({ kind: 'series-create', record });
+  }
+
+  async updateSeries(record: SeriesRecord): Promise<void> {
+    await this.request({ kind: 'series-update', record });
+  }
+
+  async findSeries(seriesId: string): Promise<SeriesRecord | null> {
+    const row = this.stmts.series.get(seriesId) as { id: string; key_hash: string; created_at: number; revision: number; data: string } | undefined;
+    if (!row) return null;
+    // Written by this store from a checked document: the parse boundary is here.
+    const series = JSON.parse(row.data) as Series;
+    return { id: row.id, keyHash: row.key_hash, createdAt: row.created_at, revision: row.revision, series };
+  }
+
+  async seriesRooms(seriesId: string): Promise<SeriesRoomLink[]> {
+    const rows = this.stmts.seriesRooms.all(seriesId) as { room_id: string; workshop_id: string | null }[];
+    return rows.map((r) => ({ roomId: r.room_id, workshopId: r.workshop_id }));
   }
 
   async probe(): Promise<void> {

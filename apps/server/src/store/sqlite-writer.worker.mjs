@@ -1,5 +1,5 @@
 // The store's writer thread: every commit (and its fsync) happens here, so the event loop that answers
-// phones never waits for the disk. Messages: { id, kind: 'create' | 'commit' | 'delete' | 'rewrite' | 'prune' | 'probe' | 'pragmas', ... }
+// phones never waits for the disk. Messages: { id, kind: 'create' | 'commit' | 'delete' | 'rewrite' | 'series-create' | 'series-update' | 'prune' | 'probe' | 'pragmas', ... }
 // -> { id, ok, message?, value? }.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './sqlite-schema.mjs';
@@ -15,6 +15,23 @@ const deleteWorkshopRow = db.prepare('DELETE FROM workshops WHERE id = ?');
 const updateEvent = db.prepare('UPDATE events SET type = ?, data = ? WHERE workshop_id = ? AND seq = ?');
 const pruneOps = db.prepare('DELETE FROM ops WHERE created_at < ?');
 const lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE workshop_id = ?');
+const insertSeries = db.prepare('INSERT INTO series (id, key_hash, created_at, revision, schema, data) VALUES (?, ?, ?, ?, ?, ?)');
+const updateSeriesRow = db.prepare('UPDATE series SET revision = ?, schema = ?, data = ? WHERE id = ? AND revision = ?');
+// A known room keeps its link (null once its workshop is erased); a room whose workshop is not stored links to none.
+const linkRoom = db.prepare('INSERT OR IGNORE INTO series_rooms (series_id, room_id, workshop_id) VALUES (?, ?, (SELECT id FROM workshops WHERE id = ?))');
+const linkRooms = (record) => {
+  for (const room of record.series.rooms) linkRoom.run(record.id, room.id, room.workshopId);
+};
+const createSeries = db.transaction((record) => {
+  if (record.revision !== 1) throw new Error('conflict: a new series starts at revision 1');
+  insertSeries.run(record.id, record.keyHash, record.createdAt, 1, record.series.schema, JSON.stringify(record.series));
+  linkRooms(record);
+});
+const updateSeries = db.transaction((record) => {
+  const changed = updateSeriesRow.run(record.revision, record.series.schema, JSON.stringify(record.series), record.id, record.revision - 1).changes;
+  if (changed !== 1) throw new Error(`conflict: series ${record.id}: not at revision ${record.revision - 1}`);
+  linkRooms(record);
+});
 // Health: one row rewritten and made durable, a commit as real as a vote's.
 db.exec('CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL)');
 const probe = db.prepare('INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
@@ -86,7 +103,9 @@ parentPort.on('message', (msg) => {
     } else if (msg.kind === 'rewrite') {
       rewrite(msg.workshopId, msg.events);
       checkpoint();
-    } else if (msg.kind === 'prune') value = pruneOps.run(msg.before).changes;
+    } else if (msg.kind === 'series-create') createSeries(msg.record);
+    else if (msg.kind === 'series-update') updateSeries(msg.record);
+    else if (msg.kind === 'prune') value = pruneOps.run(msg.before).changes;
     else if (msg.kind === 'probe') probe.run(Date.now());
     else if (msg.kind === 'pragmas') value = pragmas();
     else commit(msg.writes);

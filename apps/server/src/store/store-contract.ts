@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkshopEvent } from '@fokus/core';
-import type { WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
+import type { Series, WorkshopEvent } from '@fokus/core';
+import { SERIES_SCHEMA, templateDesign } from '@fokus/core';
+import type { SeriesRecord, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
 
 /** The storage contract every store passes: run it from each implementation's test file. */
 export function storeContract(name: string, open: () => Promise<{ store: WorkshopStore; reopen?: () => Promise<WorkshopStore> }>) {
@@ -27,7 +28,92 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
     at: 1,
   });
 
+  const room = (id: string, workshopId: string, code: string): Series['rooms'][number] => ({
+    id,
+    region: 'Värmland/Dalsland',
+    town: 'Arvika',
+    host: 'Åsa Öberg',
+    workshopId,
+    code,
+    closed: false,
+    createdAt: 1000,
+  });
+  const series = (id: string, rooms: Series['rooms']): SeriesRecord => ({
+    id,
+    keyHash: `hash-${id}`,
+    createdAt: 1000,
+    revision: 1,
+    series: {
+      schema: SERIES_SCHEMA,
+      id,
+      title: 'Nätverksträff',
+      theme: 'Kommunens roll och ansvar i stadsutvecklingen',
+      date: '2019-09-03',
+      lang: 'sv',
+      intro: 'I din hand håller du en dokumentation … ”citat” & <b>',
+      design: templateDesign('fragerunda', 'sv', 2019),
+      rooms,
+      createdAt: 1000,
+    },
+  });
+  const sortedLinks = async (store: WorkshopStore, id: string) => (await store.seriesRooms(id)).sort((a, b) => a.roomId.localeCompare(b.roomId));
+
   describe(`store contract: ${name}`, () => {
+    it('creates a series with its rooms and finds it, Swedish intact', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.createSeries(series('s1', [room('r1', 'w1', 'ABCDEF')]));
+      expect(await store.findSeries('s1')).toEqual(series('s1', [room('r1', 'w1', 'ABCDEF')]));
+      expect(await store.seriesRooms('s1')).toEqual([{ roomId: 'r1', workshopId: 'w1' }]);
+      expect(await store.findSeries('nope')).toBeNull();
+      expect(await store.seriesRooms('nope')).toEqual([]);
+      await expect(store.createSeries(series('s1', []))).rejects.toThrow();
+      await store.close();
+    });
+
+    it('updates a series only from the revision before, and links added rooms', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.createWorkshop(record('w2', 'BCDEFG'), first('w2'));
+      await store.createSeries(series('s1', [room('r1', 'w1', 'ABCDEF')]));
+      const next = series('s1', [room('r1', 'w1', 'ABCDEF'), { ...room('r2', 'w2', 'BCDEFG'), region: 'Norr', closed: true }]);
+      await store.updateSeries({ ...next, revision: 2 });
+      // A stale writer (revision 2 again, or skipping one) changes nothing.
+      await expect(store.updateSeries({ ...series('s1', []), revision: 2 })).rejects.toThrow();
+      await expect(store.updateSeries({ ...series('s1', []), revision: 4 })).rejects.toThrow();
+      await expect(store.updateSeries({ ...series('s2', []), revision: 2 })).rejects.toThrow();
+      const found = await store.findSeries('s1');
+      expect(found?.revision).toBe(2);
+      expect(found?.series.rooms.map((r) => [r.id, r.region, r.closed])).toEqual([
+        ['r1', 'Värmland/Dalsland', false],
+        ['r2', 'Norr', true],
+      ]);
+      expect(await sortedLinks(store, 's1')).toEqual([
+        { roomId: 'r1', workshopId: 'w1' },
+        { roomId: 'r2', workshopId: 'w2' },
+      ]);
+      await store.close();
+    });
+
+    it('shows the room of an erased workshop as gone, for good, and keeps the other rooms', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.createWorkshop(record('w2', 'BCDEFG'), first('w2'));
+      const both = series('s1', [room('r1', 'w1', 'ABCDEF'), room('r2', 'w2', 'BCDEFG')]);
+      await store.createSeries(both);
+      await store.deleteWorkshop('w1');
+      expect(await sortedLinks(store, 's1')).toEqual([
+        { roomId: 'r1', workshopId: null },
+        { roomId: 'r2', workshopId: 'w2' },
+      ]);
+      // A later update of the series does not bring the erased link back, even with a workshop under the old id.
+      await store.createWorkshop(record('w1', 'CDEFGH'), first('w1'));
+      await store.updateSeries({ ...both, revision: 2 });
+      expect((await sortedLinks(store, 's1'))[0]).toEqual({ roomId: 'r1', workshopId: null });
+      expect((await store.findSeries('s1'))?.series.rooms).toHaveLength(2);
+      await store.close();
+    });
+
     it('creates a workshop and finds it by code', async () => {
       const { store } = await open();
       await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
@@ -178,7 +264,12 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
       expect((await again.loadEvents('w1')).map((e) => e.event.type)).toEqual(['workshop.created', 'vote.added']);
       expect(await again.loadOps('w1')).toHaveLength(1);
       expect(await again.findByCode('ABCDEF')).not.toBeNull();
+      await again.createSeries(series('s1', [room('r1', 'w1', 'ABCDEF')]));
       await again.close();
+      const third = await reopen();
+      expect((await third.findSeries('s1'))?.series.rooms[0]?.host).toBe('Åsa Öberg');
+      expect(await third.seriesRooms('s1')).toEqual([{ roomId: 'r1', workshopId: 'w1' }]);
+      await third.close();
     });
   });
 }

@@ -1,4 +1,4 @@
-import type { WorkshopEvent } from '@fokus/core';
+import type { Series, WorkshopEvent } from '@fokus/core';
 
 /** A workshop's identity outside the event log: how people find it and how its facilitator proves who they are. */
 export interface WorkshopRecord {
@@ -36,6 +36,25 @@ export interface WorkshopWrite {
 }
 
 /**
+ * A series as stored: its organiser's key as a hash, the document (rooms, shared design) with a revision that
+ * every update must name, and per room the workshop it is, or null once that workshop has been erased.
+ */
+export interface SeriesRecord {
+  id: string;
+  keyHash: string;
+  createdAt: number;
+  /** 1 when created, one more per update: an update naming an older revision is refused. */
+  revision: number;
+  series: Series;
+}
+
+/** Which workshop a room of a series is; `workshopId` null when the workshop is gone (erased, expired). */
+export interface SeriesRoomLink {
+  roomId: string;
+  workshopId: string | null;
+}
+
+/**
  * The persistence contract. An append-only log per workshop plus the answers to its commands.
  * `commit` is all-or-nothing over every write in the batch and durable when it resolves.
  * Every implementation passes `store-contract.ts`.
@@ -54,6 +73,13 @@ export interface WorkshopStore {
   rewriteEvents(workshopId: string, events: readonly StoredEvent[]): Promise<void>;
   /** Forgets op records written before `before`; resolves to how many. */
   pruneOps(before: number): Promise<number>;
+  /** A new series (revision 1) with its rooms' workshops; refused if the id exists. */
+  createSeries(record: SeriesRecord): Promise<void>;
+  /** Replaces the document if the stored revision is `record.revision - 1`; else StoreConflictError. */
+  updateSeries(record: SeriesRecord): Promise<void>;
+  findSeries(seriesId: string): Promise<SeriesRecord | null>;
+  /** The series' rooms and their workshops: an erased workshop leaves its room with `workshopId: null`. */
+  seriesRooms(seriesId: string): Promise<SeriesRoomLink[]>;
   /** A tiny real write, made durable: resolves only if a commit could land right now. For health checks. */
   probe(): Promise<void>;
   close(): Promise<void>;
