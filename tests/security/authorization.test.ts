@@ -61,7 +61,7 @@ afterAll(async () => {
 
 describe('authorization matrix', () => {
   it('covers every command type of the wire schema', () => {
-    expect(COMMAND_TYPES.length).toBe(43);
+    expect(COMMAND_TYPES.length).toBe(45);
     for (const type of PARTICIPANT_COMMANDS) expect(COMMAND_TYPES).toContain(type);
   });
 

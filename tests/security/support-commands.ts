@@ -47,6 +47,7 @@ export const EXAMPLES: { [T in ClientCommandType]: Example<T> } = {
   'participant:add': (i) => ({ type: 'participant:add', participantId: i.fresh, name: 'Utan telefon', organisation: 'Papper AB' }),
   'workshop:lock-joining': () => ({ type: 'workshop:lock-joining', locked: true }),
   'participant:rename': (i) => ({ type: 'participant:rename', participantId: i.self, name: 'Nytt namn' }),
+  'participant:town': (i) => ({ type: 'participant:town', participantId: i.self, town: 'Skellefteå' }),
   'participant:remove': (i) => ({ type: 'participant:remove', participantId: i.other }),
   'participant:done': () => ({ type: 'participant:done', done: true }),
   'group:create': (i) => ({ type: 'group:create', groupId: i.fresh, name: 'Ny grupp' }),
@@ -68,6 +69,8 @@ export const EXAMPLES: { [T in ClientCommandType]: Example<T> } = {
   'idea:hide': (i) => ({ type: 'idea:hide', ideaId: i.idea, hidden: true }),
   // The phone's own idea: a participant may withdraw only that one (the facilitator any).
   'idea:delete': (i) => ({ type: 'idea:delete', ideaId: i.ownIdea }),
+  // The writer's own note: its writer and the host may mark it (category null: any workshop, with or without categories).
+  'idea:mark': (i) => ({ type: 'idea:mark', ideaId: i.ownIdea, tips: true, category: null }),
   'agenda:goto': () => ({ type: 'agenda:goto', stepIndex: 2 }),
   // Accepted at a step with phases (see prepare in authorization.test.ts).
   'agenda:phase': () => ({ type: 'agenda:phase', phaseIndex: 1 }),

@@ -168,8 +168,8 @@ export class WorkshopRoom {
     return saved;
   }
 
-  /** A phone joins with a token it made (or one we make); the same token never joins twice. */
-  join(name: string, organisation: string, token: string | undefined): Promise<JoinAck> {
+  /** A phone joins with a token it made (or one we make); the same token never joins twice. `town`: where they come from. */
+  join(name: string, organisation: string, token: string | undefined, town = ''): Promise<JoinAck> {
     const secret = token ?? newSecret();
     const tokenHash = hashSecret(secret);
     // A join still on its way to the disk answers its resend only once durable.
@@ -181,15 +181,15 @@ export class WorkshopRoom {
       if (!p || p.removed) return Promise.resolve({ ok: false, error: 'unauthorized', message: 'this participant was removed' });
       return Promise.resolve({ ok: true, participantId: p.id, token: secret, name: p.name });
     }
-    const p = this.runJoin(name, organisation, secret, tokenHash).finally(() => this.joining.delete(tokenHash));
+    const p = this.runJoin(name, organisation, town, secret, tokenHash).finally(() => this.joining.delete(tokenHash));
     this.joining.set(tokenHash, p);
     return p;
   }
 
-  private async runJoin(name: string, organisation: string, secret: string, tokenHash: string): Promise<JoinAck> {
+  private async runJoin(name: string, organisation: string, town: string, secret: string, tokenHash: string): Promise<JoinAck> {
     while (this.recovery) await this.recovery.done;
     const participantId = newId();
-    const decision = decide(this.state, { type: 'participant:join', participantId, name, organisation, tokenHash }, { role: 'system' }, this.clock.now());
+    const decision = decide(this.state, { type: 'participant:join', participantId, name, organisation, town, tokenHash }, { role: 'system' }, this.clock.now());
     if (!decision.ok) return { ok: false, error: decision.error.code, message: decision.error.message };
     if (!(await this.persist(decision.value, []))) return NOT_SAVED;
     return { ok: true, participantId, token: secret, name: this.state.participants[participantId]?.name ?? name };

@@ -15,6 +15,8 @@ export type Command =
       rules: string[];
       /** The values the meeting stands on ("Bästa möjliga möte"), shown with the rules. */
       values?: string[];
+      /** What a note may be filed under; none when absent. */
+      categories?: string[];
       boards: Board[];
       agenda: AgendaStep[];
       /** The rest of a design; absent parts take the defaults (plan year from `now`, 10 dots, threshold 6). */
@@ -35,6 +37,7 @@ export type Command =
       startTime?: string;
       rules?: string[];
       values?: string[];
+      categories?: string[];
     }
   | { type: 'board:add'; board: Board; index?: number }
   | { type: 'board:update'; boardId: string; title?: string; purpose?: string; questions?: string[]; color?: string }
@@ -47,10 +50,13 @@ export type Command =
   | { type: 'step:delete'; stepId: string }
   | { type: 'step:reorder'; stepIds: string[] }
   | { type: 'workshop:lock-joining'; locked: boolean }
-  | { type: 'participant:join'; participantId: string; name: string; organisation: string; tokenHash: string }
+  /** `town` is '' when not given (and absent from callers written before towns). */
+  | { type: 'participant:join'; participantId: string; name: string; organisation: string; town?: string; tokenHash: string }
   /** The facilitator adds someone without a phone; their paper ballot is then placed from the console. */
   | { type: 'participant:add'; participantId: string; name: string; organisation?: string }
   | { type: 'participant:rename'; participantId: string; name: string }
+  /** The town or municipality someone comes from: said by them, corrected by the facilitator. */
+  | { type: 'participant:town'; participantId: string; town: string }
   /** With `erase`, their name and organisation are erased from the workshop's history too (GDPR). */
   | { type: 'participant:remove'; participantId: string; erase?: boolean }
   /** `participantId` only from the facilitator, for a paper participant. */
@@ -66,6 +72,8 @@ export type Command =
   | { type: 'idea:merge'; targetId: string; sourceIds: string[] }
   | { type: 'idea:hide'; ideaId: string; hidden: boolean }
   | { type: 'idea:delete'; ideaId: string }
+  /** TIPS and a category, by the idea's writer or the facilitator; an absent field stays as it is. */
+  | { type: 'idea:mark'; ideaId: string; tips?: boolean; category?: string | null }
   | { type: 'agenda:goto'; stepIndex: number }
   /** Moves between the timed parts of the current step. */
   | { type: 'agenda:phase'; phaseIndex: number }
@@ -92,10 +100,12 @@ export type CommandType = Command['type'];
 /** Commands a participant may send; every other command needs the facilitator. */
 export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
   'participant:rename',
+  'participant:town',
   'participant:done',
   'idea:add',
   'idea:edit',
   'idea:delete',
+  'idea:mark',
   'vote:add',
   'vote:remove',
 ]);

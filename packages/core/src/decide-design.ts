@@ -10,7 +10,7 @@ import type { WorkshopEvent } from './events.ts';
 import type { AgendaStep, Board, Workshop } from './model.ts';
 import { LIMITS } from './model.ts';
 import { isClockTime } from './plan-rows.ts';
-import { PLAN_YEAR_RANGE, checkBoard, checkStep, isIsoDate, isPermutation, withPhaseMinutes } from './design.ts';
+import { PLAN_YEAR_RANGE, checkBoard, checkCategories, checkStep, isIsoDate, isPermutation, withPhaseMinutes } from './design.ts';
 
 export type DesignCommand = Extract<
   Command,
@@ -28,6 +28,8 @@ export function decideDesign(s: Workshop, c: DesignCommand): Result<WorkshopEven
       if (date !== '' && !isIsoDate(date)) return fail('invalid', 'date: YYYY-MM-DD');
       const startTime = c.startTime ?? s.startTime;
       if (startTime !== '' && !isClockTime(startTime)) return fail('invalid', 'startTime: HH:MM');
+      const refusal = c.categories === undefined ? null : checkCategories(c.categories);
+      if (refusal) return { ok: false, error: refusal };
       return ok([
         {
           type: 'workshop.updated',
@@ -39,6 +41,7 @@ export function decideDesign(s: Workshop, c: DesignCommand): Result<WorkshopEven
           startTime,
           rules: c.rules ?? s.rules,
           values: c.values ?? s.values,
+          categories: c.categories ?? s.categories,
         },
       ]);
     }

@@ -7,6 +7,7 @@ import type { Participant, VotingSettings, Workshop } from './model.ts';
 import { DEFAULT_FOCUS, DEFAULT_VOTING, LIMITS, defaultPlanYear, firstMinutes } from './model.ts';
 import { checkDesign } from './design.ts';
 import { decideDesign } from './decide-design.ts';
+import { decideNotes } from './decide-notes.ts';
 import { checkPlanRow } from './plan-rows.ts';
 import { shuffled } from './random.ts';
 import { canAddDot, canRemoveDot, dotsSpent } from './voting.ts';
@@ -28,6 +29,7 @@ export function decide(state: Workshop | null, command: Command, actor: Actor, n
     const created = {
       ...rest,
       values: rest.values ?? [],
+      categories: rest.categories ?? [],
       planYear: rest.planYear ?? defaultPlanYear(now),
       place: rest.place ?? '',
       date: rest.date ?? '',
@@ -64,6 +66,9 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
     case 'step:delete':
     case 'step:reorder':
       return decideDesign(s, c);
+    case 'idea:mark':
+    case 'participant:town':
+      return decideNotes(s, c, self);
     case 'workshop:lock-joining':
       return ok([{ type: 'joining.locked', locked: c.locked }]);
 
@@ -72,7 +77,8 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       if (hasOwn(s.participants, c.participantId)) return fail('already_exists', 'participant exists');
       if (activeParticipants(s).length >= LIMITS.participants) return fail('limit_reached', 'workshop is full');
       const name = uniqueName(s, c.name, null);
-      return ok([{ type: 'participant.joined', participantId: c.participantId, name, organisation: c.organisation, tokenHash: c.tokenHash, at: now }]);
+      const town = (c.town ?? '').trim().replace(/\s+/g, ' ').slice(0, LIMITS.town);
+      return ok([{ type: 'participant.joined', participantId: c.participantId, name, organisation: c.organisation, town, tokenHash: c.tokenHash, at: now }]);
     }
     case 'participant:add': {
       if (hasOwn(s.participants, c.participantId)) return fail('already_exists', 'participant exists');

@@ -25,6 +25,8 @@ export interface WorkshopDesign {
   startTime: string;
   rules: string[];
   values: string[];
+  /** What a note may be filed under ("Förbättringar", "Utmaningar"); often none. */
+  categories: string[];
   boards: Board[];
   agenda: AgendaStep[];
   voting: VotingSettings;
@@ -47,6 +49,7 @@ export function designOf(s: Workshop): WorkshopDesign {
     startTime: s.startTime,
     rules: s.rules,
     values: s.values,
+    categories: s.categories,
     boards: s.boards,
     agenda: s.agenda,
     voting: s.voting.settings,
@@ -84,6 +87,8 @@ export function checkDesign(d: WorkshopDesign): DomainError | null {
     return err(`planYear: ${PLAN_YEAR_RANGE.min}–${PLAN_YEAR_RANGE.max}`);
   }
   if (d.date !== '' && !isIsoDate(d.date)) return err('date: YYYY-MM-DD');
+  const categories = checkCategories(d.categories);
+  if (categories) return categories;
   if (d.startTime !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.startTime)) return err('startTime: HH:MM');
   const v = d.voting;
   if (!Number.isInteger(v.budget) || v.budget < 1 || v.budget > LIMITS.budget) return err(`voting.budget: 1–${LIMITS.budget}`);
@@ -93,6 +98,16 @@ export function checkDesign(d: WorkshopDesign): DomainError | null {
   if (!Number.isInteger(d.focus.value) || d.focus.value < (d.focus.mode === 'top' ? 1 : 0) || d.focus.value > 1000) {
     return err('focus.value: out of range');
   }
+  return null;
+}
+
+/** At most 20 categories of at most 60 characters, none empty, no two alike (a note names one by its text). */
+export function checkCategories(categories: readonly string[]): DomainError | null {
+  if (categories.length > LIMITS.categories) return err(`categories: at most ${LIMITS.categories}`);
+  for (const [i, c] of categories.entries()) {
+    if (c.trim() === '' || c.length > LIMITS.category) return err(`categories.${i}: 1–${LIMITS.category} characters`);
+  }
+  if (hasDuplicate(categories.map((c) => c.toLocaleLowerCase('sv')))) return err('categories: two are the same');
   return null;
 }
 

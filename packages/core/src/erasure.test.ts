@@ -60,6 +60,27 @@ describe('erasing a participant', () => {
     expect(erasedHistory(rewritten)).toEqual([]);
   });
 
+  it('erases the town they gave when joining and every later correction of it', () => {
+    const withTown: Step[] = [
+      createWorkshop('fragerunda'),
+      [{ type: 'participant:join', participantId: 'p1', name: 'Ylva', organisation: '', town: 'Kanarieholm', tokenHash: 'h1' }, { role: 'system' }],
+      [{ type: 'participant:join', participantId: 'p2', name: 'Bo', organisation: '', town: 'Umeå', tokenHash: 'h2' }, { role: 'system' }],
+      [{ type: 'participant:town', participantId: 'p1', town: 'Kanarieby' }, P('p1')],
+      fac({ type: 'participant:town', participantId: 'p1', town: 'Kanarieby kommun' }),
+    ];
+    const log = logOf([...withTown, remove('p1', true)]);
+    const s = replay(log);
+    expect(s?.participants.p1).toMatchObject({ name: ERASED_NAME.sv, town: '', removed: true });
+    expect(s?.participants.p2?.town).toBe('Umeå');
+    const rewrites = erasedHistory(log);
+    expect(rewrites.map((r) => log[r.index]?.type)).toEqual(['participant.joined', 'participant.town-set', 'participant.town-set']);
+    const rewritten = log.map((e, i) => rewrites.find((r) => r.index === i)?.event ?? e);
+    expect(JSON.stringify(rewritten)).not.toContain('Kanarie');
+    expect(JSON.stringify(rewritten)).toContain('Umeå');
+    expect(replay(rewritten)).toEqual(s);
+    expect(erasedHistory(rewritten)).toEqual([]);
+  });
+
   it('can follow an earlier removal, and a plain removal erases nothing', () => {
     const plain = logOf([...meeting, remove('p1')]);
     expect(erasedHistory(plain)).toEqual([]);

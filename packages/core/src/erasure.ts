@@ -19,7 +19,7 @@ export interface RewrittenEvent {
 
 /**
  * The events of a log that still name someone whose removal erased them, rewritten: the name becomes the
- * placeholder, the organisation empty, their ideas unattributed. Replaying the rewritten log gives the same
+ * placeholder, the organisation and town empty, their ideas unattributed. Replaying the rewritten log gives the same
  * workshop as replaying the original (the erasing removal sets all of that too), so the store can replace
  * those events in place. Empty when nothing is left to erase, so it is cheap to ask again after a crash.
  */
@@ -39,8 +39,11 @@ function scrubbed(e: WorkshopEvent, erased: ReadonlyMap<string, string>): Worksh
   switch (e.type) {
     case 'participant.joined': {
       const as = erased.get(e.participantId);
-      return as !== undefined && (e.name !== as || e.organisation !== '') ? { ...e, name: as, organisation: '' } : e;
+      if (as === undefined || (e.name === as && e.organisation === '' && !e.town)) return e;
+      return { ...e, name: as, organisation: '', ...(e.town === undefined ? {} : { town: '' }) };
     }
+    case 'participant.town-set':
+      return erased.has(e.participantId) && e.town !== '' ? { ...e, town: '' } : e;
     case 'participant.renamed': {
       const as = erased.get(e.participantId);
       return as !== undefined && e.name !== as ? { ...e, name: as } : e;

@@ -13,6 +13,8 @@ export type WorkshopEvent =
       rules: string[];
       /** Absent in logs written before values existed. */
       values?: string[];
+      /** Absent in logs written before note categories (none then). */
+      categories?: string[];
       boards: Board[];
       agenda: AgendaStep[];
       /** The rest of the design; absent in logs written before the designer (defaults then). */
@@ -35,6 +37,7 @@ export type WorkshopEvent =
       startTime?: string;
       rules?: string[];
       values?: string[];
+      categories?: string[];
     }
   | { type: 'board.added'; board: Board; index: number }
   | { type: 'board.updated'; board: Board }
@@ -46,9 +49,19 @@ export type WorkshopEvent =
   | { type: 'step.deleted'; stepId: string }
   | { type: 'steps.reordered'; stepIds: string[] }
   | { type: 'joining.locked'; locked: boolean }
-  /** `paper`: added by the facilitator for someone without a phone (tokenHash is then ''). */
-  | { type: 'participant.joined'; participantId: string; name: string; organisation: string; tokenHash: string; at: number; paper?: boolean }
+  /** `paper`: added by the facilitator for someone without a phone (tokenHash is then ''). `town` is absent in older logs. */
+  | {
+      type: 'participant.joined';
+      participantId: string;
+      name: string;
+      organisation: string;
+      town?: string;
+      tokenHash: string;
+      at: number;
+      paper?: boolean;
+    }
   | { type: 'participant.renamed'; participantId: string; name: string }
+  | { type: 'participant.town-set'; participantId: string; town: string }
   /** `erasedAs`: the participant is erased, named this from now on and in every stored event (see erasure.ts). */
   | { type: 'participant.removed'; participantId: string; erasedAs?: string }
   | { type: 'participant.done'; participantId: string; done: boolean }
@@ -71,6 +84,8 @@ export type WorkshopEvent =
   | { type: 'idea.merged'; targetId: string; sourceIds: string[] }
   | { type: 'idea.hidden'; ideaId: string; hidden: boolean }
   | { type: 'idea.deleted'; ideaId: string }
+  /** The idea's marks after the command: both fields, whichever were changed. */
+  | { type: 'idea.marked'; ideaId: string; tips: boolean; category: string | null }
   | { type: 'agenda.moved'; stepIndex: number; durationMs: number }
   /** The timer restarts at the phase's minutes; `startedAt` is set when it was running and runs on. */
   | { type: 'agenda.phase-moved'; phaseIndex: number; durationMs: number; startedAt: number | null }
@@ -109,6 +124,7 @@ const EVERY_EVENT: Record<EventType, true> = {
   'steps.reordered': true,
   'participant.joined': true,
   'participant.renamed': true,
+  'participant.town-set': true,
   'participant.removed': true,
   'participant.done': true,
   'group.created': true,
@@ -122,6 +138,7 @@ const EVERY_EVENT: Record<EventType, true> = {
   'idea.merged': true,
   'idea.hidden': true,
   'idea.deleted': true,
+  'idea.marked': true,
   'agenda.moved': true,
   'agenda.phase-moved': true,
   'timer.started': true,

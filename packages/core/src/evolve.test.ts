@@ -24,12 +24,13 @@ const row: PlanRow = {
 /** Touches every command, so every event type is produced at least once. */
 const script: Step[] = [
   createWorkshop(),
-  fac({ type: 'workshop:update', title: 'Handlingsplan 2023' }),
+  fac({ type: 'workshop:update', title: 'Handlingsplan 2023', categories: ['Förbättringar', 'Utmaningar'] }),
   join('p1', 'Pia'),
   join('p2', 'David'),
   join('p3', 'Isabel'),
   fac({ type: 'workshop:lock-joining', locked: true }),
   [{ type: 'participant:rename', participantId: 'p1', name: 'Pia S' }, P('p1')],
+  [{ type: 'participant:town', participantId: 'p1', town: 'Skellefteå' }, P('p1')],
   fac({ type: 'group:create', groupId: 'g1', name: 'Grupp 1' }),
   fac({ type: 'group:rename', groupId: 'g1', name: 'Grupp ett' }),
   fac({ type: 'group:assign', participantId: 'p1', groupId: 'g1' }),
@@ -55,6 +56,8 @@ const script: Step[] = [
   addIdea('i3'),
   addIdea('i4'),
   [{ type: 'idea:edit', ideaId: 'i1', text: 'Studieresa', details: 'hösten' }, P('p1')],
+  [{ type: 'idea:mark', ideaId: 'i1', tips: true }, P('p1')],
+  fac({ type: 'idea:mark', ideaId: 'i3', category: 'Utmaningar' }),
   fac({ type: 'idea:move', ideaId: 'i2', boardId: 'erfarenhet' }),
   fac({ type: 'voting:configure', settings: { budget: 5, capPerIdea: 3 } }),
   fac({ type: 'voting:open' }),
@@ -160,6 +163,12 @@ describe('evolve', () => {
     });
     expect(Object.keys(last.ideas).sort()).toEqual(['i1', 'i2']);
     expect(last.ideas.i1?.merged).toEqual(['i3']);
+    // i1's TIPS stays, and it takes the category of i3 merged into it.
+    expect(last.ideas.i1).toMatchObject({ tips: true, category: 'Utmaningar' });
+    expect(last.ideas.i2).toMatchObject({ tips: false, category: null });
+    expect(last.categories).toEqual(['Förbättringar', 'Utmaningar']);
+    expect(last.participants.p1?.town).toBe('Skellefteå');
+    expect(last.participants.p2?.town).toBe('');
     expect(last.participants.p3?.removed).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
       startTime: event.startTime ?? '',
       rules: event.rules,
       values: event.values ?? [],
+      categories: event.categories ?? [],
       boards: event.boards,
       agenda: event.agenda,
       stepIndex: 0,
@@ -69,6 +70,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
         startTime: e.startTime ?? s.startTime,
         rules: e.rules ?? s.rules,
         values: e.values ?? s.values,
+        categories: e.categories ?? s.categories,
       };
     case 'board.added':
       return { ...s, boards: [...s.boards.slice(0, e.index), e.board, ...s.boards.slice(e.index)] };
@@ -104,6 +106,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
           id: e.participantId,
           name: e.name,
           organisation: e.organisation,
+          town: e.town ?? '',
           groupId: null,
           joinedAt: e.at,
           tokenHash: e.tokenHash,
@@ -114,8 +117,10 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
       };
     case 'participant.renamed':
       return patchParticipant(s, e.participantId, { name: e.name });
+    case 'participant.town-set':
+      return patchParticipant(s, e.participantId, { town: e.town });
     case 'participant.removed': {
-      const erased = e.erasedAs === undefined ? {} : { name: e.erasedAs, organisation: '' };
+      const erased = e.erasedAs === undefined ? {} : { name: e.erasedAs, organisation: '', town: '' };
       const without = withoutVotesOf(patchParticipant(s, e.participantId, { removed: true, groupId: null, done: false, ...erased }), e.participantId);
       return e.erasedAs === undefined ? without : withoutAuthor(without, e.participantId);
     }
@@ -153,6 +158,8 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
         hidden: false,
         seq: s.nextIdeaSeq,
         merged: [],
+        tips: false,
+        category: null,
       };
       return { ...s, ideas: withEntry(s.ideas, idea.id, idea), nextIdeaSeq: s.nextIdeaSeq + 1 };
     }
@@ -162,6 +169,8 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
       return patchIdea(s, e.ideaId, { boardId: e.boardId });
     case 'idea.hidden':
       return patchIdea(s, e.ideaId, { hidden: e.hidden });
+    case 'idea.marked':
+      return patchIdea(s, e.ideaId, { tips: e.tips, category: e.category });
     case 'idea.deleted':
       return withoutIdeas(s, [e.ideaId]);
     case 'idea.merged': {
@@ -178,7 +187,10 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
       // Like addDots, the projection keeps no zero entries: merging undotted ideas adds none.
       const total = (getOwn(s.tallies, e.targetId) ?? 0) + e.sourceIds.reduce((n, id) => n + (getOwn(s.tallies, id) ?? 0), 0);
       const tallies = total > 0 ? withEntry(s.tallies, e.targetId, total) : s.tallies;
-      const withTarget = { ...s, votes, tallies, ideas: withEntry(s.ideas, e.targetId, { ...target, merged }) };
+      // A TIPS or a category on a merged note is not lost: the target keeps its own, else takes the first source's.
+      const tips = target.tips || sources.some((i) => i.tips);
+      const category = target.category ?? sources.find((i) => i.category !== null)?.category ?? null;
+      const withTarget = { ...s, votes, tallies, ideas: withEntry(s.ideas, e.targetId, { ...target, merged, tips, category }) };
       return withoutIdeas(withTarget, e.sourceIds);
     }
     case 'agenda.moved':

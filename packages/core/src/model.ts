@@ -50,6 +50,8 @@ export interface Participant {
   id: string;
   name: string;
   organisation: string;
+  /** The town or municipality they come from, as they wrote it; '' when not given. */
+  town: string;
   groupId: string | null;
   joinedAt: number;
   /** sha-256 of the participant's resume token; never leaves the server. */
@@ -77,6 +79,10 @@ export interface Idea {
   seq: number;
   /** Texts of the ideas merged into this one, kept for the documentation. */
   merged: string[];
+  /** Marked TIPS by its writer or the host: the seed's notes set these apart. */
+  tips: boolean;
+  /** One of the workshop's categories ("Förbättringar"), or null. */
+  category: string | null;
 }
 
 export interface VotingSettings {
@@ -143,6 +149,8 @@ export interface Workshop {
   rules: string[];
   /** The values the meeting stands on, shown with the rules ("Bästa möjliga möte"). */
   values: string[];
+  /** What a note may be filed under ("Förbättringar", "Utmaningar"): part of the design. */
+  categories: string[];
   boards: Board[];
   agenda: AgendaStep[];
   stepIndex: number;
@@ -204,6 +212,9 @@ export const LIMITS = {
   rule: 300,
   name: 60,
   organisation: 80,
+  town: 80,
+  categories: 20,
+  category: 60,
   ideaText: 200,
   ideaDetails: 1000,
   boards: 12,

@@ -7,6 +7,8 @@ export interface TemplateContent {
   title: string;
   rules: string[];
   values: string[];
+  /** What a note may be filed under: the seed's groupings for the question round, none elsewhere. */
+  categories: string[];
   boards: Board[];
   agenda: AgendaStep[];
 }
@@ -25,6 +27,7 @@ const handlingsplan: Record<Lang, TemplateContent> = {
       'Respekt och omtanke för de människor vi möter',
       'Lustfyllt och roligt för att ge energi',
     ],
+    categories: [],
     boards: [
       {
         id: 'omvarld',
@@ -110,6 +113,7 @@ const handlingsplan: Record<Lang, TemplateContent> = {
       'Respect and care for the people we meet',
       'Enjoyment and fun to give energy',
     ],
+    categories: [],
     boards: [
       {
         id: 'omvarld',
@@ -211,6 +215,7 @@ const fragerunda: Record<Lang, TemplateContent> = {
     title: 'Frågerunda',
     rules: handlingsplan.sv.rules,
     values: handlingsplan.sv.values,
+    categories: ['Förbättringar', 'Utmaningar', 'Möjligheter', 'Önskemål'],
     boards: questionBoards(FRAGOR_SV),
     agenda: [
       { id: 'valkommen', kind: 'lobby', title: 'Välkommen', prompt: 'Gå med med koden på skärmen.', minutes: 5 },
@@ -224,6 +229,7 @@ const fragerunda: Record<Lang, TemplateContent> = {
     title: 'Question round',
     rules: handlingsplan.en.rules,
     values: handlingsplan.en.values,
+    categories: ['Improvements', 'Challenges', 'Opportunities', 'Wishes'],
     boards: questionBoards(FRAGOR_EN),
     agenda: [
       { id: 'valkommen', kind: 'lobby', title: 'Welcome', prompt: 'Join with the code on the screen.', minutes: 5 },
@@ -240,6 +246,7 @@ const blank: Record<Lang, TemplateContent> = {
     title: 'Workshop',
     rules: handlingsplan.sv.rules,
     values: handlingsplan.sv.values,
+    categories: [],
     boards: [{ id: 'ideer', title: 'Idéer', purpose: '', questions: [] }],
     agenda: [
       { id: 'valkommen', kind: 'lobby', title: 'Välkommen', prompt: 'Gå med med koden på skärmen.', minutes: 5 },
@@ -252,6 +259,7 @@ const blank: Record<Lang, TemplateContent> = {
     title: 'Workshop',
     rules: handlingsplan.en.rules,
     values: handlingsplan.en.values,
+    categories: [],
     boards: [{ id: 'ideer', title: 'Ideas', purpose: '', questions: [] }],
     agenda: [
       { id: 'valkommen', kind: 'lobby', title: 'Welcome', prompt: 'Join with the code on the screen.', minutes: 5 },

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import type { Command } from '@fokus/core';
 import { LIMITS, idSchema, langSchema, optionalText, text } from './limits.ts';
-import { boardSchema, planYearSchema, rulesSchema, stepSchema, stepKindSchema, phasesSchema, boardColorSchema, clockSchema, isoDateSchema } from './design.ts';
+import {
+  boardSchema,
+  categoriesSchema,
+  planYearSchema,
+  rulesSchema,
+  stepSchema,
+  stepKindSchema,
+  phasesSchema,
+  boardColorSchema,
+  clockSchema,
+  isoDateSchema,
+} from './design.ts';
 
 const name = text(LIMITS.name);
 const ideaText = text(LIMITS.ideaText);
@@ -46,6 +57,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
     startTime: clockSchema.or(z.literal('')).optional(),
     rules: rulesSchema.optional(),
     values: rulesSchema.optional(),
+    categories: categoriesSchema.optional(),
   }),
   c('board:add', { board: boardSchema, index: z.number().int().min(0).max(LIMITS.boards).optional() }),
   c('board:update', {
@@ -70,6 +82,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   c('step:reorder', { stepIds: z.array(idSchema).min(1).max(LIMITS.steps) }),
   c('workshop:lock-joining', { locked: z.boolean() }),
   c('participant:rename', { participantId: idSchema, name }),
+  c('participant:town', { participantId: idSchema, town: optionalText(LIMITS.town) }),
   c('participant:remove', { participantId: idSchema, erase: z.boolean().optional() }),
   c('participant:add', { participantId: idSchema, name, organisation: optionalText(LIMITS.organisation).optional() }),
   c('participant:done', { done: z.boolean(), participantId: idSchema.optional() }),
@@ -94,6 +107,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   c('idea:merge', { targetId: idSchema, sourceIds: z.array(idSchema).min(1).max(LIMITS.mergeSources) }),
   c('idea:hide', { ideaId: idSchema, hidden: z.boolean() }),
   c('idea:delete', { ideaId: idSchema }),
+  c('idea:mark', { ideaId: idSchema, tips: z.boolean().optional(), category: text(LIMITS.category).nullable().optional() }),
   c('agenda:goto', {
     stepIndex: z
       .number()
@@ -136,6 +150,8 @@ export const joinRequestSchema = z
   .object({
     name,
     organisation: optionalText(LIMITS.organisation).default(''),
+    /** The town or municipality the person comes from ("Skellefteå"); optional. */
+    town: optionalText(LIMITS.town).default(''),
     /** Made by the phone and kept before sending, so a join resent after a lost answer is the same join. */
     token: z
       .string()

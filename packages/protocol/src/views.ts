@@ -38,6 +38,10 @@ export const ideaViewSchema = z.object({
   hidden: z.boolean(),
   seq: z.number(),
   merged: z.array(z.string()),
+  /** Marked TIPS by its writer or the host. */
+  tips: z.boolean(),
+  /** One of the workshop's `categories`, or null. */
+  category: z.string().nullable(),
 });
 export type IdeaView = z.infer<typeof ideaViewSchema>;
 
@@ -54,6 +58,8 @@ export const participantViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   organisation: z.string(),
+  /** The town or municipality they come from; '' when not given. */
+  town: z.string(),
   groupId: z.string().nullable(),
   /** What the person chose to say ("klar"): the only per-person progress anonymous voting shows. */
   done: z.boolean(),
@@ -81,6 +87,8 @@ export const workshopViewSchema = z.object({
   startTime: z.string(),
   rules: z.array(z.string()),
   values: z.array(z.string()),
+  /** What a note may be filed under; empty when the workshop has none. */
+  categories: z.array(z.string()),
   boards: z.array(boardSchema),
   agenda: z.array(stepSchema),
   stepIndex: z.number(),
@@ -126,6 +134,8 @@ export const meViewSchema = z.object({
   participantId: z.string(),
   name: z.string(),
   organisation: z.string(),
+  /** The town or municipality they said they come from. */
+  town: z.string(),
   groupId: z.string().nullable(),
   groupMembers: z.array(z.string()),
   votes: z.record(z.string(), z.number()),
@@ -152,7 +162,18 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
   const ideas = Object.values(s.ideas)
     .filter((i) => role === 'facilitator' || !i.hidden)
     .sort((a, b) => a.seq - b.seq)
-    .map((i) => ({ id: i.id, boardId: i.boardId, text: i.text, details: i.details, groupId: i.groupId, hidden: i.hidden, seq: i.seq, merged: i.merged }));
+    .map((i) => ({
+      id: i.id,
+      boardId: i.boardId,
+      text: i.text,
+      details: i.details,
+      groupId: i.groupId,
+      hidden: i.hidden,
+      seq: i.seq,
+      merged: i.merged,
+      tips: i.tips,
+      category: i.category,
+    }));
   const view: WorkshopView = {
     role,
     id: s.id,
@@ -166,6 +187,7 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
     startTime: s.startTime,
     rules: s.rules,
     values: s.values,
+    categories: s.categories,
     boards: s.boards,
     agenda: s.agenda,
     stepIndex: s.stepIndex,
@@ -187,6 +209,7 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
         id: p.id,
         name: p.name,
         organisation: p.organisation,
+        town: p.town,
         groupId: p.groupId,
         done: p.done,
         ...(named ? { dotsUsed: dotsSpent(ballotOf(s.votes, p.id)) } : {}),
@@ -245,6 +268,7 @@ export function meView(s: Workshop, participantId: string): MeView | null {
     participantId: p.id,
     name: p.name,
     organisation: p.organisation,
+    town: p.town,
     groupId: p.groupId,
     groupMembers,
     votes: ballotOf(s.votes, p.id) ?? {},

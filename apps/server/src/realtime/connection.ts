@@ -81,7 +81,7 @@ function onConnection(socket: FokusSocket, room: WorkshopRoom, log: FastifyBaseL
     const parsed = joinRequestSchema.safeParse(req);
     if (!parsed.success) return ack(ackError('bad_request', parsed.error.issues[0]?.message ?? 'invalid join'));
     try {
-      const res = await room.join(parsed.data.name, parsed.data.organisation, parsed.data.token);
+      const res = await room.join(parsed.data.name, parsed.data.organisation, parsed.data.token, parsed.data.town);
       if (res.ok && data.participantId !== res.participantId) {
         if (data.participantId) leave(socket, room, data.participantId);
         enterAs(socket, room, res.participantId);

@@ -18,6 +18,7 @@ const me = (votes: Record<string, number>): MeView => ({
   participantId: 'p1',
   name: 'Pia',
   organisation: '',
+  town: '',
   groupId: null,
   groupMembers: [],
   votes,

@@ -16,6 +16,7 @@ const view: WorkshopView = {
   startTime: '',
   rules: ['Alla får tala'],
   values: ['Öppenhet'],
+  categories: [],
   boards: [
     { id: 'b1', title: 'Omvärld', purpose: 'Se ut', questions: ['Vad händer?'], color: 'teal' },
     { id: 'b2', title: 'Samverkansöverenskommelsefrågor', purpose: '', questions: [] },
@@ -42,8 +43,8 @@ const view: WorkshopView = {
   joiningLocked: false,
   groups: [{ id: 'g1', name: 'Grupp 1', size: 2, members: ['Pia', 'David'] }],
   ideas: [
-    { id: 'i1', boardId: 'b1', text: 'Studieresa', details: '', groupId: null, hidden: false, seq: 1, merged: [] },
-    { id: 'i2', boardId: 'b1', text: 'Dold', details: '', groupId: null, hidden: true, seq: 2, merged: [] },
+    { id: 'i1', boardId: 'b1', text: 'Studieresa', details: '', groupId: null, hidden: false, seq: 1, merged: [], tips: false, category: null },
+    { id: 'i2', boardId: 'b1', text: 'Dold', details: '', groupId: null, hidden: true, seq: 2, merged: [], tips: false, category: null },
   ],
   voting: { status: 'idle', revealed: false, settings: { budget: 10, capPerIdea: null, anonymous: true, hideResults: true } },
   focus: { mode: 'threshold', value: 3, added: [], removed: [] },

@@ -44,6 +44,7 @@ export function previewMe(name: string): MeView {
     participantId: PREVIEW_PARTICIPANT,
     name,
     organisation: '',
+    town: '',
     groupId: null,
     groupMembers: [],
     votes: {},

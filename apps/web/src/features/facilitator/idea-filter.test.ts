@@ -11,6 +11,8 @@ const idea = (seq: number, text: string, details = '', merged: string[] = []): I
   hidden: false,
   seq,
   merged,
+  tips: false,
+  category: null,
 });
 
 const ideas = [

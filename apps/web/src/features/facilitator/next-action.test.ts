@@ -15,6 +15,7 @@ const base: WorkshopView = {
   startTime: '',
   rules: [],
   values: [],
+  categories: [],
   boards: [{ id: 'b', title: 'B', purpose: '', questions: [] }],
   agenda: [
     { id: 'a', kind: 'lobby', title: 'A', prompt: '', minutes: 5 },
