@@ -36,8 +36,9 @@ it('stores every kind of event through the protocol, survives a SIGKILL, and rep
   const pia = await phone('Pia');
   const bo = await phone('Bo');
   const lisa = await phone('Lisa');
-  await must(fac, { type: 'workshop:update', title: 'Handlingsplan – efter kraschen' });
+  await must(fac, { type: 'workshop:update', title: 'Handlingsplan – efter kraschen', categories: ['Utmaningar', 'Möjligheter'] });
   await must(pia.client, { type: 'participant:rename', participantId: pia.id, name: 'Pia Å' });
+  await must(pia.client, { type: 'participant:town', participantId: pia.id, town: 'Skellefteå' });
   await must(fac, { type: 'group:create', groupId: 'g1', name: 'Grupp 1' });
   await must(fac, { type: 'group:rename', groupId: 'g1', name: 'Grupp Ett' });
   await must(fac, { type: 'group:assign', participantId: bo.id, groupId: 'g1' });
@@ -59,6 +60,7 @@ it('stores every kind of event through the protocol, survives a SIGKILL, and rep
   await must(fac, { type: 'timer:reset' });
   await must(pia.client, { type: 'idea:add', ideaId: 'i1', boardId: 'omvarld', text: 'Studieresa till Malmö' });
   await must(pia.client, { type: 'idea:edit', ideaId: 'i1', text: 'Studieresa till Malmö och Lund', details: 'Två dagar' });
+  await must(pia.client, { type: 'idea:mark', ideaId: 'i1', tips: true, category: 'Möjligheter' });
   for (const [ideaId, text] of [
     ['i2', 'Omsättningsstatistik'],
     ['i3', 'Gemensam upphandling'],
@@ -129,6 +131,8 @@ it('stores every kind of event through the protocol, survives a SIGKILL, and rep
   const before = await fac.sync();
   expect(before.view.view.title).toBe('Handlingsplan – efter kraschen');
   expect(before.view.view.plan.map((r) => r.id)).toEqual(['r1']);
+  expect(before.view.view.ideas.find((i) => i.id === 'i1')).toMatchObject({ tips: true, category: 'Möjligheter' });
+  expect(before.view.view.participants?.find((p) => p.id === pia.id)?.town).toBe('Skellefteå');
 
   const dead = new Promise<void>((resolveDead) => first.proc.once('exit', () => resolveDead()));
   first.proc.kill('SIGKILL');
