@@ -451,6 +451,20 @@ export const en: Messages = {
   paperRemoveDot: 'One dot less on {idea}',
   paperDotsOn: '{n} dots on {idea}',
 
+  // Notes: TIPS, categories, town
+  joinTown: 'Town/municipality (optional)',
+  joinTownHint: 'Where you come from, e.g. Skellefteå',
+  noteTips: 'TIP',
+  noteTipsMark: 'Mark as a tip',
+  noteTipsMarkNamed: 'Mark “{idea}” as a tip',
+  noteCategory: 'Category',
+  noteCategoryNamed: 'Category for “{idea}”',
+  noteNoCategory: 'No category',
+  town: 'Town/municipality',
+  townEdit: 'Town',
+  townEditNamed: 'Change the town of {name}',
+  townMissing: 'no town',
+
   error_forbidden: 'You are not allowed to do that.',
   error_not_found: 'That no longer exists.',
   error_invalid: 'That did not work – check the details.',

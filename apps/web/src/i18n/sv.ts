@@ -457,6 +457,20 @@ export const sv = {
   paperRemoveDot: 'En prick mindre på {idea}',
   paperDotsOn: '{n} prickar på {idea}',
 
+  // Notes: TIPS, categories, town
+  joinTown: 'Kommun/ort (valfri)',
+  joinTownHint: 'Var du kommer ifrån, t.ex. Skellefteå',
+  noteTips: 'TIPS',
+  noteTipsMark: 'Markera som TIPS',
+  noteTipsMarkNamed: 'Markera ”{idea}” som TIPS',
+  noteCategory: 'Kategori',
+  noteCategoryNamed: 'Kategori för ”{idea}”',
+  noteNoCategory: 'Ingen kategori',
+  town: 'Kommun/ort',
+  townEdit: 'Ort',
+  townEditNamed: 'Ändra kommun/ort för {name}',
+  townMissing: 'ort saknas',
+
   // Errors (error_<code> for every protocol error code)
   error_forbidden: 'Det får du inte göra.',
   error_not_found: 'Det finns inte längre.',

@@ -16,7 +16,8 @@ export type FokusSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface Session {
   store: FokusStore;
   send: (command: ClientCommand, onResult?: (r: CommandResult) => void) => string;
-  join: (name: string, organisation: string) => Promise<JoinAck>;
+  /** `town`: the town or municipality they come from ('' when not given). */
+  join: (name: string, organisation: string, town?: string) => Promise<JoinAck>;
   sync: () => void;
   close: () => void;
 }
@@ -140,13 +141,13 @@ export function openSession({ code, role, key }: SessionOptions): Session {
   return {
     store,
     send: (command, onResult) => sender.send(command, onResult),
-    join: (name, organisation) =>
+    join: (name, organisation, town = '') =>
       new Promise<JoinAck>((resolve) => {
         // The phone makes its token and keeps it before asking: a join whose answer is lost is resent
         // with the same token and the server answers with the same participant, never a second one.
         const token = storage.get(keys.token(code)) ?? newId();
         storage.set(keys.token(code), token);
-        socket.timeout(ACK_TIMEOUT_MS).emit('participant:join', { name, organisation, token }, (err, res) => {
+        socket.timeout(ACK_TIMEOUT_MS).emit('participant:join', { name, organisation, town, token }, (err, res) => {
           if (err) return resolve({ ok: false, error: 'internal', message: 'timeout' });
           if (res.ok) {
             storage.set(keys.token(code), res.token);

@@ -7,6 +7,7 @@ import { useHyphenated } from '../../lib/hyphenate.ts';
 import { newId } from '../../realtime/ids.ts';
 import { useFokus, useSession } from '../../store/context.tsx';
 import { selectView } from '../../store/selectors.ts';
+import { NoteBadges, NoteMarkControls } from '../../ui/note-marks.tsx';
 import { ConfirmButton } from './confirm-button.tsx';
 import { GrowTextarea } from './grow-textarea.tsx';
 import { ideaMatcher } from './idea-filter.ts';
@@ -141,6 +142,7 @@ function IdeaRow({ idea, view, order, onToggle }: { idea: IdeaView; view: Worksh
       <div className="mod-idea__body">
         <span className="mod-idea__line">
           <span className="mod-idea__text">{text}</span>
+          <NoteBadges tips={idea.tips} category={idea.category} />
           {idea.details && (
             // One line beside the text; all of it is in the tooltip, the search and the editor.
             <span className="mod-idea__details" title={idea.details}>
@@ -221,6 +223,8 @@ function IdeaEditor({ idea, view, onClose }: { idea: IdeaView; view: WorkshopVie
             ))}
           </select>
         </label>
+        {/* TIPS and category take effect at once, like hide: not part of what Save sends. */}
+        <NoteMarkControls idea={idea} categories={view.categories} onMark={(mark) => send({ type: 'idea:mark', ideaId: idea.id, ...mark })} />
         <div className="mod-edit__actions">
           <button type="submit" className="btn btn--small btn--primary" disabled={!text.trim()}>
             {t('save')}

@@ -6,6 +6,7 @@ import { selectTally, selectView } from '../../store/selectors.ts';
 import { AddPaperParticipant } from './add-paper-participant.tsx';
 import { ConfirmButton } from './confirm-button.tsx';
 import { PaperBallot } from './paper-ballot.tsx';
+import { TownEdit } from './town-edit.tsx';
 
 /**
  * Everyone who joined: online, done; rename, remove, lock joining. Their dots only when voting is named
@@ -19,6 +20,7 @@ export function ParticipantsPanel() {
   const ballots = useFokus(selectTally)?.ballots;
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  const [townOf, setTownOf] = useState<string | null>(null);
   const [ballotOf, setBallotOf] = useState<string | null>(null);
   const lang = view?.lang ?? 'sv';
   // A paper ballot's line names long themes: they break where the language breaks them.
@@ -51,7 +53,9 @@ export function ParticipantsPanel() {
         <ul className="people">
           {people.map((p) => (
             <li key={p.id} className={`person${p.paper ? ' person--paper' : p.online ? '' : ' person--offline'}`}>
-              {editing === p.id ? (
+              {townOf === p.id ? (
+                <TownEdit person={p} onDone={() => setTownOf(null)} />
+              ) : editing === p.id ? (
                 <form
                   className="inline-form"
                   onSubmit={(e) => {
@@ -85,7 +89,7 @@ export function ParticipantsPanel() {
                     {!p.online && !p.paper && <span className="tag">{t('offlineTag')}</span>}
                   </div>
                   <div className="person__meta muted">
-                    {[p.organisation, p.groupId ? group.get(p.groupId) : null, p.dotsUsed ? `${p.dotsUsed} ●` : null].filter(Boolean).join(' · ')}
+                    {[p.town, p.organisation, p.groupId ? group.get(p.groupId) : null, p.dotsUsed ? `${p.dotsUsed} ●` : null].filter(Boolean).join(' · ')}
                   </div>
                   {p.dotsUsed ? <div className="person__meta muted">{ballotLine(p.id)}</div> : null}
                   {p.paper && p.paperBallot && !p.dotsUsed && Object.keys(p.paperBallot).length > 0 ? (
@@ -108,6 +112,17 @@ export function ParticipantsPanel() {
                       }}
                     >
                       {t('rename')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn--small btn--ghost"
+                      aria-label={t('townEditNamed', { name: p.name })}
+                      onClick={() => {
+                        setEditing(null);
+                        setTownOf(p.id);
+                      }}
+                    >
+                      {t('townEdit')}
                     </button>
                     <ConfirmButton
                       label={t('remove')}

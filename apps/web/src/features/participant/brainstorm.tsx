@@ -35,7 +35,9 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
     // What this phone has sent and the server has not confirmed yet shows at once: edits, withdrawals, new ideas.
     const edits = new Map<string, { text: string; details: string }>();
     const withdrawn = new Set<string>();
+    const marks = new Map<string, { tips?: boolean; category?: string | null }>();
     for (const p of pending) {
+      if (p.command.type === 'idea:mark') marks.set(p.command.ideaId, { ...marks.get(p.command.ideaId), ...withoutUndefined(p.command) });
       if (p.command.type === 'idea:edit') edits.set(p.command.ideaId, { text: p.command.text, details: p.command.details });
       if (p.command.type === 'idea:delete') withdrawn.add(p.command.ideaId);
     }
@@ -43,6 +45,7 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
       .filter((i) => i.boardId === board.id && inGroup(i) && !withdrawn.has(i.id))
       .map((i) => {
         const edit = edits.get(i.id);
+        const mark = marks.get(i.id);
         return {
           id: i.id,
           text: edit?.text ?? i.text,
@@ -50,12 +53,25 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
           groupName: groupName(i.groupId),
           mine: mine.has(i.id),
           pending: edit !== undefined,
+          tips: mark?.tips ?? i.tips,
+          category: mark?.category === undefined ? i.category : mark.category,
         };
       });
     const known = new Set(view.ideas.map((i) => i.id));
     const waiting = pending.flatMap((p) =>
       p.command.type === 'idea:add' && p.command.boardId === board.id && !known.has(p.command.ideaId)
-        ? [{ id: p.command.ideaId, text: p.command.text, details: p.command.details ?? '', groupName: null, mine: true, pending: true }]
+        ? [
+            {
+              id: p.command.ideaId,
+              text: p.command.text,
+              details: p.command.details ?? '',
+              groupName: null,
+              mine: true,
+              pending: true,
+              tips: false,
+              category: null,
+            },
+          ]
         : [],
     );
     return [...confirmed, ...waiting];
@@ -110,6 +126,7 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
                 editable={!readOnly && i.mine}
                 showGroup={readOnly}
                 dimmed={!!spotlight && readOnly && groupName(spotlight) !== i.groupName}
+                categories={view.categories}
               />
             ))}
           </ul>
@@ -122,6 +139,11 @@ export function Brainstorm({ readOnly = false }: { readOnly?: boolean }) {
       )}
     </div>
   );
+}
+
+/** A pending mark's fields that were given (an absent one leaves the note's own). */
+function withoutUndefined(c: { tips?: boolean; category?: string | null }): { tips?: boolean; category?: string | null } {
+  return { ...(c.tips === undefined ? {} : { tips: c.tips }), ...(c.category === undefined ? {} : { category: c.category }) };
 }
 
 /** The new-idea box, docked at the bottom of the screen where the thumb is. */

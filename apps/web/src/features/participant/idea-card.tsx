@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { useSession } from '../../store/context.tsx';
+import { NoteBadges, NoteMarkControls } from '../../ui/note-marks.tsx';
 import { IdeaText } from './idea-text.tsx';
 
 export interface ShownIdea {
@@ -13,13 +14,30 @@ export interface ShownIdea {
   mine: boolean;
   /** Sent, not yet confirmed by the server. */
   pending: boolean;
+  /** Marked TIPS, and its category: the writer may change both at any step. */
+  tips: boolean;
+  category: string | null;
 }
 
 type Mode = 'view' | 'edit' | 'withdraw';
 
 /** One idea in the brainstorm list; the author's own can be corrected inline or withdrawn after one question. */
-export function IdeaCard({ idea, editable, showGroup, dimmed }: { idea: ShownIdea; editable: boolean; showGroup: boolean; dimmed: boolean }) {
+export function IdeaCard({
+  idea,
+  editable,
+  showGroup,
+  dimmed,
+  categories,
+}: {
+  idea: ShownIdea;
+  editable: boolean;
+  showGroup: boolean;
+  dimmed: boolean;
+  /** The workshop's categories: the writer's own note offers them. */
+  categories: readonly string[];
+}) {
   const { t } = useI18n();
+  const { send } = useSession();
   const [mode, setMode] = useState<Mode>('view');
   const classes = ['idea-item', idea.pending && 'idea-item--pending', dimmed && 'idea-item--dim', idea.mine && 'idea-item--mine'].filter(Boolean).join(' ');
 
@@ -28,6 +46,12 @@ export function IdeaCard({ idea, editable, showGroup, dimmed }: { idea: ShownIde
     <li className={classes}>
       <IdeaText className="idea-item__text" text={idea.text} />
       {idea.details && <IdeaText className="idea-item__details" text={idea.details} />}
+      {/* The writer sees the marks as controls on their own note; everyone else as badges. */}
+      {idea.mine && !idea.pending ? (
+        <NoteMarkControls idea={idea} categories={categories} onMark={(mark) => send({ type: 'idea:mark', ideaId: idea.id, ...mark })} />
+      ) : (
+        <NoteBadges tips={idea.tips} category={idea.category} className="idea-item__badges" />
+      )}
       {showGroup && idea.groupName && <span className="idea-item__group">{idea.groupName}</span>}
       {idea.pending && <span className="idea-item__status">{t('sending')}</span>}
       {editable && !idea.pending && mode === 'view' && (

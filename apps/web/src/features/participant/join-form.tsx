@@ -14,6 +14,8 @@ export function JoinForm() {
   const status = useFokus((s) => s.status);
   const [name, setName] = useState(() => storage.get('fokus:lastName') ?? '');
   const [organisation, setOrganisation] = useState(() => storage.get('fokus:lastOrg') ?? '');
+  // Remembered on this phone like the name: the same person comes from the same town next meeting too.
+  const [town, setTown] = useState(() => storage.get('fokus:lastTown') ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
@@ -21,11 +23,12 @@ export function JoinForm() {
     if (!name.trim()) return;
     setBusy(true);
     setError(null);
-    const res = await session.join(name.trim(), organisation.trim());
+    const res = await session.join(name.trim(), organisation.trim(), town.trim());
     setBusy(false);
     if (!res.ok) return setError(res.error === 'joining_locked' ? t('joinLocked') : err(res.error));
     storage.set('fokus:lastName', name.trim());
     storage.set('fokus:lastOrg', organisation.trim());
+    storage.set('fokus:lastTown', town.trim());
   };
   // Locked: say so instead of offering a form that can only be refused; the view is live, so it opens again by itself.
   if (view?.joiningLocked) {
@@ -63,8 +66,23 @@ export function JoinForm() {
               onChange={(e) => setOrganisation(e.target.value)}
               maxLength={80}
               autoComplete="organization"
-              enterKeyHint="go"
+              enterKeyHint="next"
             />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('joinTown')}</span>
+            <input
+              className="input"
+              value={town}
+              onChange={(e) => setTown(e.target.value)}
+              maxLength={80}
+              autoComplete="address-level2"
+              enterKeyHint="go"
+              aria-describedby="join-town-hint"
+            />
+            <span id="join-town-hint" className="field__hint">
+              {t('joinTownHint')}
+            </span>
           </label>
           {error && (
             <p className="form-error" role="alert">

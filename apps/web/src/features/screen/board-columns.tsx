@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
 import { useFokus } from '../../store/context.tsx';
 import { selectStep, selectView } from '../../store/selectors.ts';
+import { NoteBadges } from '../../ui/note-marks.tsx';
 import { GroupsPanel } from './groups-panel.tsx';
 import { ColumnHead, IDEA_FLOOR } from './column-head.tsx';
 import { useHyphenator } from './use-hyphenator.ts';
@@ -96,6 +97,7 @@ function Column({
         {ideas.map((idea) => (
           <li key={idea.id} data-idea={idea.id} className={`s-idea${spotlight && idea.groupId !== spotlight ? ' s-idea--dim' : ''}`}>
             <span className="s-no">#{idea.seq}</span> <span className="s-idea__text">{hy(idea.text)}</span>
+            <NoteBadges tips={idea.tips} category={idea.category ? hy(idea.category) : null} />
             {idea.details && <span className="s-idea__details"> {hy(idea.details)}</span>}
           </li>
         ))}
