@@ -14,7 +14,11 @@ export function NoteBadges({ tips, category, className = '' }: NoteMarks & { cla
   return (
     <span className={`note-badges ${className}`}>
       {tips && <span className="note-tips">{t('noteTips')}</span>}
-      {category && <span className="note-cat">{category}</span>}
+      {category && (
+        <span className="note-cat" title={category.replaceAll('\u00AD', '')}>
+          {category}
+        </span>
+      )}
     </span>
   );
 }
