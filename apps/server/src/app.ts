@@ -12,6 +12,8 @@ import type { Clock } from './workshop-room.ts';
 import type { WorkshopStore } from './store/store.ts';
 import { workshopRoutes } from './http/workshop-routes.ts';
 import { erasureRoutes } from './http/erasure-routes.ts';
+import { seriesRoutes } from './http/series-routes.ts';
+import { SeriesRegistry } from './series/registry.ts';
 import { workshopSockets } from './realtime/workshop-sockets.ts';
 import { lifecycleSettings, startLifecycle } from './retention.ts';
 import type { Lifecycle } from './retention.ts';
@@ -100,6 +102,7 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
   });
   workshopRoutes(app, rooms, config, limits, policy, clock);
   erasureRoutes(app, rooms, workshopSockets(io));
+  seriesRoutes(app, new SeriesRegistry(store, rooms, clock), config, clock);
   const lifecycle = startLifecycle({ rooms, store, sockets: workshopSockets(io), clock, log: app.log, ...lifecycleSettings(config) });
 
   const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;

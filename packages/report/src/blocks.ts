@@ -33,8 +33,11 @@ export type Block =
   | { type: 'table'; columns: Column[]; rows: Cell[][] }
   /** The year calendar: thirteen months, laid out as each format can (a grid of months in DOCX and PDF). */
   | { type: 'calendar'; months: DocMonth[] }
-  /** A table of contents of the level 2 and 3 headings, where the format pages (DOCX, PDF); Markdown has none. */
-  | { type: 'contents'; title: string };
+  /**
+   * A table of contents of the level 2 and 3 headings (or level 2 only, `depth: 2`), where the format pages
+   * (DOCX, PDF); Markdown has none.
+   */
+  | { type: 'contents'; title: string; depth?: 2 | 3 };
 
 const text = (t: string): Run => ({ text: t });
 const cell = (t: string): Cell => [[text(t)]];

@@ -3,3 +3,5 @@ export * from './model.ts';
 export * from './build.ts';
 export * from './words.ts';
 export * from './blocks.ts';
+export * from './outline.ts';
+export * from './series/index.ts';

@@ -8,16 +8,16 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExportFormat } from '@fokus/protocol';
-import type { Documentation } from '@fokus/report';
+import type { Documentation, Outline } from '@fokus/report';
+import type { OutlineFormat } from './outline-formats.ts';
+import { outlineRendererFor } from './outline-formats.ts';
 import type { RenderOptions } from './registry.ts';
 import { rendererFor } from './registry.ts';
 
-export interface RenderRequest {
-  id: number;
-  format: ExportFormat;
-  doc: Documentation;
-  options: RenderOptions;
-}
+/** A workshop's documentation in one of its formats, or any outline (a series' report) in a paged format. */
+export type RenderRequest =
+  | { id: number; format: ExportFormat; doc: Documentation; options: RenderOptions }
+  | { id: number; format: OutlineFormat; outline: Outline };
 export type RenderReply = { id: number; ok: true; body: string | Uint8Array; threadId: number } | { id: number; ok: false; message: string };
 
 /** The formats worth a thread: they lay out pages or zip a workbook. */
@@ -70,11 +70,22 @@ function thread(): Worker | null {
 export async function render(format: ExportFormat, doc: Documentation, options: RenderOptions): Promise<{ body: string | Buffer; threadId: number | null }> {
   const w = HEAVY.has(format) ? thread() : null;
   if (!w) return { body: await rendererFor(format).render(doc, options), threadId: null };
-  const id = nextId++;
+  return onThread(w, { id: nextId++, format, doc, options });
+}
+
+/** Renders an outline (a series' compiled report): DOCX and PDF off the main thread like a workshop's. */
+export async function renderOutline(format: OutlineFormat, outline: Outline): Promise<{ body: string | Buffer; threadId: number | null }> {
+  const w = format === 'md' ? null : thread();
+  if (!w) return { body: await outlineRendererFor(format).render(outline), threadId: null };
+  return onThread(w, { id: nextId++, format, outline });
+}
+
+async function onThread(w: Worker, job: RenderRequest): Promise<{ body: string | Buffer; threadId: number | null }> {
+  const { id, format } = job;
   const reply = await new Promise<RenderReply>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     w.ref();
-    w.postMessage({ id, format, doc, options } satisfies RenderRequest);
+    w.postMessage(job);
   });
   if (!reply.ok) throw new Error(`render ${format}: ${reply.message}`);
   return {

@@ -23,8 +23,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block, Cell, Column, DocMonth, Documentation, Run, Words } from '@fokus/report';
-import { calendarLines, documentBlocks, wordsFor } from '@fokus/report';
+import type { Block, Cell, Column, DocMonth, Documentation, Outline, Run, Words } from '@fokus/report';
+import { calendarLines, wordsFor, workshopOutline } from '@fokus/report';
 import type { Renderer } from '../registry.ts';
 
 /** A4 in twentieths of a point, 2 cm margins. */
@@ -161,7 +161,7 @@ function children(blocks: readonly Block[], w: Words): (Paragraph | Table | Tabl
       case 'contents':
         out.push(
           new Paragraph({ children: [new TextRun({ text: b.title, bold: true, size: 26, color: ACCENT })], spacing: { before: 240, after: 120 } }),
-          new TableOfContents(b.title, { hyperlink: true, headingStyleRange: '2-3' }),
+          new TableOfContents(b.title, { hyperlink: true, headingStyleRange: `2-${b.depth ?? 3}` }),
         );
         break;
     }
@@ -169,14 +169,19 @@ function children(blocks: readonly Block[], w: Words): (Paragraph | Table | Tabl
   return out;
 }
 
-export async function renderDocx(doc: Documentation): Promise<Buffer> {
+export function renderDocx(doc: Documentation): Promise<Buffer> {
+  return renderDocxOutline(workshopOutline(doc));
+}
+
+/** Any outline (a workshop's documentation, a series' compiled report) as a Word document. */
+export async function renderDocxOutline(doc: Outline): Promise<Buffer> {
   const w = wordsFor(doc.lang);
   // The layout module is large (it measures text as Word does): loaded the first time a DOCX is made.
   const { estimatePageNumbers } = await import('docx/layout');
   const document = new Document({
     creator: 'Fokus',
     title: doc.title,
-    description: `${doc.focusTitle} · ${doc.dateLabel}`,
+    description: doc.subject,
     pageNumbers: estimatePageNumbers,
     styles: {
       default: {
@@ -217,7 +222,7 @@ export async function renderDocx(doc: Documentation): Promise<Buffer> {
             ],
           }),
         },
-        children: children(documentBlocks(doc), w),
+        children: children(doc.blocks, w),
       },
     ],
   });

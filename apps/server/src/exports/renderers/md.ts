@@ -7,8 +7,8 @@
 import type { List, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Block, Cell, Documentation, Run } from '@fokus/report';
-import { calendarLines, documentBlocks, wordsFor } from '@fokus/report';
+import type { Block, Cell, Documentation, Outline, Run } from '@fokus/report';
+import { calendarLines, wordsFor, workshopOutline } from '@fokus/report';
 import type { Renderer } from '../registry.ts';
 
 function phrasing(runs: readonly Run[]): PhrasingContent[] {
@@ -48,7 +48,7 @@ function table(header: readonly string[], rows: readonly Cell[][], numeric: read
   };
 }
 
-function node(block: Block, doc: Documentation): RootContent | null {
+function node(block: Block, doc: Outline): RootContent | null {
   const w = wordsFor(doc.lang);
   switch (block.type) {
     case 'heading':
@@ -85,7 +85,12 @@ function node(block: Block, doc: Documentation): RootContent | null {
 }
 
 export function renderMarkdown(doc: Documentation): string {
-  const children = documentBlocks(doc).flatMap((b) => node(b, doc) ?? []);
+  return renderMarkdownOutline(workshopOutline(doc));
+}
+
+/** Any outline (a workshop's documentation, a series' compiled report) as Markdown. */
+export function renderMarkdownOutline(doc: Outline): string {
+  const children = doc.blocks.flatMap((b) => node(b, doc) ?? []);
   const tree: Root = { type: 'root', children };
   return toMarkdown(tree, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', fences: true });
 }

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { PdfContent } from 'pdfmake';
-import type { Block, Cell, DocMonth, Documentation, Run, Words } from '@fokus/report';
-import { calendarLines, documentBlocks, wordsFor } from '@fokus/report';
+import type { Block, Cell, DocMonth, Documentation, Outline, Run, Words } from '@fokus/report';
+import { calendarLines, wordsFor, workshopOutline } from '@fokus/report';
 import type { Renderer } from '../registry.ts';
 
 const ACCENT = '#1F3864';
@@ -71,14 +71,14 @@ function percentages(weights: readonly number[]): string[] {
   return weights.map((x) => `${((x / total) * 100).toFixed(2)}%`);
 }
 
-function content(block: Block, w: Words): PdfContent {
+function content(block: Block, w: Words, tocDepth: number): PdfContent {
   switch (block.type) {
     case 'heading':
       // Level 2 and 3 headings make the table of contents; level 1 is the title above it.
       return {
         text: block.text,
         style: `h${block.level}`,
-        ...(block.level > 1 ? { tocItem: true, tocMargin: [(block.level - 2) * 12, 0, 0, 0] } : {}),
+        ...(block.level > 1 && block.level <= tocDepth ? { tocItem: true, tocMargin: [(block.level - 2) * 12, 0, 0, 0] } : {}),
         ...(block.newPage ? { pageBreak: 'before' } : {}),
       };
     case 'paragraph':
@@ -116,13 +116,19 @@ interface PlacedNode {
 }
 const isHeading = (node: PlacedNode): boolean => typeof node.style === 'string' && /^h[123]$/.test(node.style);
 
-export async function renderPdf(doc: Documentation): Promise<Buffer> {
+export function renderPdf(doc: Documentation): Promise<Buffer> {
+  return renderPdfOutline(workshopOutline(doc));
+}
+
+/** Any outline (a workshop's documentation, a series' compiled report) as a PDF. */
+export async function renderPdfOutline(doc: Outline): Promise<Buffer> {
   setUp();
   const w = wordsFor(doc.lang);
+  const tocDepth = doc.blocks.find((b) => b.type === 'contents')?.depth ?? 3;
   const pdf = pdfmake.createPdf({
     pageSize: 'A4',
     pageMargins: [57, 57, 57, 57],
-    info: { title: doc.title, author: 'Fokus', creator: 'Fokus', subject: `${doc.focusTitle} · ${doc.dateLabel}`, creationDate: new Date(doc.generatedAt) },
+    info: { title: doc.title, author: 'Fokus', creator: 'Fokus', subject: doc.subject, creationDate: new Date(doc.generatedAt) },
     language: doc.lang === 'sv' ? 'sv-SE' : 'en-GB',
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
     styles: {
@@ -131,7 +137,7 @@ export async function renderPdf(doc: Documentation): Promise<Buffer> {
       h3: { fontSize: 11.5, bold: true, margin: [0, 10, 0, 4] },
       tocTitle: { fontSize: 13, bold: true, color: ACCENT, margin: [0, 8, 0, 4] },
     },
-    content: documentBlocks(doc).map((b) => content(b, w)),
+    content: doc.blocks.map((b) => content(b, w, tocDepth)),
     footer: (page: number, pages: number) => ({
       text: `${doc.title} · ${w.pageOf[0]}${page}${w.pageOf[1]}${pages}`,
       alignment: 'center',
