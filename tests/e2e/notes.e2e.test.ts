@@ -214,6 +214,11 @@ it('two phones join with their towns and write; TIPS and categories from phone a
   expect(await pia.locator('.idea-item').count()).toBe(17);
   expect(await pia.locator('.idea-item .note-tips').count()).toBe(4); // three from the room, Bo's from the host
   expect(await pia.locator('.idea-item--mine .note-marks').count()).toBe(1);
+  // No text on a note under the phone's 14 px floor, badges and controls included.
+  const smallest = await pia
+    .locator('.idea-list :is(span, button, select, p)')
+    .evaluateAll((els) => Math.min(...els.filter((el) => el.textContent?.trim()).map((el) => parseFloat(getComputedStyle(el).fontSize))));
+  expect(smallest).toBeGreaterThanOrEqual(14);
   await settled(pia);
   expect(await overflow(pia, '.phone')).toEqual([]);
   await screenshot(pia, 'notes-phone-360-review');
