@@ -97,6 +97,7 @@ function Column({
         {ideas.map((idea) => (
           <li key={idea.id} data-idea={idea.id} className={`s-idea${spotlight && idea.groupId !== spotlight ? ' s-idea--dim' : ''}`}>
             <span className="s-no">#{idea.seq}</span> <span className="s-idea__text">{hy(idea.text)}</span>
+            {/* A space, not a margin: a badge that wraps to the next line starts flush with the text. */}{' '}
             <NoteBadges tips={idea.tips} category={idea.category ? hy(idea.category) : null} />
             {idea.details && <span className="s-idea__details"> {hy(idea.details)}</span>}
           </li>
