@@ -170,6 +170,8 @@ it('two phones join with their towns and write; TIPS and categories from phone a
     const idea = c.view?.view.ideas.find((i) => i.text === BO_NOTE);
     return idea?.tips === true && idea.category === 'Möjligheter';
   });
+  await settled(consolePage);
+  await screenshot(consolePage, 'notes-console-editor-1280x720');
   await editor.getByRole('button', { name: 'Avbryt' }).click();
   // Pia's note shows her marks on its line.
   const piaRow = consolePage.locator('.mod-idea').filter({ hasText: PIA_NOTE });
@@ -179,6 +181,8 @@ it('two phones join with their towns and write; TIPS and categories from phone a
   const people = consolePage.locator('.panel--people');
   await people.getByRole('button', { name: 'Ändra kommun/ort för Bo' }).click();
   await people.getByLabel('Ändra kommun/ort för Bo').fill('Skellefteå kommun');
+  await people.getByLabel('Ändra kommun/ort för Bo').scrollIntoViewIfNeeded();
+  await screenshot(consolePage, 'notes-console-town-1280x720');
   await people.getByRole('button', { name: 'Spara' }).click();
   await fac.until((c) => c.view?.view.participants?.find((p) => p.name === 'Bo')?.town === 'Skellefteå kommun');
   const person = (name: string) => people.locator('.person').filter({ has: consolePage.locator('.person__name', { hasText: new RegExp(`^${name}$`) }) });

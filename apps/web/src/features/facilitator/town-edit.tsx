@@ -20,7 +20,8 @@ export function TownEdit({ person, onDone }: { person: ParticipantView; onDone: 
         if (e.key === 'Escape') onDone();
       }}
     >
-      <label className="visually-hidden" htmlFor={`town-${person.id}`}>
+      {/* Visible: the line's name and organisation are hidden while the form is open. */}
+      <label className="field__label" style={{ flexBasis: '100%' }} htmlFor={`town-${person.id}`}>
         {t('townEditNamed', { name: person.name })}
       </label>
       <input
