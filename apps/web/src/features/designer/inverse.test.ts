@@ -60,6 +60,7 @@ describe('inverseOf: the command that takes a designer edit back', () => {
       { type: 'workshop:update', title: 'Handlingsplan 2027', planYear: 2027 },
     ],
     ['rules', { type: 'workshop:update', rules: [] }, { type: 'workshop:update', rules: ['Alla får tala'] }],
+    ['categories', { type: 'workshop:update', categories: ['Utmaningar'] }, { type: 'workshop:update', categories: [] }],
     ['an added board is deleted', { type: 'board:add', board: { id: 'b9', title: 'X', purpose: '', questions: [] } }, { type: 'board:delete', boardId: 'b9' }],
     [
       'a board update gets its old fields',

@@ -19,6 +19,7 @@ export function inverseOf(c: ClientCommand, v: WorkshopView): ClientCommand | nu
       if (c.startTime !== undefined) old.startTime = v.startTime;
       if (c.rules !== undefined) old.rules = [...v.rules];
       if (c.values !== undefined) old.values = [...v.values];
+      if (c.categories !== undefined) old.categories = [...v.categories];
       return old;
     }
     case 'board:add':

@@ -4,7 +4,10 @@ import { useI18n } from '../../i18n/index.ts';
 import { ListEditor } from './fields.tsx';
 import type { Edit } from './use-undo.ts';
 
-/** Ground rules and values: the lists the lobby and the screen show before the work starts. */
+/**
+ * Ground rules and values, the lists the lobby and the screen show before the work starts; and the categories a
+ * note can be filed under ("Förbättringar", "Utmaningar"), as a question round's notes are.
+ */
 export function RulesEditor({ view, edit }: { view: WorkshopView; edit: Edit }) {
   const { t } = useI18n();
   return (
@@ -35,6 +38,17 @@ export function RulesEditor({ view, edit }: { view: WorkshopView; edit: Edit }) 
             itemLabel={(n) => t('designValueN', { n })}
             addLabel={t('designAddValue')}
             onCommit={(values, done) => edit({ type: 'workshop:update', values }, done)}
+          />
+        </div>
+        <div className="d-card">
+          <ListEditor
+            legend={t('designCategories')}
+            items={view.categories}
+            max={LIMITS.categories}
+            maxLength={LIMITS.category}
+            itemLabel={(n) => t('designCategoryN', { n })}
+            addLabel={t('designAddCategory')}
+            onCommit={(categories, done) => edit({ type: 'workshop:update', categories }, done)}
           />
         </div>
       </div>
