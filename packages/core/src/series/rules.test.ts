@@ -3,7 +3,9 @@ import { decide } from '../decide.ts';
 import { evolve } from '../evolve.ts';
 import type { Workshop } from '../model.ts';
 import { templateDesign } from '../templates.ts';
-import { designCommands, regionName, roomTakesDesign, roomTitle } from './rules.ts';
+import type { Series, SeriesRoom } from './model.ts';
+import { SERIES_LIMITS, SERIES_SCHEMA } from './model.ts';
+import { addRoom, designCommands, regionName, roomTakesDesign, roomTitle, updateRoom } from './rules.ts';
 
 describe('series rules', () => {
   it.each([
@@ -53,5 +55,54 @@ describe('series rules', () => {
     expect(roomTakesDesign({ closed: false }, { stepIndex: 0, ideas: {} })).toBe(true);
     expect(roomTakesDesign({ closed: true }, { stepIndex: 0, ideas: {} })).toBe(false);
     expect(roomTakesDesign({ closed: false }, { stepIndex: 1, ideas: {} })).toBe(false);
+  });
+
+  describe('rooms of a series', () => {
+    const room = (id: string): SeriesRoom => ({
+      id,
+      region: 'Norr',
+      town: 'Umeå',
+      host: '',
+      workshopId: `w-${id}`,
+      code: 'ABCDEF',
+      closed: false,
+      createdAt: 0,
+    });
+    const series: Series = {
+      schema: SERIES_SCHEMA,
+      id: 's',
+      title: 'Nätverksträff',
+      theme: '',
+      date: '2019-09-03',
+      lang: 'sv',
+      intro: '',
+      design: templateDesign('fragerunda', 'sv', 2019),
+      rooms: [room('a')],
+      createdAt: 0,
+    };
+
+    it.each([
+      ['a new room', room('b'), 'ok'],
+      ['a room id twice', room('a'), 'already_exists'],
+      ['a workshop twice', { ...room('c'), workshopId: 'w-a' }, 'already_exists'],
+    ])('adds %s: %s', (_, r, outcome) => {
+      const result = addRoom(series, r);
+      expect(result.ok ? 'ok' : result.error.code).toBe(outcome);
+    });
+
+    it('stops at the room limit', () => {
+      const full = { ...series, rooms: Array.from({ length: SERIES_LIMITS.rooms }, (_, i) => room(`r${i}`)) };
+      const result = addRoom(full, room('x'));
+      expect(result.ok ? 'ok' : result.error.code).toBe('limit_reached');
+    });
+
+    it('renames and closes a room, leaving what is not asked as it was', () => {
+      const result = updateRoom(series, 'a', { town: 'Skellefteå', closed: true });
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.rooms[0]).toEqual({ ...room('a'), town: 'Skellefteå', closed: true });
+      expect(series.rooms[0]?.town).toBe('Umeå');
+      const missing = updateRoom(series, 'nope', { town: 'X' });
+      expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
+    });
   });
 });
