@@ -5,3 +5,4 @@ export * from './views.ts';
 export * from './socket-events.ts';
 export * from './http.ts';
 export * from './design.ts';
+export * from './series.ts';

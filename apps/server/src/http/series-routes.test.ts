@@ -5,7 +5,7 @@ import type { FokusApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { DEFAULT_RATE_LIMITS } from '../config.ts';
 import { MemoryStore } from '../store/memory-store.ts';
-import type { RoomStatus, SeriesStatus } from '../series/status.ts';
+import type { SeriesRoomStatus as RoomStatus, SeriesStatus } from '@fokus/protocol';
 
 const config: Config = {
   port: 0,

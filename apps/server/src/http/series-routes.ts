@@ -4,7 +4,18 @@
  * token; a room's host uses the ordinary workshop routes and console with the host key, for that room only.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { exportFormatSchema, firstIssue, parseDesign } from '@fokus/protocol';
+import {
+  createSeriesSchema,
+  exportFormatSchema,
+  firstIssue,
+  parseDesign,
+  putDesignSchema,
+  reportFormatSchema,
+  roomInputSchema,
+  roomPatchSchema,
+  seriesIdSchema,
+} from '@fokus/protocol';
+import type { SeriesRoomCreated } from '@fokus/protocol';
 import { templateDesign } from '@fokus/core';
 import { buildDocumentation, buildSeriesDocumentation, seriesOutline } from '@fokus/report';
 import type { Config } from '../config.ts';
@@ -15,7 +26,6 @@ import { outlineRendererFor } from '../exports/outline-formats.ts';
 import { render, renderOutline } from '../exports/render-thread.ts';
 import type { CreatedRoom, SeriesRegistry } from '../series/registry.ts';
 import { SeriesRefusal, SeriesRegistry as Registry } from '../series/registry.ts';
-import { createSeriesSchema, putDesignSchema, reportFormatSchema, roomInputSchema, roomPatchSchema, seriesIdSchema } from '../series/schemas.ts';
 import { roomStatus, seriesStatus } from '../series/status.ts';
 import type { SeriesRecord } from '../store/store.ts';
 import type { Clock } from '../workshop-room.ts';
@@ -24,7 +34,7 @@ type IdParams = { Params: { id: string } };
 
 const bearer = (req: FastifyRequest): string | null => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
 
-function roomBody({ room, hostKey }: CreatedRoom) {
+function roomBody({ room, hostKey }: CreatedRoom): SeriesRoomCreated {
   return {
     roomId: room.id,
     region: room.region,

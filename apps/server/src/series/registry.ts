@@ -10,7 +10,7 @@ import type { Rooms } from '../rooms.ts';
 import { hashSecret, newId, newSecret, secretMatches } from '../security.ts';
 import type { SeriesRecord, WorkshopStore } from '../store/store.ts';
 import type { Clock, WorkshopRoom } from '../workshop-room.ts';
-import type { CreateSeriesInput, RoomInput } from './schemas.ts';
+import type { CreateSeriesInput, RoomInput, SeriesDesignResult } from '@fokus/protocol';
 
 /** A room as made: its host key is shown once, here, and stored only as its workshop's facilitator key hash. */
 export interface CreatedRoom {
@@ -25,7 +25,7 @@ export interface LinkedRoom {
   state: 'live' | 'gone' | 'unavailable';
 }
 
-export type DesignSkip = { roomId: string; reason: 'started' | 'closed' | 'gone' | 'unavailable' | 'refused'; message?: string };
+type DesignSkip = SeriesDesignResult['skipped'][number];
 
 export class SeriesRegistry {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -139,7 +139,7 @@ export class SeriesRegistry {
   }
 
   /** The new shared design: stored on the series, and sent to every room that has not started. */
-  applyDesign(seriesId: string, design: WorkshopDesign): Promise<{ applied: string[]; skipped: DesignSkip[] } | null> {
+  applyDesign(seriesId: string, design: WorkshopDesign): Promise<SeriesDesignResult | null> {
     return this.serial(seriesId, async () => {
       const record = await this.store.findSeries(seriesId);
       if (!record) return null;

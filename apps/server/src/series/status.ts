@@ -3,39 +3,11 @@
  * question. Read from the rooms' live state; the organiser dashboard and the plenary view can poll this.
  */
 import { activeParticipants } from '@fokus/core';
+import type { SeriesRoomStatus, SeriesStatus } from '@fokus/protocol';
 import type { SeriesRecord } from '../store/store.ts';
 import type { LinkedRoom } from './registry.ts';
 
-export interface RoomStatus {
-  roomId: string;
-  region: string;
-  town: string;
-  host: string;
-  code: string;
-  closed: boolean;
-  /** 'gone': its workshop was erased; 'unavailable': it could not be loaded right now. */
-  state: LinkedRoom['state'];
-  title: string | null;
-  step: string | null;
-  stepIndex: number | null;
-  participants: number;
-  notes: number;
-  notesPerQuestion: { boardId: string; title: string; notes: number }[];
-}
-
-export interface SeriesStatus {
-  seriesId: string;
-  title: string;
-  theme: string;
-  date: string;
-  lang: 'sv' | 'en';
-  intro: string;
-  categories: string[];
-  questions: { boardId: string; title: string }[];
-  rooms: RoomStatus[];
-}
-
-export function roomStatus({ room, workshop, state }: LinkedRoom): RoomStatus {
+export function roomStatus({ room, workshop, state }: LinkedRoom): SeriesRoomStatus {
   const base = { roomId: room.id, region: room.region, town: room.town, host: room.host, code: room.code, closed: room.closed, state };
   if (!workshop) return { ...base, title: null, step: null, stepIndex: null, participants: 0, notes: 0, notesPerQuestion: [] };
   const s = workshop.shown;
