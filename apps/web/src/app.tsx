@@ -8,6 +8,7 @@ import { ParticipantApp } from './features/participant/participant-app.tsx';
 const ScreenApp = lazy(() => import('./features/screen/screen-app.tsx'));
 const ConsoleApp = lazy(() => import('./features/facilitator/console-app.tsx'));
 const ReportApp = lazy(() => import('./features/report/report-app.tsx'));
+const SeriesApp = lazy(() => import('./features/series/series-app.tsx'));
 
 function Loading() {
   const { t } = useI18n();
@@ -41,6 +42,12 @@ export function App() {
       return (
         <Suspense fallback={<Loading />}>
           <ReportApp key={route.code} code={route.code} />
+        </Suspense>
+      );
+    case 'series':
+      return (
+        <Suspense fallback={<Loading />}>
+          <SeriesApp key={route.seriesId} seriesId={route.seriesId} plenary={route.plenary} />
         </Suspense>
       );
     case 'not-found':

@@ -27,7 +27,11 @@ export type Route =
   | { name: 'screen'; code: string }
   | { name: 'facilitator'; code: string }
   | { name: 'report'; code: string }
+  | { name: 'series'; seriesId: string; plenary: boolean }
   | { name: 'not-found' };
+
+/** Series ids are 16 URL-safe characters, case kept (unlike join codes). */
+const SERIES_ID = /^[A-Za-z0-9_-]{16}$/;
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
@@ -38,5 +42,8 @@ export function parseRoute(pathname: string): Route {
   if (head === 's' && code && parts.length === 2) return { name: 'screen', code };
   if (head === 'f' && code && parts.length === 2) return { name: 'facilitator', code };
   if (head === 'f' && code && parts.length === 3 && parts[2] === 'rapport') return { name: 'report', code };
+  if (head === 'o' && raw && SERIES_ID.test(raw) && (parts.length === 2 || (parts.length === 3 && parts[2] === 'skarm'))) {
+    return { name: 'series', seriesId: raw, plenary: parts.length === 3 };
+  }
   return { name: 'not-found' };
 }
