@@ -105,10 +105,11 @@ describe('series routes: the organiser key of this series only', () => {
     });
   }
 
-  it('adding a room and a new design are the organiser’s alone', async () => {
+  it('adding a room, a new design and erasing are the organiser’s alone', async () => {
     for (const who of WHO.filter((w) => w !== 'organiser')) {
       expect((await request('POST', `/api/series/${s1.seriesId}/rooms`, who, { region: 'Mitt', town: 'Falun' })).status).toBe(401);
       expect((await request('PUT', `/api/series/${s1.seriesId}/design`, who, { design: {} })).status).toBe(401);
+      expect((await request('DELETE', `/api/series/${s1.seriesId}?rooms=erase`, who)).status).toBe(401);
     }
     const status = JSON.parse((await request('GET', `/api/series/${s1.seriesId}`, 'organiser')).text) as { rooms: unknown[] };
     expect(status.rooms).toHaveLength(2);

@@ -102,7 +102,7 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
   });
   workshopRoutes(app, rooms, config, limits, policy, clock);
   erasureRoutes(app, rooms, workshopSockets(io));
-  seriesRoutes(app, new SeriesRegistry(store, rooms, clock), config, clock);
+  seriesRoutes(app, new SeriesRegistry(store, rooms, clock), config, clock, workshopSockets(io));
   const lifecycle = startLifecycle({ rooms, store, sockets: workshopSockets(io), clock, log: app.log, ...lifecycleSettings(config) });
 
   const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;

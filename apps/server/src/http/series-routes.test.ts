@@ -124,6 +124,19 @@ describe('series routes', () => {
     expect((await fokus.rooms.get(s.rooms[1]?.code ?? ''))?.snapshot.boards).toHaveLength(5);
   });
 
+  it('erases a series for its organiser, its rooms’ workshops only when asked', async () => {
+    const kept = await createSeries();
+    const gone = await createSeries();
+    expect((await fokus.app.inject({ method: 'DELETE', url: `/api/series/${kept.seriesId}` })).statusCode).toBe(401);
+    expect((await fokus.app.inject({ method: 'DELETE', url: `/api/series/${kept.seriesId}`, headers: as(gone.organiserKey) })).statusCode).toBe(401);
+    expect((await fokus.app.inject({ method: 'DELETE', url: `/api/series/${kept.seriesId}`, headers: as(kept.organiserKey) })).statusCode).toBe(204);
+    expect((await fokus.app.inject({ method: 'GET', url: `/api/series/${kept.seriesId}`, headers: as(kept.organiserKey) })).statusCode).toBe(404);
+    for (const r of kept.rooms) expect((await fokus.app.inject({ method: 'GET', url: `/api/workshops/${r.code}` })).statusCode).toBe(200);
+    const erase = await fokus.app.inject({ method: 'DELETE', url: `/api/series/${gone.seriesId}?rooms=erase`, headers: as(gone.organiserKey) });
+    expect(erase.statusCode).toBe(204);
+    for (const r of gone.rooms) expect((await fokus.app.inject({ method: 'GET', url: `/api/workshops/${r.code}` })).statusCode).toBe(404);
+  });
+
   it('shows a room whose workshop was erased as gone', async () => {
     const s = await createSeries();
     const record = await fokus.rooms.recordOf(s.rooms[0]?.code ?? '');

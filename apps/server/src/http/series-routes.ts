@@ -28,6 +28,8 @@ import type { CreatedRoom, SeriesRegistry } from '../series/registry.ts';
 import { SeriesRefusal, SeriesRegistry as Registry } from '../series/registry.ts';
 import { roomStatus, seriesStatus } from '../series/status.ts';
 import type { SeriesRecord } from '../store/store.ts';
+import type { WorkshopSockets } from '../realtime/workshop-sockets.ts';
+import { StorageUnavailableError } from '../unavailable.ts';
 import type { Clock } from '../workshop-room.ts';
 
 type IdParams = { Params: { id: string } };
@@ -56,7 +58,7 @@ const seriesFileBase = (record: SeriesRecord): string =>
     record.series.date,
   ].join('-');
 
-export function seriesRoutes(app: FastifyInstance, registry: SeriesRegistry, config: Config, clock: Clock): void {
+export function seriesRoutes(app: FastifyInstance, registry: SeriesRegistry, config: Config, clock: Clock, sockets: WorkshopSockets): void {
   /** The series in the path if the organiser key comes with the request; else null once 404 or 401 is sent. */
   const organiser = async (req: FastifyRequest<IdParams>, reply: FastifyReply): Promise<SeriesRecord | null> => {
     const id = seriesIdSchema.safeParse(req.params.id);
@@ -131,6 +133,25 @@ export function seriesRoutes(app: FastifyInstance, registry: SeriesRegistry, con
     const result = await registry.applyDesign(record.id, design.design);
     return result ?? reply.code(404).send({ error: 'not_found', message: 'no series with this id' });
   });
+
+  // The organiser erases the series (host names, intro, the room list); `?rooms=erase` erases every room's workshop too.
+  app.delete<IdParams & { Querystring: { rooms?: string } }>(
+    '/api/series/:id',
+    { config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      const record = await organiser(req, reply);
+      if (!record) return reply;
+      const rooms = req.query.rooms === 'erase';
+      let erased: number;
+      try {
+        erased = await registry.erase(record.id, rooms, sockets.deleted);
+      } catch (err) {
+        throw new StorageUnavailableError(err);
+      }
+      req.log.info({ series: record.id, workshopsErased: erased }, 'series erased by its organiser');
+      return reply.code(204).send();
+    },
+  );
 
   app.get<{ Params: { id: string; format: string } }>('/api/series/:id/report.:format', async (req, reply) => {
     const format = reportFormatSchema.safeParse(req.params.format);

@@ -161,6 +161,30 @@ export class SeriesRegistry {
     });
   }
 
+  /**
+   * Erases the series (its document and room links); with `rooms`, first every room's workshop too, its sockets
+   * told like a facilitator's erasure. Resolves to how many workshops were erased.
+   */
+  erase(seriesId: string, rooms: boolean, tellSockets: (workshopId: string) => void): Promise<number> {
+    return this.serial(seriesId, async () => {
+      const record = await this.store.findSeries(seriesId);
+      if (!record) return 0;
+      let erased = 0;
+      if (rooms) {
+        const links = await this.store.seriesRooms(seriesId);
+        for (const room of record.series.rooms) {
+          const workshop = await this.rooms.recordOf(room.code);
+          // Only the workshop this room still links to: a code freed and reused belongs to someone else.
+          if (!workshop || !links.some((l) => l.roomId === room.id && l.workshopId === workshop.id)) continue;
+          await this.rooms.erase(workshop, tellSockets);
+          erased++;
+        }
+      }
+      await this.store.deleteSeries(seriesId);
+      return erased;
+    });
+  }
+
   /** Sends commands in order and stops at the first refusal, which it names. */
   private async sendAll(workshop: WorkshopRoom, commands: readonly Command[]): Promise<string | null> {
     for (const c of commands) {

@@ -117,6 +117,11 @@ export class MemoryStore implements WorkshopStore {
     return (this.links.get(seriesId) ?? []).map((l) => ({ ...l }));
   }
 
+  async deleteSeries(seriesId: string): Promise<void> {
+    this.series.delete(seriesId);
+    this.links.delete(seriesId);
+  }
+
   async probe(): Promise<void> {}
 
   async close(): Promise<void> {}

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,5 +38,30 @@ it('opens a data folder made before series existed and stores a series in it, li
   // The erasure of the old workshop leaves the room pointing nowhere (the foreign key's ON DELETE SET NULL).
   await store.deleteWorkshop('w1');
   expect(await store.seriesRooms('s1')).toEqual([{ roomId: 'r1', workshopId: null }]);
+  await store.close();
+});
+
+it('deleteSeries: none of its text in the database, WAL or shared memory file; another series kept', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fokus-store-'));
+  const store = new SqliteStore(join(dir, 'fokus.db'));
+  const found = (text: string) => readdirSync(dir).some((f) => readFileSync(join(dir, f)).includes(Buffer.from(text, 'utf8')));
+  const make = (id: string, intro: string): Series => ({
+    schema: SERIES_SCHEMA,
+    id,
+    title: 'Nätverksträff',
+    theme: '',
+    date: '2019-09-03',
+    lang: 'sv',
+    intro,
+    design: templateDesign('fragerunda', 'sv', 2019),
+    rooms: [],
+    createdAt: 1,
+  });
+  await store.createSeries({ id: 's1', keyHash: 'k', createdAt: 1, revision: 1, series: make('s1', 'Kanariefågel-S1 '.repeat(400)) });
+  await store.createSeries({ id: 's2', keyHash: 'k', createdAt: 1, revision: 1, series: make('s2', 'Behålls-S2') });
+  expect(found('Kanariefågel-S1')).toBe(true);
+  await store.deleteSeries('s1');
+  expect(found('Kanariefågel-S1')).toBe(false);
+  expect(found('Behålls-S2')).toBe(true);
   await store.close();
 });

@@ -20,6 +20,7 @@ type WriterRequest =
   | { kind: 'rewrite'; workshopId: string; events: readonly StoredEvent[] }
   | { kind: 'series-create'; record: SeriesRecord }
   | { kind: 'series-update'; record: SeriesRecord }
+  | { kind: 'series-delete'; seriesId: string }
   | { kind: 'prune'; before: number }
   | { kind: 'probe' }
   | { kind: 'pragmas' }
@@ -167,6 +168,10 @@ export class SqliteStore implements WorkshopStore {
   async seriesRooms(seriesId: string): Promise<SeriesRoomLink[]> {
     const rows = this.stmts.seriesRooms.all(seriesId) as { room_id: string; workshop_id: string | null }[];
     return rows.map((r) => ({ roomId: r.room_id, workshopId: r.workshop_id }));
+  }
+
+  async deleteSeries(seriesId: string): Promise<void> {
+    await this.request({ kind: 'series-delete', seriesId });
   }
 
   async probe(): Promise<void> {

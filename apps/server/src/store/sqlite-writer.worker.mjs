@@ -1,5 +1,5 @@
 // The store's writer thread: every commit (and its fsync) happens here, so the event loop that answers
-// phones never waits for the disk. Messages: { id, kind: 'create' | 'commit' | 'delete' | 'rewrite' | 'series-create' | 'series-update' | 'prune' | 'probe' | 'pragmas', ... }
+// phones never waits for the disk. Messages: { id, kind: 'create' | 'commit' | 'delete' | 'rewrite' | 'series-create' | 'series-update' | 'series-delete' | 'prune' | 'probe' | 'pragmas', ... }
 // -> { id, ok, message?, value? }.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './sqlite-schema.mjs';
@@ -31,6 +31,10 @@ const updateSeries = db.transaction((record) => {
   const changed = updateSeriesRow.run(record.revision, record.series.schema, JSON.stringify(record.series), record.id, record.revision - 1).changes;
   if (changed !== 1) throw new Error(`conflict: series ${record.id}: not at revision ${record.revision - 1}`);
   linkRooms(record);
+});
+const eraseSeries = db.transaction((seriesId) => {
+  db.prepare('DELETE FROM series_rooms WHERE series_id = ?').run(seriesId);
+  db.prepare('DELETE FROM series WHERE id = ?').run(seriesId);
 });
 // Health: one row rewritten and made durable, a commit as real as a vote's.
 db.exec('CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL)');
@@ -105,7 +109,10 @@ parentPort.on('message', (msg) => {
       checkpoint();
     } else if (msg.kind === 'series-create') createSeries(msg.record);
     else if (msg.kind === 'series-update') updateSeries(msg.record);
-    else if (msg.kind === 'prune') value = pruneOps.run(msg.before).changes;
+    else if (msg.kind === 'series-delete') {
+      eraseSeries(msg.seriesId);
+      checkpoint();
+    } else if (msg.kind === 'prune') value = pruneOps.run(msg.before).changes;
     else if (msg.kind === 'probe') probe.run(Date.now());
     else if (msg.kind === 'pragmas') value = pragmas();
     else commit(msg.writes);

@@ -95,6 +95,24 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
       await store.close();
     });
 
+    it('erases a series and its links, keeps its rooms’ workshops and every other series', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.createSeries(series('s1', [room('r1', 'w1', 'ABCDEF')]));
+      await store.createSeries(series('s2', [room('r2', 'w1', 'ABCDEF')]));
+      await store.deleteSeries('s1');
+      await store.deleteSeries('nope');
+      expect(await store.findSeries('s1')).toBeNull();
+      expect(await store.seriesRooms('s1')).toEqual([]);
+      expect(await store.findSeries('s2')).not.toBeNull();
+      expect(await store.seriesRooms('s2')).toEqual([{ roomId: 'r2', workshopId: 'w1' }]);
+      expect(await store.findByCode('ABCDEF')).not.toBeNull();
+      // The id is free again.
+      await store.createSeries(series('s1', []));
+      expect((await store.findSeries('s1'))?.series.rooms).toEqual([]);
+      await store.close();
+    });
+
     it('shows the room of an erased workshop as gone, for good, and keeps the other rooms', async () => {
       const { store } = await open();
       await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));

@@ -80,6 +80,8 @@ export interface WorkshopStore {
   findSeries(seriesId: string): Promise<SeriesRecord | null>;
   /** The series' rooms and their workshops: an erased workshop leaves its room with `workshopId: null`. */
   seriesRooms(seriesId: string): Promise<SeriesRoomLink[]>;
+  /** Erases a series' document and room links (not its rooms' workshops), leaving none of its text in any file. */
+  deleteSeries(seriesId: string): Promise<void>;
   /** A tiny real write, made durable: resolves only if a commit could land right now. For health checks. */
   probe(): Promise<void>;
   close(): Promise<void>;
