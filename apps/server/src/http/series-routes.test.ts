@@ -75,6 +75,17 @@ describe('series routes', () => {
     expect(fokus.rooms.loaded).toBe(0);
   });
 
+  it('makes rooms for a meeting on any valid day, the plan year kept in range', async () => {
+    const res = await fokus.app.inject({
+      method: 'POST',
+      url: '/api/series',
+      payload: { title: 'X', date: '1999-02-04', rooms: [{ region: 'A', town: 'B' }] },
+    });
+    expect(res.statusCode).toBe(201);
+    const room = await fokus.rooms.get(res.json<{ rooms: { code: string }[] }>().rooms[0]?.code ?? '');
+    expect([room?.snapshot.planYear, room?.snapshot.date]).toEqual([2000, '1999-02-04']);
+  });
+
   it('reads, adds, renames and closes rooms for the organiser', async () => {
     const s = await createSeries();
     const added = await fokus.app.inject({

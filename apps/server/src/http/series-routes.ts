@@ -16,7 +16,7 @@ import {
   seriesIdSchema,
 } from '@fokus/protocol';
 import type { SeriesRoomCreated } from '@fokus/protocol';
-import { templateDesign } from '@fokus/core';
+import { PLAN_YEAR_RANGE, templateDesign } from '@fokus/core';
 import { buildDocumentation, buildSeriesDocumentation, seriesOutline } from '@fokus/report';
 import type { Config } from '../config.ts';
 import { contentDisposition, fileName } from '../exports/file-name.ts';
@@ -47,6 +47,9 @@ function roomBody({ room, hostKey }: CreatedRoom): SeriesRoomCreated {
     links: { join: `/j/${room.code}`, screen: `/s/${room.code}`, facilitator: `/f/${room.code}#key=${hostKey}` },
   };
 }
+
+/** The meeting's year as the rooms' plan year, kept inside the range a workshop accepts (a date in 1999 is allowed). */
+const planYearOf = (date: string): number => Math.min(PLAN_YEAR_RANGE.max, Math.max(PLAN_YEAR_RANGE.min, Number(date.slice(0, 4))));
 
 /** "Nätverksträff-2019-09-03": letters and digits of the title, then the day. */
 const seriesFileBase = (record: SeriesRecord): string =>
@@ -81,9 +84,7 @@ export function seriesRoutes(app: FastifyInstance, registry: SeriesRegistry, con
     if (!parsed.success) return bad(reply, firstIssue(parsed.error));
     const input = parsed.data;
     const design =
-      input.design === undefined
-        ? { ok: true as const, design: templateDesign('fragerunda', input.lang, Number(input.date.slice(0, 4))) }
-        : parseDesign(input.design);
+      input.design === undefined ? { ok: true as const, design: templateDesign('fragerunda', input.lang, planYearOf(input.date)) } : parseDesign(input.design);
     if (!design.ok) return bad(reply, `design.${design.message}`);
     const { record, organiserKey, rooms } = await registry.create(input, design.design);
     req.log.info({ series: record.id, rooms: rooms.length }, 'series created');
