@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client, newToken } from '../support/fokus-client.ts';
 import type { RunningServer } from '../support/test-server.ts';
 import { startServer } from '../support/test-server.ts';
-import { launchBrowser, screenshot, settled, webDist } from './browser.ts';
+import { launchBrowser, screenshot, seriousA11yViolations, settled, webDist } from './browser.ts';
 
 /**
  * The organiser's dashboard and the plenary projector of a series (issue 12, item 3). A series of two rooms (Umeå,
@@ -208,6 +208,7 @@ it('the dashboard shows both rooms live: counts, towns, TIPS, a new note and the
   expect(await overflow(dash, '.o-page')).toEqual([]);
   await settled(dash);
   await screenshot(dash, 'series-dashboard-2-rooms-1280x720');
+  expect(await seriousA11yViolations(dash)).toEqual([]);
 
   // The plenary, opened from this browser (the key is remembered), steered from the dashboard's selector.
   const plenary = await page({ width: 1920, height: 1080 }, `/o/${two.seriesId}/skarm`, dash.context());
@@ -273,8 +274,15 @@ it('six rooms at seed size stay readable: dashboard at 1280×720 and 1920×1080,
   expect(await overflow(dash, '.o-page')).toEqual([]);
   await settled(dash);
   await screenshot(dash, 'series-dashboard-6-rooms-1280x720');
+  // The overview at 1080p, every question folded: all six rooms at a glance.
+  await dash.locator('.o-room').first().locator('.o-q[data-question="1"] summary').click();
   await dash.setViewportSize({ width: 1920, height: 1080 });
   expect(await overflow(dash, '.o-page')).toEqual([]);
+  const lastRoomBottom = await dash
+    .locator('.o-room')
+    .last()
+    .evaluate((el) => el.getBoundingClientRect().bottom);
+  expect(lastRoomBottom).toBeLessThanOrEqual(1080);
   await settled(dash);
   await screenshot(dash, 'series-dashboard-6-rooms-1920x1080');
 
@@ -294,6 +302,7 @@ it('six rooms at seed size stay readable: dashboard at 1280×720 and 1920×1080,
   await screenshot(plenary, 'series-plenary-6-rooms-1920x1080');
   await dash.getByLabel('Plenarvisningen visar').selectOption('latest');
   await expect.poll(() => plenary.locator('.plenary').getAttribute('data-choice')).toBe('latest');
+  await expect.poll(() => plenary.locator('.p-note').count()).toBe(6 * 8);
   await settled(plenary);
   expect(await notesBelow(plenary)).toEqual([]);
   await screenshot(plenary, 'series-plenary-6-rooms-latest-1920x1080');

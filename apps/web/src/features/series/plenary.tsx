@@ -11,8 +11,11 @@ import type { SeriesOverview, SeriesRoom } from './series-api.ts';
 
 /** The smallest note size on the plenary (22 px at 1920×1080) before a room's list pages instead. */
 const NOTE_FLOOR = 22 / 30;
-/** "Latest notes": enough to fill a column; older ones are on the dashboard. */
-const LATEST_COUNT = 12;
+/** "Latest notes": about what fills a column (narrower with more rooms); older ones are on the dashboard. */
+const latestCount = (rooms: number) => (rooms > 4 ? 8 : 12);
+
+/** "Värmland/Dalsland" may break after the slash: hyphenation patterns see one word there and leave it whole. */
+const breakable = (text: string) => text.replaceAll('/', '/\u200B');
 
 /**
  * The plenary projector (`/o/SERIES/skarm`): every room side by side, read from across a hall. Per room its
@@ -37,7 +40,7 @@ export function Plenary({ series }: { series: SeriesOverview }) {
       <main className="plenary__rooms" style={{ gridTemplateColumns: `repeat(${Math.max(rooms.length, 1)}, minmax(0, 1fr))` }}>
         {rooms.map((room) => (
           <RoomLive key={room.roomId} code={room.code}>
-            <PlenaryRoom room={room} boardId={question?.boardId ?? null} />
+            <PlenaryRoom room={room} boardId={question?.boardId ?? null} latest={latestCount(rooms.length)} />
           </RoomLive>
         ))}
       </main>
@@ -45,7 +48,7 @@ export function Plenary({ series }: { series: SeriesOverview }) {
   );
 }
 
-function PlenaryRoom({ room, boardId }: { room: SeriesRoom; boardId: string | null }) {
+function PlenaryRoom({ room, boardId, latest }: { room: SeriesRoom; boardId: string | null; latest: number }) {
   const { t, lang } = useI18n();
   const { view, step, tally, offset } = useRoom();
   const listRoot = useRef<HTMLDivElement>(null);
@@ -53,21 +56,23 @@ function PlenaryRoom({ room, boardId }: { room: SeriesRoom; boardId: string | nu
   const [page] = usePagedFit(listRoot, { floor: NOTE_FLOOR });
   const hy = useHyphenator(view?.lang ?? lang);
   const all = view ? newestFirst(view.ideas) : [];
-  const notes = boardId ? all.filter((i) => i.boardId === boardId) : all.slice(0, LATEST_COUNT);
+  const notes = boardId ? all.filter((i) => i.boardId === boardId) : all.slice(0, latest);
   const boardIndex = new Map(view?.boards.map((b, i) => [b.id, i + 1]) ?? []);
   return (
     <section className="p-room" data-room={room.code} aria-labelledby={`p-${room.roomId}`}>
       <header className="p-room__head">
         <h2 id={`p-${room.roomId}`} className="p-room__region">
-          {hy(room.region)}
+          {hy(breakable(room.region))}
         </h2>
-        <p className="p-room__town">{hy(room.town)}</p>
-        <p className="p-room__step">{step ? hy(step.title) : '…'}</p>
-        <div className="p-room__figures">
-          {view && <Timer timer={view.timer} offset={offset} className="p-room__timer" />}
+        <p className="p-room__town">
+          {hy(breakable(room.town))} ·{' '}
           <span className="p-room__people" data-people={tally?.participants ?? 0}>
             {t('seriesPlenaryPeople', { n: tally?.participants ?? 0 })}
           </span>
+        </p>
+        <div className="p-room__now">
+          <span className="p-room__step">{step ? hy(step.title) : '…'}</span>
+          {view && <Timer timer={view.timer} offset={offset} className="p-room__timer" />}
         </div>
       </header>
       <div className="p-room__notes" ref={listRoot}>
