@@ -12,7 +12,7 @@ import type { SeriesOverview, SeriesRoom } from './series-api.ts';
 /** The smallest note size on the plenary (22 px at 1920×1080) before a room's list pages instead. */
 const NOTE_FLOOR = 22 / 30;
 /** "Latest notes": about what fills a column (narrower with more rooms); older ones are on the dashboard. */
-const latestCount = (rooms: number) => (rooms > 4 ? 8 : 12);
+const latestCount = (rooms: number) => (rooms > 4 ? 6 : 12);
 
 /** "Värmland/Dalsland" may break after the slash: hyphenation patterns see one word there and leave it whole. */
 const breakable = (text: string) => text.replaceAll('/', '/\u200B');
