@@ -13,6 +13,10 @@ export function Dashboard({ series, organiserKey }: { series: SeriesOverview; or
   const { t } = useI18n();
   const towns = useTowns(series.seriesId, organiserKey);
   const [choice, choose] = usePlenaryChoice(series.seriesId);
+  // A host's correction of a town changes no head count: each periodic re-read of the series (a new object) re-reads them.
+  const refreshTowns = towns.refresh;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `series` is the trigger, not an input
+  useEffect(() => refreshTowns(), [series, refreshTowns]);
   return (
     <div className="o-page">
       <header className="o-head">
