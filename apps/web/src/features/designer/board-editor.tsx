@@ -4,7 +4,7 @@ import type { WorkshopView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
 import { newId } from '../../realtime/ids.ts';
-import { ListEditor, TextField } from './fields.tsx';
+import { ListEditor, TextField, AddRow } from './fields.tsx';
 import { colorOf } from './inverse.ts';
 import type { RowTools } from './sortable-list.tsx';
 import { SortableList } from './sortable-list.tsx';
@@ -44,16 +44,7 @@ export function BoardEditor({ view, edit }: { view: WorkshopView; edit: Edit }) 
           />
         )}
       />
-      <div className="d-add">
-        <button type="button" className="btn btn--small btn--primary" disabled={view.boards.length >= LIMITS.boards} onClick={add}>
-          + {t('designAddBoard')}
-        </button>
-        {addRefusal && (
-          <p className="d-error" role="alert">
-            {addRefusal}
-          </p>
-        )}
-      </div>
+      <AddRow label={t('designAddBoard')} disabled={view.boards.length >= LIMITS.boards} onAdd={add} refusal={addRefusal} />
     </section>
   );
 }

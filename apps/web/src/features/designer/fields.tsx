@@ -278,3 +278,19 @@ function NewItem({ label, maxLength, onDone }: { label: string; maxLength: numbe
     </div>
   );
 }
+
+/** "+ Lägg till …" under a list, with the server's refusal of the last add beneath it. */
+export function AddRow({ label, disabled, onAdd, refusal }: { label: string; disabled: boolean; onAdd: () => void; refusal: string | null }) {
+  return (
+    <div className="d-add">
+      <button type="button" className="btn btn--small btn--primary" disabled={disabled} onClick={onAdd}>
+        + {label}
+      </button>
+      {refusal && (
+        <p className="d-error" role="alert">
+          {refusal}
+        </p>
+      )}
+    </div>
+  );
+}

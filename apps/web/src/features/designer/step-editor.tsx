@@ -4,7 +4,7 @@ import type { StepKind } from '@fokus/core';
 import type { WorkshopView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { newId } from '../../realtime/ids.ts';
-import { NumberField, TextField } from './fields.tsx';
+import { NumberField, TextField, AddRow } from './fields.tsx';
 import type { RowTools } from './sortable-list.tsx';
 import { SortableList } from './sortable-list.tsx';
 import { useLatestSent } from './use-latest-sent.ts';
@@ -55,16 +55,7 @@ export function StepEditor({ view, edit }: { view: WorkshopView; edit: Edit }) {
           />
         )}
       />
-      <div className="d-add">
-        <button type="button" className="btn btn--small btn--primary" disabled={view.agenda.length >= LIMITS.steps} onClick={add}>
-          + {t('designAddStep')}
-        </button>
-        {addRefusal && (
-          <p className="d-error" role="alert">
-            {addRefusal}
-          </p>
-        )}
-      </div>
+      <AddRow label={t('designAddStep')} disabled={view.agenda.length >= LIMITS.steps} onAdd={add} refusal={addRefusal} />
     </section>
   );
 }
