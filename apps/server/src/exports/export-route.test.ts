@@ -4,22 +4,10 @@ import type { CreateWorkshopResponse } from '@fokus/protocol';
 import { exportFormatSchema } from '@fokus/protocol';
 import { buildApp } from '../app.ts';
 import type { FokusApp } from '../app.ts';
-import type { Config } from '../config.ts';
-import { DEFAULT_RATE_LIMITS } from '../config.ts';
 import { MemoryStore } from '../store/memory-store.ts';
+import { TEST_CONFIG } from '../test-config.ts';
 
-const config: Config = {
-  port: 0,
-  host: '127.0.0.1',
-  dataDir: '/nonexistent',
-  allowedOrigins: [],
-  allowedHosts: [],
-  publicUrl: 'https://fokus.example',
-  trustProxy: false,
-  rateLimits: DEFAULT_RATE_LIMITS,
-  logLevel: 'silent',
-  webDist: null,
-};
+const config = TEST_CONFIG;
 let fokus: FokusApp;
 let created: CreateWorkshopResponse;
 let auth: { authorization: string };

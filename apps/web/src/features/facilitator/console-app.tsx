@@ -24,25 +24,16 @@ import { useShortcuts } from './use-shortcuts.ts';
 import { VotingPanel } from './voting-panel.tsx';
 import { usePreparing } from '../designer/use-preparing.ts';
 import './console.css';
+import { MissingKey } from '../../ui/missing-key.tsx';
 
 // "Förbered" (and @dnd-kit with it) loads only when opened: the live console's first chunk stays small.
 const DesignerView = lazy(() => import('../designer/designer-view.tsx'));
 
 export default function ConsoleApp({ code }: { code: string }) {
-  const { t } = useI18n();
   const key = useFacilitatorKey(code);
   const session = useOpenSession(code, 'facilitator', key ?? undefined, key !== null);
   if (!key) {
-    return (
-      <main className="center-page">
-        <div className="card">
-          <h1>{t('missingKey')}</h1>
-          <a className="btn" href="/">
-            {t('appName')}
-          </a>
-        </div>
-      </main>
-    );
+    return <MissingKey />;
   }
   if (!session) return null;
   return (

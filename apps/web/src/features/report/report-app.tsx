@@ -6,6 +6,7 @@ import { useFacilitatorKey } from '../facilitator/facilitator-key.ts';
 import { BlockView } from './report-blocks.tsx';
 import { asDocumentation, reportSections } from './report-sections.ts';
 import './report.css';
+import { MissingKey } from '../../ui/missing-key.tsx';
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; doc: Documentation };
 
@@ -33,16 +34,7 @@ export default function ReportApp({ code }: { code: string }) {
   }, [fetchDoc]);
 
   if (!key) {
-    return (
-      <main className="center-page">
-        <div className="card">
-          <h1>{t('missingKey')}</h1>
-          <a className="btn" href="/">
-            {t('appName')}
-          </a>
-        </div>
-      </main>
-    );
+    return <MissingKey />;
   }
   return (
     <div className="report-page">
