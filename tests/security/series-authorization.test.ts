@@ -110,6 +110,7 @@ describe('series routes: the organiser key of this series only', () => {
       expect((await request('POST', `/api/series/${s1.seriesId}/rooms`, who, { region: 'Mitt', town: 'Falun' })).status).toBe(401);
       expect((await request('PUT', `/api/series/${s1.seriesId}/design`, who, { design: {} })).status).toBe(401);
       expect((await request('DELETE', `/api/series/${s1.seriesId}?rooms=erase`, who)).status).toBe(401);
+      expect((await request('POST', `/api/series/${s1.seriesId}/next-theme`, who)).status).toBe(401);
     }
     const status = JSON.parse((await request('GET', `/api/series/${s1.seriesId}`, 'organiser')).text) as { rooms: unknown[] };
     expect(status.rooms).toHaveLength(2);
@@ -128,6 +129,27 @@ describe('series routes: the organiser key of this series only', () => {
     const other = (await request('GET', `/api/series/${s2.seriesId}/report.md`, 'otherOrganiser')).text;
     expect(other).toContain('Hemlig anteckning');
     expect(other).not.toContain('Anteckning i rum');
+  });
+});
+
+describe('the next-theme plenary: started by the organiser, its key its own', () => {
+  it('the organiser starts it once; its key opens its console only, no room key opens it', async () => {
+    const made = await request('POST', `/api/series/${s1.seriesId}/next-theme`, 'organiser');
+    expect(made.status).toBe(201);
+    const { code, facilitatorKey } = JSON.parse(made.text) as { code: string; facilitatorKey: string };
+    expect((await request('POST', `/api/series/${s1.seriesId}/next-theme`, 'organiser')).status).toBe(200);
+    expect((await request('POST', `/api/series/${s2.seriesId}/next-theme`, 'organiser')).status).toBe(401);
+    for (const who of WHO) {
+      const key = keyOf(who);
+      const refusal = await connectRefusal(server.url, { code, role: 'facilitator', ...(key ? { key } : {}) });
+      expect([who, refusal?.error]).toEqual([who, 'unauthorized']);
+    }
+    expect(await connectRefusal(server.url, { code, role: 'facilitator', key: facilitatorKey })).toBeUndefined();
+    expect((await connectRefusal(server.url, { code: roomA().code, role: 'facilitator', key: facilitatorKey }))?.error).toBe('unauthorized');
+    const status = (await request('GET', `/api/series/${s1.seriesId}`, 'organiser')).text;
+    expect(status).toContain(code);
+    expect(status).not.toContain(facilitatorKey);
+    expect((await request('GET', `/api/series/${s2.seriesId}`, 'otherOrganiser')).text).not.toContain(code);
   });
 });
 

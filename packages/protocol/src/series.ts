@@ -91,6 +91,27 @@ export interface SeriesStatus {
   categories: string[];
   questions: { boardId: string; title: string }[];
   rooms: SeriesRoomStatus[];
+  /** The next-theme vote across the rooms; null until the organiser starts it. */
+  plenary: SeriesPlenaryStatus | null;
+}
+
+/** The next-theme plenary as the dashboard shows it: links without keys. */
+export interface SeriesPlenaryStatus {
+  code: string;
+  state: 'live' | 'gone' | 'unavailable';
+  links: { join: string; screen: string };
+  participants: number;
+  voting: 'idle' | 'open' | 'closed';
+}
+
+/**
+ * POST /api/series/:id/next-theme. The facilitator key is shown once, when the plenary is made; a later call
+ * answers the same plenary with `facilitatorKey: null` and no console link.
+ */
+export interface NextThemeResponse {
+  code: string;
+  facilitatorKey: string | null;
+  links: { join: string; screen: string; facilitator: string | null };
 }
 
 /** PUT /api/series/:id/design: the rooms that took the design, and why the others did not. */

@@ -15,7 +15,7 @@ import {
   roomPatchSchema,
   seriesIdSchema,
 } from '@fokus/protocol';
-import type { SeriesRoomCreated } from '@fokus/protocol';
+import type { NextThemeResponse, SeriesRoomCreated } from '@fokus/protocol';
 import { PLAN_YEAR_RANGE, templateDesign } from '@fokus/core';
 import { buildDocumentation, buildSeriesDocumentation, seriesOutline } from '@fokus/report';
 import type { Config } from '../config.ts';
@@ -26,6 +26,7 @@ import { outlineRendererFor } from '../exports/outline-formats.ts';
 import { render, renderOutline } from '../exports/render-thread.ts';
 import type { CreatedRoom, SeriesRegistry } from '../series/registry.ts';
 import { SeriesRefusal, SeriesRegistry as Registry } from '../series/registry.ts';
+import { plenaryLinks } from '../series/plenary.ts';
 import { roomStatus, seriesStatus } from '../series/status.ts';
 import type { SeriesRecord } from '../store/store.ts';
 import type { WorkshopSockets } from '../realtime/workshop-sockets.ts';
@@ -94,7 +95,26 @@ export function seriesRoutes(app: FastifyInstance, registry: SeriesRegistry, con
   app.get<IdParams>('/api/series/:id', async (req, reply) => {
     const record = await organiser(req, reply);
     if (!record) return reply;
-    return seriesStatus(record, await registry.linked(record));
+    return seriesStatus(record, await registry.linked(record), await registry.plenary(record));
+  });
+
+  // The next-theme vote across the rooms: one plenary workshop, made once, with every open room's suggestions.
+  app.post<IdParams>('/api/series/:id/next-theme', async (req, reply) => {
+    const record = await organiser(req, reply);
+    if (!record) return reply;
+    const made = await registry.startPlenary(record.id, (r, linked) => {
+      const rooms = linked.map((l) => ({ room: l.room, workshop: l.workshop?.shown ?? null }));
+      return buildSeriesDocumentation(r.series, rooms, { now: clock.now() }).nextTheme.suggestions;
+    });
+    if (!made) return reply.code(404).send({ error: 'not_found', message: 'no series with this id' });
+    const { code, facilitatorKey } = made;
+    req.log.info({ series: record.id, plenary: code, made: facilitatorKey !== null }, 'series next-theme plenary');
+    const body: NextThemeResponse = {
+      code,
+      facilitatorKey,
+      links: { ...plenaryLinks(code), facilitator: facilitatorKey === null ? null : `/f/${code}#key=${facilitatorKey}` },
+    };
+    return reply.code(facilitatorKey === null ? 200 : 201).send(body);
   });
 
   app.post<IdParams>('/api/series/:id/rooms', async (req, reply) => {
@@ -160,7 +180,9 @@ export function seriesRoutes(app: FastifyInstance, registry: SeriesRegistry, con
     const record = await organiser(req, reply);
     if (!record) return reply;
     const rooms = (await registry.linked(record)).map((l) => ({ room: l.room, workshop: l.workshop?.shown ?? null }));
-    const doc = buildSeriesDocumentation(record.series, rooms, { now: clock.now() });
+    // The plenary as shown: with anonymous voting open, only the dots the anonymity gate has released.
+    const plenary = (await registry.plenary(record))?.workshop?.shown ?? null;
+    const doc = buildSeriesDocumentation(record.series, rooms, { now: clock.now(), plenary });
     const name = seriesFileBase(record);
     reply.header('cache-control', 'no-store');
     if (format.data === 'json') {

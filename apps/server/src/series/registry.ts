@@ -4,9 +4,11 @@
  * send them. Changes to one series are made one at a time; the store's revision check guards the rest.
  */
 import type { Command, Series, SeriesRoom, WorkshopDesign } from '@fokus/core';
-import { SERIES_LIMITS, SERIES_SCHEMA, addRoom, designCommands, roomTakesDesign, roomTitle, updateRoom } from '@fokus/core';
+import { SERIES_LIMITS, SERIES_SCHEMA, addRoom, designCommands, plenaryDesign, roomTakesDesign, roomTitle, updateRoom } from '@fokus/core';
 import type { RoomPatch } from '@fokus/core';
 import type { Rooms } from '../rooms.ts';
+import type { LinkedPlenary, PlenarySuggestion } from './plenary.ts';
+import { suggestionCommands } from './plenary.ts';
 import { hashSecret, newId, newSecret, secretMatches } from '../security.ts';
 import type { SeriesRecord, WorkshopStore } from '../store/store.ts';
 import type { Clock, WorkshopRoom } from '../workshop-room.ts';
@@ -50,6 +52,7 @@ export class SeriesRegistry {
       intro: input.intro,
       design: shared,
       rooms: [],
+      plenary: null,
       createdAt: now,
     };
     // The workshops come first: a failure after them leaves unlisted workshops (which retention erases), never a
@@ -102,6 +105,38 @@ export class SeriesRegistry {
         return { room, workshop, state: 'live' };
       }),
     );
+  }
+
+  /** The next-theme plenary's workshop, if the series has one; only the workshop it was made as (a code may be reused). */
+  async plenary(record: SeriesRecord): Promise<LinkedPlenary | null> {
+    const p = record.series.plenary;
+    if (!p) return null;
+    const workshop = await this.rooms.get(p.code).catch(() => undefined);
+    if (workshop === undefined) return { code: p.code, workshop: null, state: 'unavailable' };
+    if (!workshop || workshop.id !== p.workshopId) return { code: p.code, workshop: null, state: 'gone' };
+    return { code: p.code, workshop, state: 'live' };
+  }
+
+  /**
+   * Makes the series' next-theme plenary once, with the suggestions `collect` finds in its rooms; a later call
+   * answers the one there is (its key then null: it was shown once). One made after its workshop was erased is new.
+   */
+  startPlenary(
+    seriesId: string,
+    collect: (record: SeriesRecord, rooms: LinkedRoom[]) => PlenarySuggestion[],
+  ): Promise<{ code: string; facilitatorKey: string | null } | null> {
+    return this.serial(seriesId, async () => {
+      const record = await this.store.findSeries(seriesId);
+      if (!record) return null;
+      const had = await this.plenary(record);
+      if (had && had.state !== 'gone') return { code: had.code, facilitatorKey: null };
+      const { room, facilitatorKey } = await this.rooms.create({ template: 'blank', lang: record.series.lang, design: plenaryDesign(record.series) });
+      const refusal = await this.sendAll(room, suggestionCommands(collect(record, await this.linked(record))));
+      if (refusal) throw new Error(`the plenary refused a suggestion: ${refusal}`);
+      const plenary = { workshopId: room.id, code: room.code, createdAt: this.clock.now() };
+      await this.store.updateSeries({ ...record, revision: record.revision + 1, series: { ...record.series, plenary } });
+      return { code: room.code, facilitatorKey };
+    });
   }
 
   addRoom(seriesId: string, input: RoomInput): Promise<CreatedRoom | null> {
@@ -177,6 +212,12 @@ export class SeriesRegistry {
           // Only the workshop this room still links to: a code freed and reused belongs to someone else.
           if (!workshop || !links.some((l) => l.roomId === room.id && l.workshopId === workshop.id)) continue;
           await this.rooms.erase(workshop, tellSockets);
+          erased++;
+        }
+        // The next-theme plenary holds the rooms' suggestions and votes: it goes with them.
+        const plenary = record.series.plenary ? await this.rooms.recordOf(record.series.plenary.code) : null;
+        if (plenary && plenary.id === record.series.plenary?.workshopId) {
+          await this.rooms.erase(plenary, tellSockets);
           erased++;
         }
       }

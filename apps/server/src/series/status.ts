@@ -5,6 +5,8 @@
 import { activeParticipants } from '@fokus/core';
 import type { SeriesRoomStatus, SeriesStatus } from '@fokus/protocol';
 import type { SeriesRecord } from '../store/store.ts';
+import type { LinkedPlenary } from './plenary.ts';
+import { plenaryStatus } from './plenary.ts';
 import type { LinkedRoom } from './registry.ts';
 
 export function roomStatus({ room, workshop, state }: LinkedRoom): SeriesRoomStatus {
@@ -23,7 +25,7 @@ export function roomStatus({ room, workshop, state }: LinkedRoom): SeriesRoomSta
   };
 }
 
-export function seriesStatus(record: SeriesRecord, linked: readonly LinkedRoom[]): SeriesStatus {
+export function seriesStatus(record: SeriesRecord, linked: readonly LinkedRoom[], plenary: LinkedPlenary | null = null): SeriesStatus {
   const s = record.series;
   return {
     seriesId: s.id,
@@ -35,5 +37,6 @@ export function seriesStatus(record: SeriesRecord, linked: readonly LinkedRoom[]
     categories: s.design.categories,
     questions: s.design.boards.map((b) => ({ boardId: b.id, title: b.title })),
     rooms: linked.map(roomStatus),
+    plenary: plenary ? plenaryStatus(plenary) : null,
   };
 }

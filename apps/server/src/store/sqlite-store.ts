@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import type { Series, WorkshopEvent } from '@fokus/core';
+import type { StoredSeries, WorkshopEvent } from '@fokus/core';
+import { upgradeSeries } from '@fokus/core';
 import { openDatabase } from './sqlite-schema.mjs';
 import type { SeriesRecord, SeriesRoomLink, StoredEvent, StoredOp, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
 import { StoreConflictError } from './store.ts';
@@ -161,7 +162,7 @@ export class SqliteStore implements WorkshopStore {
     const row = this.stmts.series.get(seriesId) as { id: string; key_hash: string; created_at: number; revision: number; data: string } | undefined;
     if (!row) return null;
     // Written by this store from a checked document: the parse boundary is here.
-    const series = JSON.parse(row.data) as Series;
+    const series = upgradeSeries(JSON.parse(row.data) as StoredSeries);
     return { id: row.id, keyHash: row.key_hash, createdAt: row.created_at, revision: row.revision, series };
   }
 

@@ -6,8 +6,8 @@
 import type { WorkshopDesign } from '../design.ts';
 import type { Lang } from '../model.ts';
 
-/** The document's schema; a later change upgrades older documents before use (see upgradeSeries). */
-export const SERIES_SCHEMA = 1;
+/** The document's schema; older documents are upgraded before use (upgradeSeries). 2: the next-theme plenary. */
+export const SERIES_SCHEMA = 2;
 
 export interface SeriesRoom {
   id: string;
@@ -38,6 +38,15 @@ export interface Series {
   /** What every room that has not started runs: the questions (boards), agenda, rules, categories. */
   design: WorkshopDesign;
   rooms: SeriesRoom[];
+  /** The one workshop where every room votes on the next theme; null until the organiser starts it. */
+  plenary?: SeriesPlenary | null;
+  createdAt: number;
+}
+
+/** The next-theme vote's workshop: its facilitator key is the organiser's, stored (hashed) with the workshop. */
+export interface SeriesPlenary {
+  workshopId: string;
+  code: string;
   createdAt: number;
 }
 

@@ -6,6 +6,7 @@ import { clean, oneLine } from '../text.ts';
 import { wordsFor } from '../words.ts';
 import type { SeriesDocumentation, SeriesNote, SeriesQuestion, SeriesRegion } from './model.ts';
 import { SERIES_DOCUMENTATION_SCHEMA_VERSION } from './model.ts';
+import { buildNextThemeVote } from './build-vote.ts';
 import type { SeriesWords } from './words.ts';
 import { seriesWordsFor } from './words.ts';
 
@@ -73,7 +74,13 @@ export function nextThemeBoard(boards: readonly Board[], w: SeriesWords): Board 
   return boards.find((b) => w.nextThemeTitles.some((t) => oneLine(b.title).toLocaleLowerCase('sv').startsWith(t))) ?? boards[boards.length - 1] ?? null;
 }
 
-export function buildSeriesDocumentation(series: Series, rooms: readonly SeriesRoomState[], options: { now: number }): SeriesDocumentation {
+export interface SeriesOptions {
+  now: number;
+  /** The next-theme plenary's state as shown (anonymity gate applied); absent or null when there is none. */
+  plenary?: Workshop | null;
+}
+
+export function buildSeriesDocumentation(series: Series, rooms: readonly SeriesRoomState[], options: SeriesOptions): SeriesDocumentation {
   const w = seriesWordsFor(series.lang);
   const regions: SeriesRegion[] = [];
   const shared = series.design.boards;
@@ -125,6 +132,7 @@ export function buildSeriesDocumentation(series: Series, rooms: readonly SeriesR
     regions,
     crossRoom: shared.filter((b) => b.id !== sharedNext?.id).map((b) => question(b, cross.get(b.id) ?? [])),
     nextTheme: { title: sharedNext ? oneLine(sharedNext.title) : w.nextTheme, suggestions },
+    nextThemeVote: options.plenary ? buildNextThemeVote(options.plenary, w) : null,
     totals: { participants, towns: townCount, line: w.totals(participants, townCount) },
   };
 }

@@ -4,7 +4,8 @@
  */
 import type { Lang } from '@fokus/core';
 
-export const SERIES_DOCUMENTATION_SCHEMA_VERSION = 1;
+/** 2: the next-theme vote (nextThemeVote). */
+export const SERIES_DOCUMENTATION_SCHEMA_VERSION = 2;
 
 export interface SeriesNote {
   text: string;
@@ -56,5 +57,32 @@ export interface SeriesDocumentation {
   /** Per shared question (the next-theme one aside), every region's notes. */
   crossRoom: SeriesQuestion[];
   nextTheme: { title: string; suggestions: SeriesNote[] };
+  /** The vote on the suggestions across every room; null when the organiser has not started it. */
+  nextThemeVote: SeriesVote | null;
   totals: { participants: number; towns: number; line: string };
+}
+
+/** One suggestion in the next-theme vote (after merges), ranked. */
+export interface SeriesVoteItem {
+  text: string;
+  /** The region it came from (the plenary idea's details). */
+  region: string;
+  /** Texts merged into it by the organiser. */
+  merged: string[];
+  dots: number;
+  voters: number;
+  /** Shared on equal dots ("1, 2, 2, 4"). */
+  rank: number;
+  /** In the plenary's focus: the next theme, or one of them. */
+  focus: boolean;
+}
+
+export interface SeriesVote {
+  title: string;
+  status: 'idle' | 'open' | 'closed';
+  anonymous: boolean;
+  budget: number;
+  /** Dots shown (released by the anonymity gate while anonymous voting is open). */
+  dots: number;
+  items: SeriesVoteItem[];
 }

@@ -3,10 +3,10 @@
  * contents (regions only, like the seed's INNEHÅLL), per region its towns, count and notes per question with
  * TIPS apart, then every region's notes per question, the next-theme suggestions and the totals.
  */
-import type { Block, Run } from '../blocks.ts';
+import type { Block, Cell, Column, Run } from '../blocks.ts';
 import type { Outline } from '../outline.ts';
 import { wordsFor } from '../words.ts';
-import type { SeriesDocumentation, SeriesNote, SeriesQuestion } from './model.ts';
+import type { SeriesDocumentation, SeriesNote, SeriesQuestion, SeriesVote } from './model.ts';
 import type { SeriesWords } from './words.ts';
 import { seriesWordsFor } from './words.ts';
 
@@ -60,7 +60,36 @@ export function seriesBlocks(doc: SeriesDocumentation): Block[] {
   out.push({ type: 'heading', level: 2, text: w.nextTheme });
   if (doc.nextTheme.suggestions.length === 0) out.push({ type: 'paragraph', runs: [{ text: w.none, muted: true }] });
   else out.push({ type: 'list', ordered: false, items: doc.nextTheme.suggestions.map((x) => noteRuns(x, w, true)) });
+  if (doc.nextThemeVote) out.push(...voteBlocks(doc.nextThemeVote, w));
   out.push({ type: 'paragraph', runs: [{ text: doc.totals.line, bold: true }] });
+  return out;
+}
+
+/** The vote as a ranked table: shared ranks as they are, merged texts under their suggestion, the focus marked. */
+function voteBlocks(v: SeriesVote, w: SeriesWords): Block[] {
+  const c = w.voteColumns;
+  const out: Block[] = [
+    { type: 'heading', level: 2, text: w.vote },
+    { type: 'paragraph', runs: [{ text: w.voteLine(v), muted: true }] },
+  ];
+  if (v.items.length === 0) return [...out, { type: 'paragraph', runs: [{ text: w.none, muted: true }] }];
+  const rows = v.items.map((i): Cell[] => [
+    [[{ text: String(i.rank), bold: i.focus }]],
+    [[{ text: i.text, bold: i.focus }], ...(i.merged.length > 0 ? [[{ text: `${w.mergedWith}: ${i.merged.join('; ')}`, muted: true }]] : [])],
+    [[{ text: i.region }]],
+    [[{ text: String(i.dots) }]],
+    [[{ text: String(i.voters) }]],
+    [[{ text: i.focus ? w.yes : '' }]],
+  ]);
+  const columns: Column[] = [
+    { title: c.rank, width: 1, numeric: true },
+    { title: c.suggestion, width: 6 },
+    { title: c.region, width: 2 },
+    { title: c.dots, width: 1, numeric: true },
+    { title: c.voters, width: 1, numeric: true },
+    { title: c.focus, width: 1.5 },
+  ];
+  out.push({ type: 'table', columns, rows });
   return out;
 }
 

@@ -19,6 +19,11 @@ export interface SeriesWords {
   /** The titles that mark a room's next-theme board, lower case, compared with its title's start. */
   nextThemeTitles: readonly string[];
   generated: (when: string) => string;
+  /** The next-theme vote's section and its table. */
+  vote: string;
+  voteLine: (v: { status: 'idle' | 'open' | 'closed'; anonymous: boolean; budget: number; dots: number }) => string;
+  voteColumns: { rank: string; suggestion: string; region: string; dots: string; voters: string; focus: string };
+  yes: string;
 }
 
 const sv: SeriesWords = {
@@ -36,6 +41,19 @@ const sv: SeriesWords = {
   mergedWith: 'sammanslagen med',
   nextThemeTitles: ['förslag på nästa tema', 'suggestions for the next theme'],
   generated: (when) => `Skapad med Fokus ${when}`,
+  vote: 'Röstning om nästa tema',
+  voteLine: (v) =>
+    [
+      v.status === 'open' ? 'Röstningen pågår' : v.status === 'closed' ? 'Röstningen är avslutad' : 'Röstningen har inte börjat',
+      `${v.budget} prickar per deltagare`,
+      `${v.dots} prickar totalt`,
+      // While anonymous voting is open the figures are what the anonymity gate has released so far.
+      v.anonymous ? (v.status === 'open' ? 'anonym (siffrorna visas i omgångar)' : 'anonym') : '',
+    ]
+      .filter((t) => t !== '')
+      .join(' · '),
+  voteColumns: { rank: 'Plats', suggestion: 'Förslag', region: 'Region', dots: 'Prickar', voters: 'Röstande', focus: 'Nästa tema' },
+  yes: 'Ja',
 };
 
 const en: SeriesWords = {
@@ -53,6 +71,18 @@ const en: SeriesWords = {
   mergedWith: 'merged with',
   nextThemeTitles: ['suggestions for the next theme', 'förslag på nästa tema'],
   generated: (when) => `Made with Fokus ${when}`,
+  vote: 'Voting on the next theme',
+  voteLine: (v) =>
+    [
+      v.status === 'open' ? 'Voting is open' : v.status === 'closed' ? 'Voting has closed' : 'Voting has not started',
+      `${v.budget} dots per participant`,
+      `${v.dots} dots in all`,
+      v.anonymous ? (v.status === 'open' ? 'anonymous (figures shown in rounds)' : 'anonymous') : '',
+    ]
+      .filter((t) => t !== '')
+      .join(' · '),
+  voteColumns: { rank: 'Rank', suggestion: 'Suggestion', region: 'Region', dots: 'Dots', voters: 'Voters', focus: 'Next theme' },
+  yes: 'Yes',
 };
 
 export const seriesWordsFor = (lang: Lang): SeriesWords => (lang === 'en' ? en : sv);
