@@ -496,6 +496,19 @@ export const en: Messages = {
   seriesPlenaryPeople: '{n} participants',
   seriesPage: 'Page {page} of {pages}',
 
+  // Series next-theme vote
+  nextThemeTitle: 'Next theme',
+  nextThemeIntro: 'Let the participants of every room vote together on the suggestions for the next theme.',
+  nextThemeRunning: 'Shared vote with the code {code}: open the projector view in every room and merge duplicates in the console before voting opens.',
+  nextThemeStart: 'Start a shared vote on the next theme',
+  nextThemeScreen: 'Projector view',
+  nextThemeJoin: 'Join link',
+  nextThemeFailed: 'The vote could not be started just now. Try again.',
+  nextThemeNoConsole: 'The vote already exists. Its console opens with the link shown when it was started.',
+  nextThemeVoting_idle: 'Voting has not opened',
+  nextThemeVoting_open: 'Voting is open',
+  nextThemeVoting_closed: 'Voting has closed',
+
   error_forbidden: 'You are not allowed to do that.',
   error_not_found: 'That no longer exists.',
   error_invalid: 'That did not work – check the details.',

@@ -502,6 +502,19 @@ export const sv = {
   seriesPlenaryPeople: '{n} deltagare',
   seriesPage: 'Sida {page} av {pages}',
 
+  // Series next-theme vote
+  nextThemeTitle: 'Nästa tema',
+  nextThemeIntro: 'Låt deltagarna i alla rum rösta tillsammans på förslagen till nästa tema.',
+  nextThemeRunning: 'Gemensam röstning med koden {code}: öppna projektorvisningen i varje rum och slå ihop dubbletter i konsolen innan röstningen öppnas.',
+  nextThemeStart: 'Starta gemensam röstning om nästa tema',
+  nextThemeScreen: 'Projektorvisning',
+  nextThemeJoin: 'Deltagarlänk',
+  nextThemeFailed: 'Röstningen gick inte att starta just nu. Försök igen.',
+  nextThemeNoConsole: 'Röstningen finns redan. Konsolen öppnas med länken som visades när den startades.',
+  nextThemeVoting_idle: 'Röstningen har inte öppnats',
+  nextThemeVoting_open: 'Röstningen pågår',
+  nextThemeVoting_closed: 'Röstningen är avslutad',
+
   // Errors (error_<code> for every protocol error code)
   error_forbidden: 'Det får du inte göra.',
   error_not_found: 'Det finns inte längre.',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
+import { NextThemeCard } from './next-theme-card.tsx';
 import { LATEST, usePlenaryChoice } from './plenary-choice.ts';
 import { RoomCard } from './room-card.tsx';
 import type { SeriesOverview } from './series-api.ts';
@@ -49,6 +50,8 @@ export function Dashboard({ series, organiserKey }: { series: SeriesOverview; or
           <RoomCard key={room.roomId} room={room} towns={towns.get(room.roomId)} onPeople={towns.refresh} />
         ))}
       </main>
+      {/* The vote on the next theme ends the day: after the rooms, so six of them still fit one 1080p screen. */}
+      <NextThemeCard series={series} organiserKey={organiserKey} />
     </div>
   );
 }

@@ -19,6 +19,16 @@ export interface SeriesQuestion {
   title: string;
 }
 
+/** The next-theme vote's plenary workshop (links without keys). */
+export interface SeriesPlenary {
+  code: string;
+  state: string;
+  join: string;
+  screen: string;
+  participants: number;
+  voting: 'idle' | 'open' | 'closed';
+}
+
 export interface SeriesOverview {
   seriesId: string;
   title: string;
@@ -27,6 +37,7 @@ export interface SeriesOverview {
   lang: 'sv' | 'en';
   questions: SeriesQuestion[];
   rooms: SeriesRoom[];
+  plenary: SeriesPlenary | null;
 }
 
 export type SeriesLoad =
@@ -58,6 +69,20 @@ function asQuestion(v: unknown): SeriesQuestion | null {
   return { boardId: str(v, 'boardId'), title: str(v, 'title') };
 }
 
+function asPlenary(v: unknown): SeriesPlenary | null {
+  if (!isObj(v) || typeof v['code'] !== 'string' || !isObj(v['links'])) return null;
+  const voting = v['voting'];
+  return {
+    code: str(v, 'code'),
+    state: str(v, 'state'),
+    // Only our own paths: a link from the answer is never followed off this site.
+    join: `/j/${encodeURIComponent(str(v, 'code'))}`,
+    screen: `/s/${encodeURIComponent(str(v, 'code'))}`,
+    participants: typeof v['participants'] === 'number' ? v['participants'] : 0,
+    voting: voting === 'open' || voting === 'closed' ? voting : 'idle',
+  };
+}
+
 const present = <T>(x: T | null): x is T => x !== null;
 
 export function asSeriesOverview(data: unknown): SeriesOverview | null {
@@ -70,6 +95,7 @@ export function asSeriesOverview(data: unknown): SeriesOverview | null {
     lang: data['lang'] === 'en' ? 'en' : 'sv',
     questions: data['questions'].map(asQuestion).filter(present),
     rooms: data['rooms'].map(asRoom).filter(present),
+    plenary: asPlenary(data['plenary']),
   };
 }
 
@@ -106,6 +132,24 @@ export async function fetchTowns(seriesId: string, key: string): Promise<Map<str
       );
     }
     return towns;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * POST /api/series/:id/next-theme: the plenary's code and, the first time only, its console link with the new
+ * facilitator key (null after that: the key was shown once). Null when the request failed.
+ */
+export async function startNextTheme(seriesId: string, key: string): Promise<{ code: string; console: string | null } | null> {
+  try {
+    const res = await fetch(`/api/series/${encodeURIComponent(seriesId)}/next-theme`, { method: 'POST', ...authorised(key) });
+    if (!res.ok) return null;
+    const data: unknown = await res.json();
+    if (!isObj(data) || typeof data['code'] !== 'string') return null;
+    const code = data['code'];
+    const facKey = typeof data['facilitatorKey'] === 'string' ? data['facilitatorKey'] : null;
+    return { code, console: facKey === null ? null : `/f/${encodeURIComponent(code)}#key=${encodeURIComponent(facKey)}` };
   } catch {
     return null;
   }
