@@ -12,7 +12,8 @@ import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import type { NextThemeResponse, SeriesStatus } from '@fokus/protocol';
 import type { SeriesDocumentation } from '@fokus/report';
-import { newToken } from '../support/fokus-client.ts';
+import { connectRefusal, newToken } from '../support/fokus-client.ts';
+import { docxItems, inOrder, pdfText } from './readers.ts';
 import { trackedServers } from '../support/tracked.ts';
 
 const servers = trackedServers();
@@ -165,8 +166,44 @@ describe('the next theme, voted on by every room together', () => {
     expect(md).toContain('Röstningen är avslutad · 10 prickar per deltagare · 20 prickar totalt · anonym');
     expect((JSON.parse(await get('')) as SeriesStatus).plenary?.voting).toBe('closed');
 
+    // DOCX and PDF carry the same section (the table's cells are paragraphs in Word).
+    const binary = async (format: string) => {
+      const res = await fetch(`${url}/api/series/${series.seriesId}/report.${format}`, { headers: { authorization: `Bearer ${series.organiserKey}` } });
+      return Buffer.from(await res.arrayBuffer());
+    };
+    const docx = (await docxItems(await binary('docx'))).map((i) => i.text);
+    inOrder(docx.join('\n'), [
+      'Röstning om nästa tema',
+      'Plats',
+      'Nästa tema',
+      '1',
+      'Trygghet i centrum',
+      'sammanslagen med: Trygghet i centrum',
+      '9',
+      '2',
+      'Ja',
+      '2',
+      'Samverkansöverenskommelsefrågor',
+    ]);
+    inOrder(await pdfText(await binary('pdf')), [
+      'Röstning om nästa tema',
+      'Trygghet i centrum',
+      'Samverkansöverenskommelsefrågor',
+      'Handelns framtid',
+      'Besöksnäring',
+    ]);
+
     // The other series has no plenary, and its report no vote.
     const res = await fetch(`${url}/api/series/${other.seriesId}/report.json`, { headers: { authorization: `Bearer ${other.organiserKey}` } });
     expect(((await res.json()) as SeriesDocumentation).nextThemeVote).toBeNull();
+
+    // Erasing the series with its rooms erases the plenary too (it holds the rooms' suggestions and votes).
+    fac.close();
+    const erased = await fetch(`${url}/api/series/${series.seriesId}?rooms=erase`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${series.organiserKey}` },
+    });
+    expect(erased.status).toBe(204);
+    expect((await connectRefusal(url, { code: plenary.code, role: 'screen' }))?.error).toBe('not_found');
   });
 });
