@@ -21,7 +21,8 @@ const v1 = {
 describe('the next-theme plenary', () => {
   it('upgrades a schema 1 document to one without a plenary, and keeps a plenary it has', () => {
     const up: Series = upgradeSeries(v1);
-    expect([up.schema, up.plenary]).toEqual([SERIES_SCHEMA, null]);
+    expect([up.schema, up.plenary ?? null]).toEqual([SERIES_SCHEMA, null]);
+    expect(up.rooms).toEqual([]);
     const plenary = { workshopId: 'w', code: 'ABCDEF', createdAt: 2 };
     expect(upgradeSeries({ ...up, plenary }).plenary).toEqual(plenary);
   });

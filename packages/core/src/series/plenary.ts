@@ -44,7 +44,10 @@ export function plenaryDesign(series: Series): WorkshopDesign {
 /** A series document as stored by any schema so far. */
 export type StoredSeries = Omit<Series, 'schema'> & { schema: number };
 
-/** A stored document of any earlier schema as the current one (1 → 2: no plenary yet). */
+/**
+ * A stored document of any earlier schema as the current one. 1 → 2: a schema 1 document has no plenary, which an
+ * absent `plenary` already says, so the document is kept as written (the store gives back what it was given).
+ */
 export function upgradeSeries(doc: StoredSeries): Series {
-  return { ...doc, schema: SERIES_SCHEMA, plenary: doc.plenary ?? null };
+  return { ...doc, schema: SERIES_SCHEMA };
 }
