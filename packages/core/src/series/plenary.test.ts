@@ -33,6 +33,8 @@ describe('the next-theme plenary', () => {
     expect(sv.boards.map((b) => [b.id, b.title])).toEqual([[PLENARY_BOARD_ID, 'Förslag på nästa tema']]);
     expect(sv.agenda.map((s) => s.kind)).toEqual(['vote', 'focus']);
     expect(sv.voting.budget).toBe(5);
+    // One live ranking on every room's projector: results shown, the series' anonymity kept.
+    expect([sv.voting.hideResults, sv.voting.anonymous, sv.voting.capPerIdea]).toEqual([false, true, 3]);
     expect(plenaryDesign(upgradeSeries({ ...v1, lang: 'en' })).boards[0]?.title).toBe('Suggestions for the next theme');
   });
 });

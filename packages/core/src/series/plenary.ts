@@ -25,7 +25,11 @@ const words = {
   },
 } as const;
 
-/** One board and a vote then a focus step; the budget and focus rule are the series' own design defaults. */
+/**
+ * One board and a vote then a focus step; the budget, cap, anonymity and focus rule are the series' own design
+ * defaults. Results are shown live: the point of the plenary is one ranking on every room's projector (anonymous
+ * voting still moves it only in steps no one person can be read from).
+ */
 export function plenaryDesign(series: Series): WorkshopDesign {
   const w = words[series.lang];
   return {
@@ -33,6 +37,7 @@ export function plenaryDesign(series: Series): WorkshopDesign {
     title: w.title(series.title).slice(0, 120),
     place: '',
     categories: [],
+    voting: { ...series.design.voting, hideResults: false },
     boards: [{ id: PLENARY_BOARD_ID, title: w.board, purpose: w.purpose, questions: [] }],
     agenda: [
       { id: 'rostning', kind: 'vote', title: w.vote[0], prompt: w.vote[1], minutes: 10 },
