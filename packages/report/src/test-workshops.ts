@@ -5,7 +5,7 @@
  */
 import type { Actor, Command, PlanRow, Workshop } from '@fokus/core';
 import { decide, evolve, templateContent } from '@fokus/core';
-import { DIMENSIONS_2023, DOT_BUDGET_2023, GROUPS_2023, PARTICIPANTS_2023 } from '../../core/src/fixtures/key-cities-2023.ts';
+import { GROUPS_2023, IDEAS_2023, PARTICIPANTS_2023, dealDots2023 } from '../../core/src/fixtures/key-cities-2023.ts';
 
 /** One line of a script: a person joins, a person sends a command, or the facilitator does. */
 export type Action =
@@ -36,29 +36,9 @@ export const ORGANISATIONS_2023: Readonly<Record<string, string>> = {
 };
 
 export const ideaId2023 = (boardId: string, index: number): string => `${boardId}-${index + 1}`;
-const IDEAS_2023 = DIMENSIONS_2023.flatMap((d) => d.themes.map((theme, i) => ({ id: ideaId2023(d.boardId, i), boardId: d.boardId, theme })));
-
-/** Each theme's count in stacks of up to two, round-robin over the people, never past the budget (as core's test). */
+/** The seed's dots as phones' vote:add, dealt as core's fixture deals them. */
 function dots2023(): Action[] {
-  const spent = new Map<string, number>();
-  const out: Action[] = [];
-  let cursor = 0;
-  for (const { id, theme } of IDEAS_2023) {
-    let left = theme.votes;
-    while (left > 0) {
-      let name: string | undefined;
-      for (let tries = 0; tries < PARTICIPANTS_2023.length && name === undefined; tries++) {
-        const candidate = PARTICIPANTS_2023[cursor++ % PARTICIPANTS_2023.length] as string;
-        if ((spent.get(candidate) ?? 0) < DOT_BUDGET_2023) name = candidate;
-      }
-      if (name === undefined) throw new Error('the 2023 votes do not fit the budget');
-      const stack = Math.min(2, left, DOT_BUDGET_2023 - (spent.get(name) ?? 0));
-      for (let k = 0; k < stack; k++) out.push({ by: 'participant', name, command: { type: 'vote:add', ideaId: id } });
-      spent.set(name, (spent.get(name) ?? 0) + stack);
-      left -= stack;
-    }
-  }
-  return out;
+  return dealDots2023().map(({ name, ideaId }) => ({ by: 'participant', name, command: { type: 'vote:add', ideaId } }));
 }
 
 const row = (r: Partial<PlanRow> & Pick<PlanRow, 'id' | 'month' | 'kind'>): PlanRow => ({
