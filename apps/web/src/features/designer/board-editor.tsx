@@ -4,7 +4,7 @@ import type { WorkshopView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { dimensionStyle } from '../../lib/colors.ts';
 import { newId } from '../../realtime/ids.ts';
-import { ListEditor, TextField, AddRow } from './fields.tsx';
+import { ListEditor, TextField, AddRow, FieldError } from './fields.tsx';
 import { colorOf } from './inverse.ts';
 import type { RowTools } from './sortable-list.tsx';
 import { SortableList } from './sortable-list.tsx';
@@ -85,11 +85,7 @@ function BoardCard({ board, index, ideas, last, edit, tools }: CardProps) {
           {t('designDeleteBoard')}
         </button>
       </div>
-      {deleteRefusal && (
-        <p className="d-error" role="alert">
-          {deleteRefusal}
-        </p>
-      )}
+      <FieldError message={deleteRefusal} />
       <div className="d-card__grid d-card__grid--board">
         <TextField
           label={t('designBoardTitle')}

@@ -81,17 +81,7 @@ export function TextField({ label, value, maxLength, required = false, multiline
       ) : (
         <input {...common} type="text" onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} />
       )}
-      {error ? (
-        <p id={`${id}-err`} className="d-error" role="alert">
-          {error}
-        </p>
-      ) : (
-        hint && (
-          <p id={`${id}-hint`} className="field__hint">
-            {hint}
-          </p>
-        )
-      )}
+      <FieldNote id={id} error={error} hint={hint} />
     </div>
   );
 }
@@ -159,17 +149,7 @@ export function NumberField({ label, value, min, max, emptyLabel, disabled = fal
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
       />
-      {error ? (
-        <p id={`${id}-err`} className="d-error" role="alert">
-          {error}
-        </p>
-      ) : (
-        hint && (
-          <p id={`${id}-hint`} className="field__hint">
-            {hint}
-          </p>
-        )
-      )}
+      <FieldNote id={id} error={error} hint={hint} />
     </div>
   );
 }
@@ -236,11 +216,7 @@ export function ListEditor({ legend, items, max, maxLength, itemLabel, addLabel,
           + {addLabel}
         </button>
       )}
-      {refusal && (
-        <p className="d-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <FieldError message={refusal} />
     </fieldset>
   );
 }
@@ -270,11 +246,7 @@ function NewItem({ label, maxLength, onDone }: { label: string; maxLength: numbe
           if (e.key === 'Escape') onDone('');
         }}
       />
-      {tooLong && (
-        <p className="d-error" role="alert">
-          {t('designErrLong', { max: maxLength })}
-        </p>
-      )}
+      <FieldError message={tooLong ? t('designErrLong', { max: maxLength }) : null} />
     </div>
   );
 }
@@ -286,11 +258,28 @@ export function AddRow({ label, disabled, onAdd, refusal }: { label: string; dis
       <button type="button" className="btn btn--small btn--primary" disabled={disabled} onClick={onAdd}>
         + {label}
       </button>
-      {refusal && (
-        <p className="d-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <FieldError message={refusal} />
     </div>
+  );
+}
+
+/** A field's refusal, read out when it appears; nothing when there is none. */
+export function FieldError({ message, id }: { message: string | null | undefined; id?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="d-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+/** Under a field: its error (`${id}-err`) or else its hint (`${id}-hint`), the ids aria-describedby points at. */
+function FieldNote({ id, error, hint }: { id: string; error: string | null; hint: string | undefined }) {
+  if (error) return <FieldError id={`${id}-err`} message={error} />;
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="field__hint">
+      {hint}
+    </p>
   );
 }

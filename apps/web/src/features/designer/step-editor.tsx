@@ -4,7 +4,7 @@ import type { StepKind } from '@fokus/core';
 import type { WorkshopView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
 import { newId } from '../../realtime/ids.ts';
-import { NumberField, TextField, AddRow } from './fields.tsx';
+import { NumberField, TextField, AddRow, FieldError } from './fields.tsx';
 import type { RowTools } from './sortable-list.tsx';
 import { SortableList } from './sortable-list.tsx';
 import { useLatestSent } from './use-latest-sent.ts';
@@ -107,11 +107,7 @@ function StepCard({ step, index, current, open, onToggle, edit, tools }: CardPro
           {t('designDeleteStep')}
         </button>
       </div>
-      {deleteRefusal && (
-        <p className="d-error" role="alert">
-          {deleteRefusal}
-        </p>
-      )}
+      <FieldError message={deleteRefusal} />
       {open && (
         <div id={bodyId} className="d-card__grid d-card__grid--step">
           <label className="field d-field">
@@ -215,11 +211,7 @@ function PhasesEditor({ step, phases, onCommit }: { step: StepView; phases: Phas
       <button type="button" className="btn btn--small" disabled={phases.length >= LIMITS.phases} onClick={addPhase}>
         + {t('designAddPhase')}
       </button>
-      {refusal && (
-        <p className="d-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <FieldError message={refusal} />
     </fieldset>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { LIMITS } from '@fokus/core';
 import type { WorkshopView } from '@fokus/protocol';
 import { useI18n } from '../../i18n/index.ts';
-import { NumberField } from './fields.tsx';
+import { NumberField, FieldError } from './fields.tsx';
 import type { Edit } from './use-undo.ts';
 
 type Settings = WorkshopView['voting']['settings'];
@@ -50,11 +50,7 @@ export function VotingDefaults({ view, edit }: { view: WorkshopView; edit: Edit 
             <input type="checkbox" checked={s.hideResults} onChange={(e) => configure({ hideResults: e.target.checked }, setCheckRefusal)} />
             <span>{t('hideResults')}</span>
           </label>
-          {checkRefusal && (
-            <p className="d-error" role="alert">
-              {checkRefusal}
-            </p>
-          )}
+          <FieldError message={checkRefusal} />
         </fieldset>
         <fieldset className="d-card d-fieldset">
           <legend className="panel-title">{t('designFocusRule')}</legend>
@@ -83,11 +79,7 @@ export function VotingDefaults({ view, edit }: { view: WorkshopView; edit: Edit 
             max={1000}
             onCommit={(value, done) => value !== null && edit({ type: 'focus:suggest', mode: focus.mode, value }, done)}
           />
-          {focusRefusal && (
-            <p className="d-error" role="alert">
-              {focusRefusal}
-            </p>
-          )}
+          <FieldError message={focusRefusal} />
         </fieldset>
       </div>
     </section>

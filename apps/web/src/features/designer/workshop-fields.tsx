@@ -2,7 +2,7 @@ import { LIMITS, PLAN_YEAR_RANGE } from '@fokus/core';
 import type { WorkshopView } from '@fokus/protocol';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
-import { NumberField, TextField } from './fields.tsx';
+import { FieldError, NumberField, TextField } from './fields.tsx';
 import type { Edit } from './use-undo.ts';
 
 /** The workshop itself: title, language, plan year ("Fokus år 2027"), place, date and start time. */
@@ -98,11 +98,7 @@ function PickerField({
           if (e.target.value !== value) onPick(e.target.value, setRefusal);
         }}
       />
-      {refusal && (
-        <p className="d-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <FieldError message={refusal} />
     </div>
   );
 }
