@@ -32,6 +32,8 @@ async function app(rateLimits: Partial<RateLimitConfig> = {}, overrides: Partial
     port: 0,
     host: '127.0.0.1',
     dataDir: '/nonexistent',
+    databaseUrl: null,
+    redisUrl: null,
     allowedOrigins: [],
     allowedHosts: [],
     publicUrl: null,

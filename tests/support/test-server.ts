@@ -34,6 +34,8 @@ export async function startServer(
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    databaseUrl: null,
+    redisUrl: null,
     allowedOrigins: [],
     allowedHosts: [],
     publicUrl: null,

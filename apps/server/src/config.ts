@@ -79,6 +79,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://… : the log lives in PostgreSQL instead of the embedded SQLite file under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'a PostgreSQL address such as postgres://fokus@db:5432/fokus' }).optional(),
+  /** redis://… : several Fokus processes share events and sockets through this Redis. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'a Redis address such as redis://127.0.0.1:6379' }).optional(),
   /** Comma-separated origins allowed to open a socket besides PUBLIC_URL (or, without it, the page's own origin). */
   ALLOWED_ORIGINS: z.string().default('').transform(list).pipe(z.array(originSchema)),
   /** Comma-separated host names this server answers for besides PUBLIC_URL's, loopback names and IP addresses. */
@@ -107,6 +111,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL instead of SQLite; null keeps the embedded default. */
+  databaseUrl: string | null;
+  /** Redis for running several processes; null is one process on its own. */
+  redisUrl: string | null;
   /** Origins (scheme://host[:port]) besides PUBLIC_URL's that may open a socket. */
   allowedOrigins: string[];
   /** Host names besides PUBLIC_URL's that requests may name; loopback names and IP addresses always may. */
@@ -134,6 +142,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultWebDist: string | n
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
     allowedOrigins: e.ALLOWED_ORIGINS.map((o) => new URL(o).origin),
     allowedHosts: e.ALLOWED_HOSTS.map((h) => h.toLowerCase().replace(/\.$/, '')),
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,

@@ -6,6 +6,8 @@ export const TEST_CONFIG: Config = {
   port: 0,
   host: '127.0.0.1',
   dataDir: '/nonexistent',
+  databaseUrl: null,
+  redisUrl: null,
   allowedOrigins: [],
   allowedHosts: [],
   publicUrl: 'https://fokus.example',

@@ -56,15 +56,19 @@ export interface SeriesRoomLink {
 
 /**
  * The persistence contract. An append-only log per workshop plus the answers to its commands.
- * `commit` is all-or-nothing over every write in the batch and durable when it resolves.
+ * `commit` is all-or-nothing over every write in the batch and durable when it resolves. A write that does not
+ * continue its workshop's log (another process took the seq) or repeats a stored op id is refused with
+ * StoreConflictError: the database, not process memory, decides the order.
  * Every implementation passes `store-contract.ts`.
  */
 export interface WorkshopStore {
   createWorkshop(record: WorkshopRecord, first: WorkshopWrite): Promise<void>;
   commit(writes: readonly WorkshopWrite[]): Promise<void>;
   findByCode(code: string): Promise<WorkshopRecord | null>;
-  loadEvents(workshopId: string): Promise<StoredEvent[]>;
-  loadOps(workshopId: string): Promise<StoredOp[]>;
+  /** The workshop's events in seq order; with `afterSeq`, only those after it (the tail another process wrote). */
+  loadEvents(workshopId: string, afterSeq?: number): Promise<StoredEvent[]>;
+  /** The workshop's op records; with `since`, only those written at or after that time. */
+  loadOps(workshopId: string, since?: number): Promise<StoredOp[]>;
   /** Workshops whose last write (or creation) is older than `before`: what retention erases. */
   listIdle(before: number): Promise<WorkshopRecord[]>;
   /** Erases a workshop with its events and op records, leaving none of its text in any file. */
@@ -87,6 +91,7 @@ export interface WorkshopStore {
   close(): Promise<void>;
 }
 
+/** A write lost a race (seq taken, op id already stored) or a revision check: reload and decide again. */
 export class StoreConflictError extends Error {
   constructor(message: string) {
     super(message);
