@@ -51,12 +51,12 @@ export class MemoryStore implements WorkshopStore {
     return [...this.workshops.values()].filter((w) => (this.lastActive.get(w.id) ?? w.createdAt) < before);
   }
 
-  async loadEvents(workshopId: string): Promise<StoredEvent[]> {
-    return structuredClone(this.events.get(workshopId) ?? []);
+  async loadEvents(workshopId: string, afterSeq = 0): Promise<StoredEvent[]> {
+    return structuredClone((this.events.get(workshopId) ?? []).filter((e) => e.seq > afterSeq));
   }
 
-  async loadOps(workshopId: string): Promise<StoredOp[]> {
-    return (this.ops.get(workshopId) ?? []).map((op) => ({ ...op }));
+  async loadOps(workshopId: string, since?: number): Promise<StoredOp[]> {
+    return (this.ops.get(workshopId) ?? []).filter((op) => since === undefined || op.at >= since).map((op) => ({ ...op }));
   }
 
   async deleteWorkshop(workshopId: string): Promise<void> {

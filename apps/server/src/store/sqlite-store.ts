@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { StoredSeries, WorkshopEvent } from '@fokus/core';
 import { upgradeSeries } from '@fokus/core';
+import { migrateSqlite } from './migrate.ts';
 import { openDatabase } from './sqlite-schema.mjs';
 import type { SeriesRecord, SeriesRoomLink, StoredEvent, StoredOp, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
 import { StoreConflictError } from './store.ts';
@@ -49,30 +50,55 @@ export interface WriterPragmas {
 
 const toRecord = (r: WorkshopRow): WorkshopRecord => ({ id: r.id, code: r.code, keyHash: r.key_hash, createdAt: r.created_at });
 
+/** The reading connection's statements: prepared once the migrations have made the tables. */
+function prepareReads(db: Database.Database) {
+  return {
+    byCode: db.prepare('SELECT * FROM workshops WHERE code = ?'),
+    idle: db.prepare('SELECT * FROM workshops WHERE COALESCE(updated_at, created_at) < ? ORDER BY created_at'),
+    events: db.prepare('SELECT seq, data FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq'),
+    ops: db.prepare('SELECT actor, op_id, result, created_at FROM ops WHERE workshop_id = ? ORDER BY created_at'),
+    opsSince: db.prepare('SELECT actor, op_id, result, created_at FROM ops WHERE workshop_id = ? AND created_at >= ? ORDER BY created_at'),
+    series: db.prepare('SELECT id, key_hash, created_at, revision, data FROM series WHERE id = ?'),
+    seriesRooms: db.prepare('SELECT room_id, workshop_id FROM series_rooms WHERE series_id = ?'),
+  };
+}
+type Reads = ReturnType<typeof prepareReads>;
+
 /**
  * The embedded default store: SQLite in WAL mode with synchronous=FULL. Writes go to a writer thread
  * (sqlite-writer.worker.mjs), so the fsync of a commit never blocks the event loop; a commit resolves once
  * it is on disk. Reads use this thread's own connection.
+ *
+ * Construction is synchronous, opening is not: `ready` migrates the file (migrate.ts), then prepares the reads
+ * and starts the writer. Every method waits for it; if it fails (a schema newer than this code, a broken file)
+ * every call rejects with its error. Await `ready` to fail at startup rather than at the first request.
  */
 export class SqliteStore implements WorkshopStore {
+  readonly ready: Promise<void>;
   private readonly db: Database.Database;
-  /** Null once it has died: the next request starts a new one. */
-  private writer: Writer | null;
+  /** Null before `ready`, and once it has died: the next request starts a new one. */
+  private writer: Writer | null = null;
   private nextId = 1;
   private failure: Error | null = null;
-  private readonly stmts;
+  private stmts: Reads | null = null;
 
   constructor(private readonly file: string) {
-    this.db = openDatabase(file);
-    this.stmts = {
-      byCode: this.db.prepare('SELECT * FROM workshops WHERE code = ?'),
-      idle: this.db.prepare('SELECT * FROM workshops WHERE COALESCE(updated_at, created_at) < ? ORDER BY created_at'),
-      events: this.db.prepare('SELECT seq, data FROM events WHERE workshop_id = ? ORDER BY seq'),
-      ops: this.db.prepare('SELECT actor, op_id, result, created_at FROM ops WHERE workshop_id = ? ORDER BY created_at'),
-      series: this.db.prepare('SELECT id, key_hash, created_at, revision, data FROM series WHERE id = ?'),
-      seriesRooms: this.db.prepare('SELECT room_id, workshop_id FROM series_rooms WHERE series_id = ?'),
-    };
-    this.writer = this.startWriter();
+    const db = openDatabase(file);
+    this.db = db;
+    this.ready = (async () => {
+      await migrateSqlite(file);
+      this.stmts = prepareReads(db);
+      this.writer = this.startWriter();
+    })();
+    // Nobody may be awaiting it yet: its rejection is reported by every call instead of as unhandled.
+    this.ready.catch(() => undefined);
+  }
+
+  /** The reads, once the store is ready. */
+  private async reads(): Promise<Reads> {
+    await this.ready;
+    if (this.failure) throw this.failure;
+    return this.stmts as Reads;
   }
 
   private startWriter(): Writer {
@@ -99,8 +125,9 @@ export class SqliteStore implements WorkshopStore {
     return writer;
   }
 
-  private request(req: WriterRequest): Promise<unknown> {
-    if (this.failure) return Promise.reject(this.failure);
+  private async request(req: WriterRequest): Promise<unknown> {
+    await this.ready;
+    if (this.failure) throw this.failure;
     this.writer ??= this.startWriter();
     const writer = this.writer;
     const id = this.nextId++;
@@ -119,21 +146,27 @@ export class SqliteStore implements WorkshopStore {
   }
 
   async findByCode(code: string): Promise<WorkshopRecord | null> {
-    const row = this.stmts.byCode.get(code) as WorkshopRow | undefined;
+    const row = (await this.reads()).byCode.get(code) as WorkshopRow | undefined;
     return row ? toRecord(row) : null;
   }
 
   async listIdle(before: number): Promise<WorkshopRecord[]> {
-    return (this.stmts.idle.all(before) as WorkshopRow[]).map(toRecord);
+    return ((await this.reads()).idle.all(before) as WorkshopRow[]).map(toRecord);
   }
 
-  async loadEvents(workshopId: string): Promise<StoredEvent[]> {
-    const rows = this.stmts.events.all(workshopId) as { seq: number; data: string }[];
+  async loadEvents(workshopId: string, afterSeq = 0): Promise<StoredEvent[]> {
+    const rows = (await this.reads()).events.all(workshopId, afterSeq) as { seq: number; data: string }[];
     return rows.map((r) => ({ seq: r.seq, event: parseEvent(workshopId, r) }));
   }
 
-  async loadOps(workshopId: string): Promise<StoredOp[]> {
-    const rows = this.stmts.ops.all(workshopId) as { actor: string; op_id: string; result: string; created_at: number }[];
+  async loadOps(workshopId: string, since?: number): Promise<StoredOp[]> {
+    const reads = await this.reads();
+    const rows = (since === undefined ? reads.ops.all(workshopId) : reads.opsSince.all(workshopId, since)) as {
+      actor: string;
+      op_id: string;
+      result: string;
+      created_at: number;
+    }[];
     return rows.map((r) => ({ actor: r.actor, opId: r.op_id, result: r.result, at: r.created_at }));
   }
 
@@ -159,7 +192,7 @@ export class SqliteStore implements WorkshopStore {
   }
 
   async findSeries(seriesId: string): Promise<SeriesRecord | null> {
-    const row = this.stmts.series.get(seriesId) as { id: string; key_hash: string; created_at: number; revision: number; data: string } | undefined;
+    const row = (await this.reads()).series.get(seriesId) as { id: string; key_hash: string; created_at: number; revision: number; data: string } | undefined;
     if (!row) return null;
     // Written by this store from a checked document: the parse boundary is here.
     const series = upgradeSeries(JSON.parse(row.data) as StoredSeries);
@@ -167,7 +200,7 @@ export class SqliteStore implements WorkshopStore {
   }
 
   async seriesRooms(seriesId: string): Promise<SeriesRoomLink[]> {
-    const rows = this.stmts.seriesRooms.all(seriesId) as { room_id: string; workshop_id: string | null }[];
+    const rows = (await this.reads()).seriesRooms.all(seriesId) as { room_id: string; workshop_id: string | null }[];
     return rows.map((r) => ({ roomId: r.room_id, workshopId: r.workshop_id }));
   }
 
@@ -185,6 +218,7 @@ export class SqliteStore implements WorkshopStore {
   }
 
   async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
     if (!this.failure) {
       if (this.writer) await this.request({ kind: 'close' }).catch(() => undefined);
       this.failure = new Error('store closed');

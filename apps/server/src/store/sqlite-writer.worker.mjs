@@ -1,6 +1,8 @@
 // The store's writer thread: every commit (and its fsync) happens here, so the event loop that answers
 // phones never waits for the disk. Messages: { id, kind: 'create' | 'commit' | 'delete' | 'rewrite' | 'series-create' | 'series-update' | 'series-delete' | 'prune' | 'probe' | 'pragmas', ... }
-// -> { id, ok, message?, value? }.
+// -> { id, ok, message?, value? }. It starts only after the main thread has migrated the file: it makes no schema.
+// Every write transaction is BEGIN IMMEDIATE: it holds the write lock from its first read, so the seq it checks is
+// still the last one when it inserts, whatever another connection (another store on the file) does meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './sqlite-schema.mjs';
 
@@ -37,7 +39,6 @@ const eraseSeries = db.transaction((seriesId) => {
   db.prepare('DELETE FROM series WHERE id = ?').run(seriesId);
 });
 // Health: one row rewritten and made durable, a commit as real as a vote's.
-db.exec('CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL)');
 const probe = db.prepare('INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
 const pragmas = () => ({
   journal_mode: db.pragma('journal_mode', { simple: true }),
@@ -55,14 +56,28 @@ function writeAll(writes) {
     }
     const at = w.at ?? Date.now();
     for (const [i, e] of w.events.entries()) insertEvent.run(w.workshopId, w.fromSeq + i, e.type, JSON.stringify(e));
-    for (const op of w.ops) insertOp.run(w.workshopId, op.actor, op.opId, op.result, at);
+    for (const op of w.ops) {
+      try {
+        insertOp.run(w.workshopId, op.actor, op.opId, op.result, at);
+      } catch (err) {
+        // Another process answered this op first (or the batch repeats it): a lost race, not a broken store.
+        if (err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new Error(`conflict: workshop ${w.workshopId}: op ${op.opId} of ${op.actor} already stored`);
+        throw err;
+      }
+    }
     touch.run(at, w.workshopId);
   }
 }
 
 const commit = db.transaction((writes) => writeAll(writes));
 const create = db.transaction((record, first) => {
-  insertWorkshop.run(record.id, record.code, record.keyHash, record.createdAt, record.createdAt);
+  try {
+    insertWorkshop.run(record.id, record.code, record.keyHash, record.createdAt, record.createdAt);
+  } catch (err) {
+    if (err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE')
+      throw new Error(`conflict: workshop ${record.id} or code ${record.code} exists`);
+    throw err;
+  }
   writeAll([{ ...first, at: first.at ?? record.createdAt }]);
 });
 
@@ -100,22 +115,22 @@ parentPort.on('message', (msg) => {
   }
   try {
     let value;
-    if (msg.kind === 'create') create(msg.record, msg.first);
+    if (msg.kind === 'create') create.immediate(msg.record, msg.first);
     else if (msg.kind === 'delete') {
-      erase(msg.workshopId);
+      erase.immediate(msg.workshopId);
       checkpoint();
     } else if (msg.kind === 'rewrite') {
-      rewrite(msg.workshopId, msg.events);
+      rewrite.immediate(msg.workshopId, msg.events);
       checkpoint();
-    } else if (msg.kind === 'series-create') createSeries(msg.record);
-    else if (msg.kind === 'series-update') updateSeries(msg.record);
+    } else if (msg.kind === 'series-create') createSeries.immediate(msg.record);
+    else if (msg.kind === 'series-update') updateSeries.immediate(msg.record);
     else if (msg.kind === 'series-delete') {
-      eraseSeries(msg.seriesId);
+      eraseSeries.immediate(msg.seriesId);
       checkpoint();
     } else if (msg.kind === 'prune') value = pruneOps.run(msg.before).changes;
     else if (msg.kind === 'probe') probe.run(Date.now());
     else if (msg.kind === 'pragmas') value = pragmas();
-    else commit(msg.writes);
+    else commit.immediate(msg.writes);
     parentPort.postMessage({ id: msg.id, ok: true, value });
   } catch (err) {
     parentPort.postMessage({ id: msg.id, ok: false, message: err instanceof Error ? err.message : String(err) });
