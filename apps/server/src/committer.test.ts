@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkshopEvent } from '@fokus/core';
 import type { CommitStore } from './committer.ts';
-import { Committer } from './committer.ts';
+import { Committer, StaleWriteError } from './committer.ts';
 import type { WorkshopWrite } from './store/store.ts';
 
 /** A store of seq numbers only, which fails on demand: all of it, or whatever touches one workshop. */
@@ -172,5 +172,29 @@ describe('Committer', () => {
     await committer.submit(first);
     expect(await committer.health()).toEqual({ ok: true });
     expect(store.probes).toBe(2);
+  });
+
+  it('never lands a write decided on a failed one, even where another process filled the gap so its seq fits', async () => {
+    const store = new FlakyStore();
+    const committer = new Committer(store);
+    const lineage = {};
+    const ours = (fromSeq: number, name: string) =>
+      committer.submit({ workshopId: 'w1', fromSeq, events: [event(name)], ops: [] }, lineage);
+    let open!: () => void;
+    store.gate = new Promise((r) => (open = r));
+    // Ours at seq 1 is on its way; the next, decided on top of it, waits for the following batch.
+    const first = outcome(ours(1, 'mine-1'));
+    await new Promise((r) => setImmediate(r));
+    const second = outcome(ours(2, 'mine-2'));
+    // Another process takes seq 1 first: ours loses, and seq 2 is now free.
+    store.logs.set('w1', ['theirs-1']);
+    open();
+    expect(await first).toMatch(/conflict/);
+    expect(await second).toMatch(/decided on a write that failed/);
+    await expect(ours(2, 'mine-3')).rejects.toBeInstanceOf(StaleWriteError);
+    expect(store.logs.get('w1')).toEqual(['theirs-1']);
+    // A new lineage (the room reloaded the log) writes again.
+    await committer.submit({ workshopId: 'w1', fromSeq: 2, events: [event('mine-2')], ops: [] }, {});
+    expect(store.logs.get('w1')).toEqual(['theirs-1', 'mine-2']);
   });
 });

@@ -2,8 +2,24 @@ import type { WorkshopStore, WorkshopWrite } from './store/store.ts';
 
 interface Pending {
   write: WorkshopWrite;
+  lineage: Lineage | undefined;
   resolve: () => void;
   reject: (err: unknown) => void;
+}
+
+/**
+ * The line of writes a room decided one after another on its own state. Once one of them fails, every later
+ * one was decided on events that never landed: it must not land either, even where its seq would fit because
+ * another process filled the gap. A room starts a new lineage when it has reloaded its state from the log.
+ */
+export type Lineage = object;
+
+/** A write refused without asking the store: an earlier write of its lineage failed. Decide it again. */
+export class StaleWriteError extends Error {
+  constructor(workshopId: string) {
+    super(`workshop ${workshopId}: decided on a write that failed`);
+    this.name = 'StaleWriteError';
+  }
 }
 
 /** What the committer needs of a store. */
@@ -30,6 +46,7 @@ export class Committer {
   private running: Promise<void> = Promise.resolve();
   private last: { at: number; health: StorageHealth } | null = null;
   private probing: Promise<StorageHealth> | null = null;
+  private readonly failedLineages = new WeakSet<Lineage>();
   private readonly now: () => number;
   private readonly freshMs: number;
 
@@ -41,9 +58,10 @@ export class Committer {
     this.freshMs = options.freshMs ?? 1000;
   }
 
-  submit(write: WorkshopWrite): Promise<void> {
+  submit(write: WorkshopWrite, lineage?: Lineage): Promise<void> {
+    if (lineage && this.failedLineages.has(lineage)) return Promise.reject(new StaleWriteError(write.workshopId));
     return new Promise((resolve, reject) => {
-      this.queue.push({ write, resolve, reject });
+      this.queue.push({ write, lineage, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => {
@@ -56,7 +74,7 @@ export class Committer {
   }
 
   private async flush(): Promise<void> {
-    const batch = this.queue;
+    const batch = this.queue.filter((p) => !this.stale(p));
     this.queue = [];
     if (batch.length === 0) return;
     const groups = groupByWorkshop(batch);
@@ -84,7 +102,17 @@ export class Committer {
 
   private failed(pending: Pending[], err: unknown): void {
     this.noted({ ok: false, reason: err instanceof Error ? err.message : String(err) });
-    for (const p of pending) p.reject(err);
+    for (const p of pending) {
+      if (p.lineage) this.failedLineages.add(p.lineage);
+      p.reject(err);
+    }
+  }
+
+  /** Refuses (now) a queued write whose lineage failed since it was submitted. */
+  private stale(p: Pending): boolean {
+    if (!p.lineage || !this.failedLineages.has(p.lineage)) return false;
+    p.reject(new StaleWriteError(p.write.workshopId));
+    return true;
   }
 
   private noted(health: StorageHealth): void {

@@ -5,7 +5,7 @@ import { Committer } from './committer.ts';
 import { hashSecret, newId, newJoinCode, newSecret } from './security.ts';
 import type { WorkshopRecord, WorkshopStore } from './store/store.ts';
 import { BrokenLogError, StorageUnavailableError, WorkshopUnavailableError } from './unavailable.ts';
-import type { Clock, RoomOutput } from './workshop-room.ts';
+import type { Clock, CommittedWrite, RoomOutput, RoomShare } from './workshop-room.ts';
 import { WorkshopRoom } from './workshop-room.ts';
 
 export interface CreatedWorkshop {
@@ -20,6 +20,8 @@ export interface RoomsLog {
 
 export interface RoomsOptions {
   log?: RoomsLog;
+  /** Several processes: where rooms tell the others what they made durable. */
+  share?: RoomShare;
 }
 
 const stderrLog: RoomsLog = { error: (obj, msg) => console.error(msg, obj) };
@@ -32,7 +34,10 @@ export class Rooms {
   private readonly lastUsed = new Map<string, number>();
   /** Codes being erased: nobody loads them meanwhile. */
   private readonly erasing = new Set<string>();
+  /** Loaded rooms by workshop id, for what other processes tell us. */
+  private readonly live = new Map<string, WorkshopRoom>();
   private readonly log: RoomsLog;
+  private readonly share: RoomShare | null;
 
   constructor(
     private readonly store: WorkshopStore,
@@ -42,6 +47,22 @@ export class Rooms {
   ) {
     this.committer = new Committer(store, { now: () => clock.now() });
     this.log = options.log ?? stderrLog;
+    this.share = options.share ?? null;
+  }
+
+  /** Another process made events durable: the room of that workshop, if loaded here, applies them. */
+  received(write: CommittedWrite): void {
+    this.live.get(write.workshopId)?.receive(write);
+  }
+
+  /** Another process erased a workshop: its room leaves memory here too (its sockets were told cluster-wide). */
+  erasedElsewhere(workshopId: string): void {
+    const room = this.live.get(workshopId);
+    if (!room) return;
+    this.byCode.delete(room.code);
+    this.lastUsed.delete(room.code);
+    this.live.delete(workshopId);
+    room.close();
   }
 
   /** The live room for a code, null if there is none; rejects with WorkshopUnavailableError if it is quarantined. */
@@ -58,6 +79,7 @@ export class Rooms {
       room.then(
         (r) => {
           if (!r) this.byCode.delete(code);
+          else if (this.byCode.get(code) === room) this.live.set(r.id, r);
         },
         (err: unknown) => {
           if (!(err instanceof WorkshopUnavailableError)) this.byCode.delete(code);
@@ -71,7 +93,7 @@ export class Rooms {
     const record = await this.store.findByCode(code);
     if (!record) return null;
     try {
-      return await WorkshopRoom.load(record, this.store, this.committer, this.output, this.clock);
+      return await WorkshopRoom.load(record, this.store, this.committer, this.output, this.clock, this.share);
     } catch (err) {
       if (!(err instanceof BrokenLogError)) throw err;
       this.log.error({ workshop: err.workshopId, code, seq: err.seq, error: String(err.cause) }, `workshop quarantined: ${err.message}`);
@@ -102,8 +124,9 @@ export class Rooms {
       }
       const state = events.reduce(evolve, null as ReturnType<typeof evolve> | null);
       if (!state) throw new Error('no state');
-      const room = new WorkshopRoom(record, state, [], this.store, this.committer, this.output, this.clock);
+      const room = new WorkshopRoom(record, state, [], this.store, this.committer, this.output, this.clock, this.share);
       this.byCode.set(code, Promise.resolve(room));
+      this.live.set(room.id, room);
       this.lastUsed.set(code, this.clock.now());
       return { room, facilitatorKey };
     }
@@ -126,9 +149,11 @@ export class Rooms {
       const loaded = this.byCode.get(record.code);
       this.byCode.delete(record.code);
       this.lastUsed.delete(record.code);
+      this.live.delete(record.id);
       (await loaded?.catch(() => null))?.close();
       await this.committer.drain();
       await this.store.deleteWorkshop(record.id);
+      this.share?.erased(record.id);
     } finally {
       this.erasing.delete(record.code);
     }
@@ -150,11 +175,17 @@ export class Rooms {
       else if (now - since >= idleMs) {
         this.byCode.delete(code);
         this.lastUsed.delete(code);
+        this.live.delete(room.id);
         room.close();
         evicted.push(code);
       }
     }
     return evicted;
+  }
+
+  /** The rooms in memory now. */
+  liveRooms(): IterableIterator<WorkshopRoom> {
+    return this.live.values();
   }
 
   /** How many rooms are in memory. */

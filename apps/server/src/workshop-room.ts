@@ -1,14 +1,16 @@
 import type { Actor, Command, Workshop, WorkshopEvent } from '@fokus/core';
-import { decide, erasedHistory, evolve, publicVersion, replay } from '@fokus/core';
-import type { CommandAck, JoinAck, MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
+import { decide, erasedHistory, evolve, publicVersion } from '@fokus/core';
+import type { CommandAck, JoinAck, MeMessage, Presence, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
 import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
 import { AnonymityGate } from './anonymity-gate.ts';
 import { ROLES, RoomBroadcaster } from './room-broadcaster.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { meTouchedBy, movesOnlyFigures } from './audience.ts';
-import type { Committer } from './committer.ts';
+import type { Committer, Lineage } from './committer.ts';
+import { StaleWriteError } from './committer.ts';
 import { hashSecret, newId, newSecret } from './security.ts';
 import type { OpRecord, StoredEvent, WorkshopRecord, WorkshopStore } from './store/store.ts';
+import { StoreConflictError } from './store/store.ts';
 import { BrokenLogError, NOT_SAVED } from './unavailable.ts';
 
 /** Where a room's messages go. The room knows nothing of sockets; the realtime adapter implements this. */
@@ -23,6 +25,36 @@ export interface Clock {
   now(): number;
 }
 
+/** Events another process made durable for a workshop, with the answers to the commands behind them. */
+export interface CommittedWrite {
+  workshopId: string;
+  fromSeq: number;
+  events: WorkshopEvent[];
+  ops: OpRecord[];
+}
+
+/** Where rooms tell the other processes what happened here (nowhere, for one process on its own). */
+export interface RoomShare {
+  /** Events made durable here. */
+  committed(write: CommittedWrite): void;
+  /** Someone's first socket arrived here, or their last one left. */
+  presenceChanged(workshopId: string): void;
+  /** A workshop was erased here. */
+  erased(workshopId: string): void;
+}
+
+/** How a persist ended: durable; lost a race with another process (decide again); or the store failed. */
+type Persisted = 'saved' | 'conflict' | 'failed';
+
+/** A command decided on stale state is decided again after reloading the log, at most this often. */
+const MAX_DECISIONS = 8;
+
+/**
+ * Op records written by another process reach us with its events; on a conflict we read them from the store,
+ * back to a little before the last read, since processes' clocks and commit delays differ.
+ */
+const OPS_OVERLAP_MS = 5 * 60_000;
+
 /**
  * One live workshop: the authority for its state. Commands are decided in arrival order against the
  * in-memory state, made durable through the committer, then acknowledged; broadcasts are coalesced.
@@ -36,7 +68,18 @@ export class WorkshopRoom {
   private readonly inflight = new Map<string, Promise<CommandAck>>();
   private readonly joining = new Map<string, Promise<JoinAck>>();
   private readonly tokens = new Map<string, string>();
+  /** Sockets per participant on this process. */
   private readonly online = new Map<string, number>();
+  /** Participants with a socket on another process, by process (the cluster's presence messages keep it fresh). */
+  private readonly elsewhere = new Map<string, ReadonlySet<string>>();
+  /** Who is online anywhere: what every view counts. */
+  private readonly present: Presence = {
+    has: (id) => {
+      if (this.online.has(id)) return true;
+      for (const ids of this.elsewhere.values()) if (ids.has(id)) return true;
+      return false;
+    },
+  };
   /** What of the dots others may see: with anonymous voting, only steps no diff can pin on one person. */
   private readonly gate: AnonymityGate;
   private readonly broadcast: RoomBroadcaster;
@@ -48,6 +91,12 @@ export class WorkshopRoom {
   /** Set from a failed write until memory is rebuilt from the log: nothing is decided meanwhile. */
   private recovery: { done: Promise<void>; finish: () => void } | null = null;
   private recoveries = 0;
+  /** Writes decided one after another on this state; replaced when the state is reloaded from the log. */
+  private lineage: Lineage = {};
+  /** When op records were last read from the store. */
+  private opsReadAt: number;
+  /** Another process's writes that arrived while ours were in flight, by fromSeq: applied once they fit. */
+  private readonly remote = new Map<number, CommittedWrite>();
 
   constructor(
     readonly record: WorkshopRecord,
@@ -57,7 +106,9 @@ export class WorkshopRoom {
     private readonly committer: Committer,
     private readonly output: RoomOutput,
     private readonly clock: Clock,
+    private readonly share: RoomShare | null = null,
   ) {
+    this.opsReadAt = clock.now();
     this.state = state;
     this.durable = state;
     for (const [k, v] of answers) this.answers.set(k, v);
@@ -66,8 +117,8 @@ export class WorkshopRoom {
     this.broadcast = new RoomBroadcaster(record.id, output, clock, {
       body: (role, kind) =>
         kind === 'view'
-          ? workshopView(this.durable, this.code, role, this.online)
-          : tallyView(this.durable, role, this.online, this.gate.figures(this.durable)),
+          ? workshopView(this.durable, this.code, role, this.present)
+          : tallyView(this.durable, role, this.present, this.gate.figures(this.durable)),
       version: (role) => versionFor(role, this.durable),
       me: (participantId) => this.meMessage(participantId),
       phonesSeeFigures: () => resultsVisible(this.durable, 'participant'),
@@ -90,13 +141,23 @@ export class WorkshopRoom {
     return this.gate.shown(this.durable);
   }
 
-  static async load(record: WorkshopRecord, store: WorkshopStore, committer: Committer, output: RoomOutput, clock: Clock): Promise<WorkshopRoom> {
+  static async load(
+    record: WorkshopRecord,
+    store: WorkshopStore,
+    committer: Committer,
+    output: RoomOutput,
+    clock: Clock,
+    share: RoomShare | null = null,
+  ): Promise<WorkshopRoom> {
+    const readAt = clock.now();
     const [events, ops] = await Promise.all([store.loadEvents(record.id), store.loadOps(record.id)]);
     const state = replayLog(record, events);
     const answers = ops.map((op): [string, CommandAck] => [opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck]);
     // An erasure whose rewrite did not finish (a crash, a full disk) is finished now; if it fails again, next time.
     await rewriteErased(store, record.id, events).catch(() => undefined);
-    return new WorkshopRoom(record, state, answers, store, committer, output, clock);
+    const room = new WorkshopRoom(record, state, answers, store, committer, output, clock, share);
+    room.opsReadAt = readAt;
+    return room;
   }
 
   /** Runs a command once per (actor, op id): a resend waits for, or gets, the first answer. */
@@ -113,8 +174,11 @@ export class WorkshopRoom {
 
   private async run(actor: Actor, opId: string, command: Command): Promise<CommandAck> {
     const key = opKey(actorKey(actor), opId);
-    for (;;) {
+    for (let decisions = 1; ; decisions++) {
       while (this.recovery) await this.recovery.done;
+      // Another process may have run this very op (a phone that reconnected elsewhere and resent it).
+      const known = this.answers.get(key);
+      if (known) return known;
       const decision = decide(this.state, command, actor, this.clock.now());
       if (decision.ok) {
         // A phone's ack counts every event (its own dots included, to match its `me`); anyone else's leaves dots out.
@@ -125,8 +189,10 @@ export class WorkshopRoom {
         // An erasure is answered once the stored history is rewritten too. Its op record waits for that, so after
         // a failure a resend of the same op erases again (erasing someone already removed is allowed).
         const erasing = decision.value.some(erases);
-        if (!(await this.persist(decision.value, erasing ? [] : [op]))) return NOT_SAVED;
-        if (erasing && !((await this.eraseHistory()) && (await this.persist([], [op])))) return NOT_SAVED;
+        const persisted = await this.persist(decision.value, erasing ? [] : [op]);
+        if (persisted === 'conflict' && decisions < MAX_DECISIONS) continue;
+        if (persisted !== 'saved') return NOT_SAVED;
+        if (erasing && !((await this.eraseHistory()) && (await this.persist([], [op])) === 'saved')) return NOT_SAVED;
         this.answers.set(key, ack);
         return ack;
       }
@@ -134,6 +200,12 @@ export class WorkshopRoom {
       const recoveries = this.recoveries;
       await this.lastWrite;
       if (this.recoveries !== recoveries) continue;
+      // Among several processes it may rest on what another wrote and we have not heard yet: read the log's tail.
+      if (this.share && decisions < MAX_DECISIONS) {
+        const version = this.durable.version;
+        await this.catchUp();
+        if (this.durable.version !== version) continue;
+      }
       // Refusals live in memory only: a resend gets the same answer while the process lives, and they cost no disk.
       const ack: CommandAck = { ok: false, error: decision.error.code, message: decision.error.message };
       this.answers.set(key, ack);
@@ -142,30 +214,73 @@ export class WorkshopRoom {
   }
 
   /**
-   * Applies events to the decided state, makes them durable, then lets them be seen. Resolves to false if the
-   * store refused them; memory, then ahead of the log, is rebuilt from it before anything else is decided.
+   * Applies events to the decided state, makes them durable, then lets them be seen. If the store refused them,
+   * memory (then ahead of the log) is brought level with the log before anything else is decided: 'conflict'
+   * when another process wrote first (decide again), 'failed' when the store could not write.
    */
-  private async persist(events: WorkshopEvent[], ops: OpRecord[]): Promise<boolean> {
+  private async persist(events: WorkshopEvent[], ops: OpRecord[]): Promise<Persisted> {
     // A closed room (evicted, or its workshop erased) writes nothing more.
-    if (this.closed) return false;
+    if (this.closed) return 'failed';
     const fromSeq = this.state.version + 1;
     this.apply(events);
     const after = this.state;
     this.writing++;
-    const saved = this.committer.submit({ workshopId: this.id, fromSeq, events, ops, at: this.clock.now() }).then(
-      () => true,
-      () => false,
+    const saved = this.committer.submit({ workshopId: this.id, fromSeq, events, ops, at: this.clock.now() }, this.lineage).then(
+      (): Persisted => 'saved',
+      (err: unknown): Persisted => (err instanceof StoreConflictError || err instanceof StaleWriteError ? 'conflict' : 'failed'),
     );
-    const settled = saved.then(async (ok) => {
+    const settled = saved.then(async (outcome) => {
       this.writing--;
-      if (ok) this.published(events, after);
-      else this.recovery ??= deferred();
-      // Later writes decided on the lost events fail too: rebuild once the last of them is back.
-      if (this.recovery && this.writing === 0) await this.recover();
+      if (outcome === 'saved') {
+        this.published(events, after);
+        this.share?.committed({ workshopId: this.id, fromSeq, events, ops });
+      } else this.recovery ??= deferred();
+      if (this.writing === 0) {
+        // Later writes decided on the lost events fail too: bring memory level with the log once the last is back.
+        if (this.recovery) await this.recover();
+        else this.applyRemote();
+      }
     });
     this.lastWrite = settled.catch(() => undefined);
     await settled;
     return saved;
+  }
+
+  /**
+   * Another process made these events durable. They apply at once when they continue what we hold and nothing
+   * of ours is in flight; in flight, they wait (if ours lose the race, the reload brings them anyway); after a
+   * gap (a message we never got), the log is read.
+   */
+  receive(write: CommittedWrite): void {
+    if (this.closed) return;
+    for (const op of write.ops) this.answers.set(opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck);
+    if (write.fromSeq + write.events.length - 1 <= this.durable.version) return;
+    this.remote.set(write.fromSeq, write);
+    // A flood of writes we cannot place yet (a long stall) is dropped: the reload reads them from the log.
+    if (this.remote.size > 10_000) this.remote.clear();
+    if (this.writing === 0 && !this.recovery) this.applyRemote();
+  }
+
+  /** Applies the waiting writes of other processes that continue the durable state; reads the log after a gap. */
+  private applyRemote(): void {
+    if (this.remote.size === 0) return;
+    for (let next = this.remote.get(this.durable.version + 1); next; next = this.remote.get(this.durable.version + 1)) {
+      this.remote.delete(next.fromSeq);
+      this.apply(next.events);
+      this.published(next.events, this.state);
+    }
+    for (const fromSeq of this.remote.keys()) if (fromSeq <= this.durable.version) this.remote.delete(fromSeq);
+    if (this.remote.size > 0) void this.catchUp();
+  }
+
+  /** Reads what other processes wrote since our durable state, before anything else is decided. */
+  catchUp(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.recovery) return this.recovery.done;
+    this.recovery = deferred();
+    const done = this.recovery.done;
+    if (this.writing === 0) void this.recover();
+    return done;
   }
 
   /** A phone joins with a token it made (or one we make); the same token never joins twice. `town`: where they come from. */
@@ -187,12 +302,32 @@ export class WorkshopRoom {
   }
 
   private async runJoin(name: string, organisation: string, town: string, secret: string, tokenHash: string): Promise<JoinAck> {
-    while (this.recovery) await this.recovery.done;
-    const participantId = newId();
-    const decision = decide(this.state, { type: 'participant:join', participantId, name, organisation, town, tokenHash }, { role: 'system' }, this.clock.now());
-    if (!decision.ok) return { ok: false, error: decision.error.code, message: decision.error.message };
-    if (!(await this.persist(decision.value, []))) return NOT_SAVED;
-    return { ok: true, participantId, token: secret, name: this.state.participants[participantId]?.name ?? name };
+    for (let decisions = 1; ; decisions++) {
+      while (this.recovery) await this.recovery.done;
+      // The same token may have joined through another process meanwhile: that join is this one.
+      const joined = this.tokens.get(tokenHash);
+      const existing = joined ? this.state.participants[joined] : undefined;
+      if (existing) return existing.removed ? { ok: false, error: 'unauthorized', message: 'this participant was removed' } : { ok: true, participantId: existing.id, token: secret, name: existing.name };
+      const participantId = newId();
+      const decision = decide(this.state, { type: 'participant:join', participantId, name, organisation, town, tokenHash }, { role: 'system' }, this.clock.now());
+      if (!decision.ok) return { ok: false, error: decision.error.code, message: decision.error.message };
+      const persisted = await this.persist(decision.value, []);
+      if (persisted === 'conflict' && decisions < MAX_DECISIONS) continue;
+      if (persisted !== 'saved') return NOT_SAVED;
+      return { ok: true, participantId, token: secret, name: this.state.participants[participantId]?.name ?? name };
+    }
+  }
+
+  /**
+   * The participant a resume token belongs to, if still in the workshop. A token we do not know may have joined
+   * through another process whose events have not reached us: read the log once before saying no.
+   */
+  async resumeFresh(token: string): Promise<string | null> {
+    const known = this.resume(token);
+    // One process alone has seen every join: no read (a stream of made-up tokens must not stall the room).
+    if (known || !this.share || this.knowsRemovedToken(token)) return known;
+    await this.catchUp();
+    return this.resume(token);
   }
 
   /** The participant a resume token belongs to, if still in the workshop. */
@@ -208,23 +343,46 @@ export class WorkshopRoom {
   }
 
   connected(participantId: string): void {
-    this.online.set(participantId, (this.online.get(participantId) ?? 0) + 1);
+    const n = (this.online.get(participantId) ?? 0) + 1;
+    this.online.set(participantId, n);
+    if (n === 1) this.share?.presenceChanged(this.id);
     this.broadcast.markFigures();
   }
 
   disconnected(participantId: string): void {
     const n = (this.online.get(participantId) ?? 1) - 1;
     if (n > 0) this.online.set(participantId, n);
-    else this.online.delete(participantId);
+    else {
+      this.online.delete(participantId);
+      this.share?.presenceChanged(this.id);
+    }
+    this.broadcast.markFigures();
+  }
+
+  /** The participants with a socket on this process, for the other processes. */
+  onlineHere(): string[] {
+    return [...this.online.keys()];
+  }
+
+  /** Who has a socket on another process (null: none, or the process is gone). */
+  onlineElsewhere(process: string, participantIds: readonly string[] | null): void {
+    const before = this.elsewhere.get(process);
+    if (!participantIds || participantIds.length === 0) {
+      if (!before) return;
+      this.elsewhere.delete(process);
+    } else {
+      if (before && before.size === participantIds.length && participantIds.every((id) => before.has(id))) return;
+      this.elsewhere.set(process, new Set(participantIds));
+    }
     this.broadcast.markFigures();
   }
 
   viewMessage(role: ViewRole): ViewMessage {
-    return { version: versionFor(role, this.durable), serverNow: this.clock.now(), view: workshopView(this.durable, this.code, role, this.online) };
+    return { version: versionFor(role, this.durable), serverNow: this.clock.now(), view: workshopView(this.durable, this.code, role, this.present) };
   }
 
   tallyMessage(role: ViewRole): TallyMessage {
-    return { version: versionFor(role, this.durable), tally: tallyView(this.durable, role, this.online, this.gate.figures(this.durable)) };
+    return { version: versionFor(role, this.durable), tally: tallyView(this.durable, role, this.present, this.gate.figures(this.durable)) };
   }
 
   meMessage(participantId: string): MeMessage | null {
@@ -244,22 +402,36 @@ export class WorkshopRoom {
     }
   }
 
-  /** After a failed commit the memory may hold events the log does not: rebuild from the log. */
+  /**
+   * Brings memory level with the log: after a failed commit it may hold events the log does not, and other
+   * processes may have written what it lacks. The durable state plus the log's tail after it is the truth.
+   */
   private async recover(): Promise<void> {
     const recovery = this.recovery;
     if (!recovery) return;
+    const readAt = this.clock.now();
     try {
-      const [events, ops] = await Promise.all([this.store.loadEvents(this.id), this.store.loadOps(this.id)]);
-      const state = replay(events.map((e) => e.event));
-      if (state) this.state = this.durable = state;
-      // A commit whose answer was lost (a writer that died) may have landed after all: a resend gets its answer.
+      const [tail, ops] = await Promise.all([
+        this.store.loadEvents(this.id, this.durable.version),
+        this.store.loadOps(this.id, this.opsReadAt - OPS_OVERLAP_MS),
+      ]);
+      this.opsReadAt = readAt;
+      // A commit whose answer was lost (a writer that died, another process) landed after all: a resend gets its answer.
       for (const op of ops) this.answers.set(opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck);
+      this.state = this.durable;
+      const events = tail.map((e) => e.event);
+      this.apply(events);
+      // Joins decided on the lost events may have left tokens behind: index what the state holds.
       this.tokens.clear();
       this.indexTokens();
-      this.broadcast.markAll();
+      this.remote.clear();
+      if (events.length > 0) this.published(events, this.state);
+      else this.broadcast.markAll();
     } catch {
-      // The log cannot be read either: go on from memory; the next write that does not follow the log fails and retries this.
+      // The log cannot be read either: go on from the durable state; the next write that does not follow the log fails and retries this.
+      this.state = this.durable;
     } finally {
+      this.lineage = {};
       this.recoveries++;
       this.recovery = null;
       recovery.finish();

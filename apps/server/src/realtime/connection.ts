@@ -37,7 +37,7 @@ export function attachRealtime(io: FokusServer, rooms: Rooms, log: FastifyBaseLo
         return next(connectError('unauthorized', 'wrong facilitator key'));
       }
       if (auth.role === 'participant' && auth.token) {
-        participantId = room.resume(auth.token);
+        participantId = await room.resumeFresh(auth.token);
         // A token we never stored is a join that did not land: the phone joins again with it.
         if (!participantId && room.knowsRemovedToken(auth.token)) return next(connectError('unauthorized', 'you were removed from this workshop'));
       }

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '@fokus/core';
+import { templateContent } from '@fokus/core';
+import type { CommandAck } from '@fokus/protocol';
+import { Rooms } from './rooms.ts';
+import { MemoryStore } from './store/memory-store.ts';
+import type { CommittedWrite, RoomOutput } from './workshop-room.ts';
+
+/**
+ * Two processes on one database: two Rooms (each with its own committer and memory) over one store, linked by a
+ * channel the test controls, as Redis links them in production. Messages can be held back or lost: the log
+ * decides the order either way.
+ */
+const silent: RoomOutput = { view: () => {}, tally: () => {}, me: () => {}, removed: () => {} };
+const clock = { now: () => Date.now() };
+
+function twoProcesses() {
+  const store = new MemoryStore();
+  const channel = { deliver: true };
+  const processes: Rooms[] = [];
+  const linkTo = (self: number) => ({
+    committed(write: CommittedWrite) {
+      if (!channel.deliver) return;
+      // Through a broker: a copy, a little later, to every other process.
+      const copy = structuredClone(write);
+      setImmediate(() => {
+        for (const [i, p] of processes.entries()) if (i !== self) p.received(copy);
+      });
+    },
+    presenceChanged() {},
+    erased() {},
+  });
+  processes.push(new Rooms(store, silent, clock, { share: linkTo(0) }), new Rooms(store, silent, clock, { share: linkTo(1) }));
+  const [a, b] = processes as [Rooms, Rooms];
+  return { store, channel, a, b };
+}
+
+async function votingWorkshop(a: Rooms, budget = 10) {
+  const { room } = await a.create({ template: 'handlingsplan', lang: 'sv' });
+  const fac = { role: 'facilitator' } as const;
+  const boardId = templateContent('handlingsplan', 'sv').boards[0]?.id ?? '';
+  for (const [i, text] of ['Studieresa', 'Samverkansöverenskommelsefrågor'].entries()) {
+    await room.execute(fac, `idea${i}`, { type: 'idea:add', ideaId: `i${i}`, boardId, text });
+  }
+  await room.execute(fac, 'cfg', { type: 'voting:configure', settings: { budget, capPerIdea: budget, anonymous: false, hideResults: false } });
+  await room.execute(fac, 'open', { type: 'voting:open' });
+  return room;
+}
+
+const vote = (ideaId: string) => ({ type: 'vote:add', ideaId }) as const;
+const accepted = (acks: CommandAck[]) => acks.filter((a) => a.ok).length;
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('one workshop through two processes', () => {
+  it('accepts exactly the budget when one person votes through both at once, and both end level with the log', async () => {
+    const { store, a, b } = twoProcesses();
+    const roomA = await votingWorkshop(a);
+    const joined = await roomA.join('Åsa', '', 'token-asa');
+    if (!joined.ok) throw new Error('join failed');
+    const roomB = await b.get(roomA.code);
+    if (!roomB) throw new Error('not found');
+    const asa: Actor = { role: 'participant', participantId: joined.participantId };
+    const acks = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? roomA : roomB).execute(asa, `v${i}`, vote(i % 3 === 0 ? 'i0' : 'i1'))),
+    );
+    expect(accepted(acks)).toBe(10);
+    expect(acks.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error))).toEqual(Array(6).fill('budget_exhausted'));
+    const log = await store.loadEvents(roomA.id);
+    expect(log.filter((e) => e.event.type === 'vote.added')).toHaveLength(10);
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+    await settle();
+    for (const room of [roomA, roomB]) {
+      expect(room.snapshot.version).toBe(log.length);
+      expect(Object.values(room.snapshot.tallies).reduce((s, n) => s + n, 0)).toBe(10);
+    }
+  });
+
+  it('decides again on the log when the other process’s events never arrive', async () => {
+    const { store, channel, a, b } = twoProcesses();
+    channel.deliver = false;
+    const roomA = await votingWorkshop(a, 3);
+    const roomB = await b.get(roomA.code);
+    if (!roomB) throw new Error('not found');
+    const pia = await roomA.join('Pia', '', 'token-pia');
+    if (!pia.ok) throw new Error('join failed');
+    const actor: Actor = { role: 'participant', participantId: pia.participantId };
+    // B loaded before the dots: it thinks Pia has three left, the log says one.
+    expect(await roomA.execute(actor, 'a1', vote('i0'))).toMatchObject({ ok: true });
+    expect(await roomA.execute(actor, 'a2', vote('i0'))).toMatchObject({ ok: true });
+    expect(await roomB.execute(actor, 'b1', vote('i1'))).toMatchObject({ ok: true });
+    expect(await roomB.execute(actor, 'b2', vote('i1'))).toMatchObject({ ok: false, error: 'budget_exhausted' });
+    expect((await store.loadEvents(roomA.id)).filter((e) => e.event.type === 'vote.added')).toHaveLength(3);
+    expect(roomB.snapshot.tallies).toEqual({ i0: 2, i1: 1 });
+  });
+
+  it('answers an op resent through the other process with the first answer, and stores it once', async () => {
+    const { store, channel, a, b } = twoProcesses();
+    channel.deliver = false;
+    const roomA = await votingWorkshop(a);
+    const roomB = await b.get(roomA.code);
+    if (!roomB) throw new Error('not found');
+    const bo = await roomA.join('Bo', '', 'token-bo');
+    if (!bo.ok) throw new Error('join failed');
+    const actor: Actor = { role: 'participant', participantId: bo.participantId };
+    const first = await roomA.execute(actor, 'same-op', vote('i0'));
+    // The phone lost A before the ack and resends through B, which has heard nothing of it.
+    const resent = await roomB.execute(actor, 'same-op', vote('i0'));
+    expect(resent).toEqual(first);
+    expect((await store.loadEvents(roomA.id)).filter((e) => e.event.type === 'vote.added')).toHaveLength(1);
+    expect(roomB.snapshot.tallies).toEqual({ i0: 1 });
+  });
+
+  it('resumes through the other process a phone that joined through the first, and joins it once', async () => {
+    const { store, channel, a, b } = twoProcesses();
+    channel.deliver = false;
+    const roomA = await votingWorkshop(a);
+    const roomB = await b.get(roomA.code);
+    if (!roomB) throw new Error('not found');
+    const joined = await roomA.join('Cecilia', 'Kiruna kommun', 'token-cecilia');
+    if (!joined.ok) throw new Error('join failed');
+    expect(roomB.resume('token-cecilia')).toBeNull();
+    expect(await roomB.resumeFresh('token-cecilia')).toBe(joined.participantId);
+    // A join resent through B with the same token is the same person.
+    expect(await roomB.join('Cecilia', 'Kiruna kommun', 'token-cecilia')).toMatchObject({ ok: true, participantId: joined.participantId });
+    const joins = (await store.loadEvents(roomA.id)).filter((e) => e.event.type === 'participant.joined');
+    expect(joins).toHaveLength(1);
+  });
+
+  it('applies the other process’s events as they arrive, without reading the log', async () => {
+    const { store, a, b } = twoProcesses();
+    const roomA = await votingWorkshop(a);
+    const roomB = await b.get(roomA.code);
+    if (!roomB) throw new Error('not found');
+    const reads = { n: 0 };
+    const load = store.loadEvents.bind(store);
+    store.loadEvents = (id, after) => {
+      reads.n++;
+      return load(id, after);
+    };
+    const dag = await roomA.join('Dag', '', 'token-dag');
+    if (!dag.ok) throw new Error('join failed');
+    for (let i = 0; i < 5; i++) await roomA.execute({ role: 'participant', participantId: dag.participantId }, `d${i}`, vote('i1'));
+    await settle();
+    expect(roomB.snapshot.tallies).toEqual({ i1: 5 });
+    expect(roomB.resume('token-dag')).toBe(dag.participantId);
+    expect(reads.n).toBe(0);
+  });
+});
