@@ -9,7 +9,13 @@ import { storeContract } from './store-contract.ts';
 
 storeContract('sqlite', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'fokus-store-')), 'fokus.db');
-  return { store: new SqliteStore(file), reopen: async () => new SqliteStore(file) };
+  const again = async () => {
+    const store = new SqliteStore(file);
+    await store.ready;
+    return store;
+  };
+  // The twin has its own connections and writer thread: to the file, another process.
+  return { store: await again(), reopen: again, twin: again };
 });
 
 it('sets WAL, synchronous=FULL and secure_delete on every open', () => {

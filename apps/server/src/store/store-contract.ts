@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Series, WorkshopEvent } from '@fokus/core';
 import { SERIES_SCHEMA, templateDesign } from '@fokus/core';
 import type { SeriesRecord, WorkshopRecord, WorkshopStore, WorkshopWrite } from './store.ts';
+import { StoreConflictError } from './store.ts';
+
+/** What a test file's factory opens: a store on an empty database, and ways to reach that same database again. */
+export interface OpenedStore {
+  store: WorkshopStore;
+  /** A new store on the same database, once `store` is closed. */
+  reopen?: () => Promise<WorkshopStore>;
+  /** A second store on the same database while `store` is open: another process, as far as the database knows. */
+  twin?: () => Promise<WorkshopStore>;
+}
 
 /** The storage contract every store passes: run it from each implementation's test file. */
-export function storeContract(name: string, open: () => Promise<{ store: WorkshopStore; reopen?: () => Promise<WorkshopStore> }>) {
+export function storeContract(name: string, open: () => Promise<OpenedStore>) {
   const record = (id: string, code: string): WorkshopRecord => ({ id, code, keyHash: `hash-${id}`, createdAt: 1000 });
   const created = (id: string): WorkshopEvent => ({
     type: 'workshop.created',
@@ -182,6 +192,84 @@ export function storeContract(name: string, open: () => Promise<{ store: Worksho
       await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [vote('p1')], ops: [op] }]);
       await expect(store.commit([{ workshopId: 'w1', fromSeq: 3, events: [vote('p1')], ops: [op] }])).rejects.toThrow();
       expect((await store.loadEvents('w1')).length).toBe(2);
+      await store.close();
+    });
+
+    it('loads only the events after a seq, and only the op records written at or after a time', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.createWorkshop(record('w2', 'BCDEFG'), first('w2'));
+      await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [vote('a'), vote('b')], ops: [{ actor: 'a', opId: 'o1', result: '1' }], at: 1500 }]);
+      await store.commit([{ workshopId: 'w1', fromSeq: 4, events: [vote('c')], ops: [{ actor: 'c', opId: 'o2', result: '2' }], at: 2500 }]);
+      await store.commit([{ workshopId: 'w2', fromSeq: 2, events: [vote('x')], ops: [{ actor: 'x', opId: 'o3', result: '3' }], at: 2500 }]);
+      const seqs = async (after?: number) => (await store.loadEvents('w1', after)).map((e) => e.seq);
+      expect(await seqs()).toEqual([1, 2, 3, 4]);
+      expect(await seqs(0)).toEqual([1, 2, 3, 4]);
+      expect(await seqs(2)).toEqual([3, 4]);
+      expect((await store.loadEvents('w1', 3))[0]?.event).toEqual(vote('c'));
+      expect(await seqs(4)).toEqual([]);
+      expect(await seqs(99)).toEqual([]);
+      const ops = async (since?: number) => (await store.loadOps('w1', since)).map((o) => o.opId).sort();
+      expect(await ops()).toEqual(['o1', 'o2']);
+      expect(await ops(1500)).toEqual(['o1', 'o2']);
+      expect(await ops(1501)).toEqual(['o2']);
+      expect(await store.loadOps('w1', 2500)).toEqual([{ actor: 'c', opId: 'o2', result: '2', at: 2500 }]);
+      expect(await ops(2501)).toEqual([]);
+      await store.close();
+    });
+
+    it('refuses a taken seq and a stored op id with StoreConflictError, keeping nothing of either', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.commit([{ workshopId: 'w1', fromSeq: 2, events: [vote('a')], ops: [{ actor: 'a', opId: 'o1', result: '{}' }] }]);
+      // Seq 2 is taken: another process wrote it since this one loaded the log.
+      await expect(
+        store.commit([{ workshopId: 'w1', fromSeq: 2, events: [vote('b')], ops: [{ actor: 'b', opId: 'o2', result: '{}' }] }]),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      // A resend answered by another process: with events and without.
+      await expect(
+        store.commit([{ workshopId: 'w1', fromSeq: 3, events: [vote('a')], ops: [{ actor: 'a', opId: 'o1', result: '{}' }] }]),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      await expect(store.commit([{ workshopId: 'w1', fromSeq: 3, events: [], ops: [{ actor: 'a', opId: 'o1', result: '{}' }] }])).rejects.toBeInstanceOf(
+        StoreConflictError,
+      );
+      expect((await store.loadEvents('w1')).map((e) => e.event)).toEqual([created('w1'), vote('a')]);
+      expect((await store.loadOps('w1')).map((o) => o.opId)).toEqual(['o1']);
+      await store.close();
+    });
+
+    it('lets exactly one of two stores on the same database take a seq or an op id; the log has no duplicate', async () => {
+      const { store, twin } = await open();
+      if (!twin) return expect(twin).toBeUndefined();
+      const other = await twin();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      for (let round = 0; round < 6; round++) {
+        const seq = (await other.loadEvents('w1')).length + 1;
+        const write = (who: string): WorkshopWrite => ({
+          workshopId: 'w1',
+          fromSeq: seq,
+          events: [vote(who)],
+          ops: [{ actor: who, opId: `o${round}`, result: who }],
+        });
+        // Alternate who starts first, so neither store always wins by going first.
+        const [a, b] = round % 2 === 0 ? [store, other] : [other, store];
+        const outcomes = await Promise.allSettled([a.commit([write('a')]), b.commit([write('b')])]);
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        const lost = outcomes.find((o) => o.status === 'rejected');
+        expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(StoreConflictError);
+      }
+      // The same op id (no events) from both at once: one answer is stored.
+      const op = { actor: 'p', opId: 'same', result: 'r' };
+      const outcomes = await Promise.allSettled([
+        store.commit([{ workshopId: 'w1', fromSeq: 8, events: [], ops: [op] }]),
+        other.commit([{ workshopId: 'w1', fromSeq: 8, events: [], ops: [op] }]),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const lost = outcomes.find((o) => o.status === 'rejected');
+      expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(StoreConflictError);
+      expect((await store.loadEvents('w1')).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect((await store.loadOps('w1')).filter((o) => o.opId === 'same')).toHaveLength(1);
+      await other.close();
       await store.close();
     });
 
