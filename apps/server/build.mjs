@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 await build({
   entryPoints: {
     main: fileURLToPath(new URL('./src/main.ts', import.meta.url)),
+    cluster: fileURLToPath(new URL('./src/cluster-main.ts', import.meta.url)),
     'render-worker': fileURLToPath(new URL('./src/exports/render-worker.ts', import.meta.url)),
   },
   outdir: fileURLToPath(new URL('./dist', import.meta.url)),
@@ -25,7 +26,8 @@ await build({
     },
   ],
 });
-// The store's writer thread is loaded by URL beside main.js: ship it (and the schema it shares) as they are.
+// The store's writer thread is loaded by URL beside main.js: ship it (and the connection settings it shares) as
+// they are. The migrations are bundled into main.js: the main thread migrates before the writer starts.
 for (const file of ['sqlite-writer.worker.mjs', 'sqlite-schema.mjs']) {
   copyFileSync(new URL(`./src/store/${file}`, import.meta.url), new URL(`./dist/${file}`, import.meta.url));
 }
