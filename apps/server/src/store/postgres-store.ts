@@ -101,9 +101,11 @@ export class PostgresStore implements WorkshopStore {
 
   /**
    * Erasure's second half. VACUUM removes the dead row versions (and their TOAST) that still hold the deleted or
-   * rewritten text, so no query, index or later page reuse finds them; it cannot run in a transaction. PostgreSQL's
-   * WAL segments, any replica's, and backups keep the old text until they are rotated out: set their retention to
-   * match the promise made to participants.
+   * rewritten text, so no query, index or snapshot can reach them; it cannot run in a transaction. It does not zero
+   * the bytes: PostgreSQL has no secure_delete, and the text stays in the table's data file until its space is
+   * reused (checked on PostgreSQL 15; VACUUM FULL removes it but locks the table against every room's commits
+   * while it rewrites it). PostgreSQL's WAL segments, a replica's, and backups keep the old text until they are
+   * rotated out: set their retention to match the promise made to participants.
    */
   private async vacuum(tables: readonly (keyof Tables)[]): Promise<void> {
     await sql.raw(`VACUUM ${tables.join(', ')}`).execute(this.db);
