@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +21,7 @@ import type { Lifecycle } from './retention.ts';
 import { createSocketServer, socketOutput } from './realtime/socket-server.ts';
 import type { FokusServer } from './realtime/socket-server.ts';
 import { attachRealtime } from './realtime/connection.ts';
+import { joinCluster, newProcessName } from './cluster/redis-cluster.ts';
 import { RateLimits } from './realtime/rate-limits.ts';
 import type { PersonLimits } from './realtime/rate-limits.ts';
 import { HOST_REFUSED, ORIGIN_REFUSED, originPolicy } from './http/origin-policy.ts';
@@ -47,10 +49,12 @@ export interface BuildOptions {
 export async function buildApp(config: Config, store: WorkshopStore, options: BuildOptions = {}): Promise<FokusApp> {
   const clock = options.clock ?? { now: () => Date.now() };
   const policy = originPolicy(config);
-  const limits = new RateLimits(config.rateLimits, options.personLimits);
+  // Among several processes every log line says which one wrote it (pino adds pid and hostname; a pid is reused).
+  const processName = config.redisUrl ? newProcessName() : null;
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(processName ? { base: { pid: process.pid, hostname: hostname(), process: processName } } : {}),
       ...(options.logStream ? { stream: options.logStream } : {}),
       // Secrets travel in headers and URL fragments; neither may reach a log line, nor a query string someone pasted.
       redact: ['req.headers.authorization', 'req.headers.cookie'],
@@ -63,7 +67,11 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
     trustProxy: policy.trust,
   });
   const io = createSocketServer(app.server, policy);
-  const rooms = new Rooms(store, socketOutput(io), clock, { log: app.log });
+  const clusterName = config.clusterName ?? 'fokus';
+  const cluster = processName && config.redisUrl ? await joinCluster(io, { redisUrl: config.redisUrl, name: clusterName, processName }, app.log) : null;
+  const limits = new RateLimits(config.rateLimits, options.personLimits, cluster ? { redis: cluster.redis, prefix: clusterName } : undefined);
+  const rooms = new Rooms(store, socketOutput(io), clock, { log: app.log, ...(cluster ? { share: cluster.share } : {}) });
+  cluster?.attach(rooms);
   attachRealtime(io, rooms, app.log, limits, policy);
 
   app.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
@@ -95,10 +103,13 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `too many requests from this address; try again in ${ctx.after}` }),
   });
 
-  // Not ok while the store cannot write: a recent commit failed, or a probe write fails.
+  // Not ok while the store cannot write (a recent commit failed, or a probe write fails) or, among several
+  // processes, Redis does not answer: a load balancer sends no one here meanwhile.
   app.get('/api/health', async (_req, reply) => {
-    const health = await rooms.committer.health();
-    return health.ok ? { ok: true } : reply.code(503).send({ ok: false, reason: `the store cannot write: ${health.reason}` });
+    const [storage, link] = await Promise.all([rooms.committer.health(), cluster?.health() ?? { ok: true as const }]);
+    if (!storage.ok) return reply.code(503).send({ ok: false, reason: `the store cannot write: ${storage.reason}` });
+    if (!link.ok) return reply.code(503).send({ ok: false, reason: `redis does not answer: ${link.reason}` });
+    return processName ? { ok: true, process: processName } : { ok: true };
   });
   workshopRoutes(app, rooms, config, limits, policy, clock);
   erasureRoutes(app, rooms, workshopSockets(io));
@@ -126,6 +137,7 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
       await app.close();
       await lifecycle.stop();
       await rooms.close();
+      await cluster?.close();
       await store.close();
     },
   };

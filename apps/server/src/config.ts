@@ -83,6 +83,11 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'a PostgreSQL address such as postgres://fokus@db:5432/fokus' }).optional(),
   /** redis://… : several Fokus processes share events and sockets through this Redis. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'a Redis address such as redis://127.0.0.1:6379' }).optional(),
+  /** The processes that share REDIS_URL and DATABASE_URL: another name on the same Redis is another cluster. */
+  CLUSTER_NAME: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes')
+    .default('fokus'),
   /** Comma-separated origins allowed to open a socket besides PUBLIC_URL (or, without it, the page's own origin). */
   ALLOWED_ORIGINS: z.string().default('').transform(list).pipe(z.array(originSchema)),
   /** Comma-separated host names this server answers for besides PUBLIC_URL's, loopback names and IP addresses. */
@@ -115,6 +120,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Redis for running several processes; null is one process on its own. */
   redisUrl: string | null;
+  /** Names this cluster's keys and stream in Redis. */
+  clusterName?: string;
   /** Origins (scheme://host[:port]) besides PUBLIC_URL's that may open a socket. */
   allowedOrigins: string[];
   /** Host names besides PUBLIC_URL's that requests may name; loopback names and IP addresses always may. */
@@ -144,6 +151,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultWebDist: string | n
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    clusterName: e.CLUSTER_NAME,
     allowedOrigins: e.ALLOWED_ORIGINS.map((o) => new URL(o).origin),
     allowedHosts: e.ALLOWED_HOSTS.map((h) => h.toLowerCase().replace(/\.$/, '')),
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,

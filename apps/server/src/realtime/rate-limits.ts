@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitConfig } from '../config.ts';
 
 /**
@@ -20,21 +21,42 @@ export type Asker =
   | { kind: 'facilitator'; workshopId: string }
   | { kind: 'socket'; socketId: string };
 
-/** Budgets per person and per IP address, shared by every socket and HTTP request of this process. */
+/** Among several processes the budgets live in Redis, so a person or an address has one budget, not one per process. */
+export interface SharedLimits {
+  /** A connected node-redis client. */
+  redis: unknown;
+  /** Prefix of the keys (the cluster's name). */
+  prefix: string;
+}
+
+type LimiterOptions = { keyPrefix: string; points: number; duration: number };
+
+/** Budgets per person and per IP address, shared by every socket and HTTP request of this process (or cluster). */
 export class RateLimits {
-  private readonly participant: RateLimiterMemory;
-  private readonly facilitator: RateLimiterMemory;
-  private readonly ipCommands: RateLimiterMemory;
-  private readonly ipJoins: RateLimiterMemory;
-  private readonly badCodes: RateLimiterMemory;
+  private readonly participant: RateLimiterAbstract;
+  private readonly facilitator: RateLimiterAbstract;
+  private readonly ipCommands: RateLimiterAbstract;
+  private readonly ipJoins: RateLimiterAbstract;
+  private readonly badCodes: RateLimiterAbstract;
   private readonly badCodePoints: number;
 
-  constructor(config: RateLimitConfig, person: PersonLimits = PERSON_LIMITS) {
-    this.participant = new RateLimiterMemory({ keyPrefix: 'person', points: person.participant.points, duration: person.participant.seconds });
-    this.facilitator = new RateLimiterMemory({ keyPrefix: 'facilitator', points: person.facilitator.points, duration: person.facilitator.seconds });
-    this.ipCommands = new RateLimiterMemory({ keyPrefix: 'ip-commands', points: config.ipCommandsPerMinute, duration: 60 });
-    this.ipJoins = new RateLimiterMemory({ keyPrefix: 'ip-joins', points: config.ipJoinsPerMinute, duration: 60 });
-    this.badCodes = new RateLimiterMemory({ keyPrefix: 'ip-bad-codes', points: config.ipBadCodesPer10Minutes, duration: 600 });
+  constructor(config: RateLimitConfig, person: PersonLimits = PERSON_LIMITS, shared?: SharedLimits) {
+    // If Redis stops answering, each process goes on with its own memory budgets rather than refusing everyone.
+    const limiter = (opts: LimiterOptions): RateLimiterAbstract =>
+      shared
+        ? new RateLimiterRedis({
+            ...opts,
+            keyPrefix: `${shared.prefix}:${opts.keyPrefix}`,
+            storeClient: shared.redis,
+            useRedisPackage: true,
+            insuranceLimiter: new RateLimiterMemory(opts),
+          })
+        : new RateLimiterMemory(opts);
+    this.participant = limiter({ keyPrefix: 'person', points: person.participant.points, duration: person.participant.seconds });
+    this.facilitator = limiter({ keyPrefix: 'facilitator', points: person.facilitator.points, duration: person.facilitator.seconds });
+    this.ipCommands = limiter({ keyPrefix: 'ip-commands', points: config.ipCommandsPerMinute, duration: 60 });
+    this.ipJoins = limiter({ keyPrefix: 'ip-joins', points: config.ipJoinsPerMinute, duration: 60 });
+    this.badCodes = limiter({ keyPrefix: 'ip-bad-codes', points: config.ipBadCodesPer10Minutes, duration: 600 });
     this.badCodePoints = config.ipBadCodesPer10Minutes;
   }
 
@@ -67,7 +89,7 @@ export class RateLimits {
   }
 }
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+async function take(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
   try {
     await limiter.consume(key);
     return true;

@@ -14,7 +14,14 @@ export interface SocketData {
   ip: string;
 }
 
-export type FokusServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What Fokus processes tell each other through the Redis adapter (JSON text: msgpack would turn undefined into null). */
+export interface ClusterEvents {
+  'fokus:committed': (write: string) => void;
+  'fokus:erased': (workshopId: string) => void;
+  'fokus:presence': (presence: string) => void;
+}
+
+export type FokusServer = Server<ClientToServerEvents, ServerToClientEvents, ClusterEvents, SocketData>;
 
 export const roleRoom = (workshopId: string, role: ViewRole) => `w:${workshopId}:${role}`;
 export const participantRoom = (workshopId: string, participantId: string) => `w:${workshopId}:p:${participantId}`;
@@ -45,15 +52,19 @@ export function createSocketServer(http: HttpServer, policy: OriginPolicy): Foku
   return io;
 }
 
-/** Sends what rooms publish to the Socket.IO rooms of their audience; each broadcast is encoded once. */
+/**
+ * Sends what rooms publish to the Socket.IO rooms of their audience; each broadcast is encoded once. Only to this
+ * process's sockets: with several processes, each one's room applies every event and serves its own sockets.
+ */
 export function socketOutput(io: FokusServer): RoomOutput {
+  const here = io.local;
   return {
-    view: (id, role, msg) => io.to(roleRoom(id, role)).emit('workshop:view', msg),
-    tally: (id, role, msg) => io.to(roleRoom(id, role)).emit('workshop:tally', msg),
-    me: (id, participantId, msg) => io.to(participantRoom(id, participantId)).emit('participant:me', msg),
+    view: (id, role, msg) => here.to(roleRoom(id, role)).emit('workshop:view', msg),
+    tally: (id, role, msg) => here.to(roleRoom(id, role)).emit('workshop:tally', msg),
+    me: (id, participantId, msg) => here.to(participantRoom(id, participantId)).emit('participant:me', msg),
     removed: (id, participantId) => {
-      io.to(participantRoom(id, participantId)).emit('participant:removed');
-      io.in(participantRoom(id, participantId)).disconnectSockets(true);
+      here.to(participantRoom(id, participantId)).emit('participant:removed');
+      here.in(participantRoom(id, participantId)).disconnectSockets(true);
     },
   };
 }

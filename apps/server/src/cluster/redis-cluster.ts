@@ -1,0 +1,130 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import type { FokusServer } from '../realtime/socket-server.ts';
+import type { Rooms } from '../rooms.ts';
+import type { CommittedWrite, RoomShare } from '../workshop-room.ts';
+
+/** A process's name in logs and presence: host, pid and a random suffix (a pid is reused after a restart). */
+export const newProcessName = (): string => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/** Whether Redis answers. */
+export type ClusterHealth = { ok: true } | { ok: false; reason: string };
+
+/** This process as one of several behind a load balancer, linked to the others through Redis. */
+export interface Cluster {
+  readonly share: RoomShare;
+  /** The connected client, for what else the processes share (rate limits). */
+  readonly redis: unknown;
+  /** Starts applying what the other processes say to this process's rooms. */
+  attach(rooms: Rooms): void;
+  health(): Promise<ClusterHealth>;
+  close(): Promise<void>;
+}
+
+/** Someone with a socket here, per workshop, as the other processes are told it. */
+interface PresenceMessage {
+  process: string;
+  workshops: Record<string, string[]>;
+}
+
+/** How often each process repeats who is connected to it; a process not heard from for PRESENCE_TTL_MS is gone. */
+const PRESENCE_EVERY_MS = 3000;
+const PRESENCE_TTL_MS = 10_000;
+
+/** Which Redis, under which name (another name on the same Redis is another cluster), as which process. */
+export interface ClusterLink {
+  redisUrl: string;
+  name: string;
+  processName: string;
+}
+
+export interface ClusterLog {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * Joins the processes that share REDIS_URL: Socket.IO's Redis Streams adapter carries broadcasts that name no
+ * single process (an erased workshop's sockets) and the server-side messages by which each process keeps its
+ * rooms level: events made durable, workshops erased, who is connected where. The log in the database stays the
+ * truth; a lost message only costs a read of it (see WorkshopRoom.receive).
+ */
+export async function joinCluster(io: FokusServer, link: ClusterLink, log: ClusterLog): Promise<Cluster> {
+  const { processName } = link;
+  const redis = createClient({ url: link.redisUrl });
+  // Without a listener an error event would end the process; the adapter and client reconnect on their own.
+  redis.on('error', (err: unknown) => log.error({ err }, 'redis connection error'));
+  await redis.connect();
+  io.adapter(createAdapter(redis, { streamName: `${link.name}:socket.io`, channelPrefix: `${link.name}:socket.io` }));
+
+  let rooms: Rooms | null = null;
+  const lastHeard = new Map<string, number>();
+  let presenceTimer: NodeJS.Timeout | null = null;
+  let presenceSoon: NodeJS.Timeout | null = null;
+
+  const sendPresence = () => {
+    if (!rooms) return;
+    const workshops: Record<string, string[]> = {};
+    for (const room of rooms.liveRooms()) {
+      const ids = room.onlineHere();
+      if (ids.length > 0) workshops[room.id] = ids;
+    }
+    const msg: PresenceMessage = { process: processName, workshops };
+    io.serverSideEmit('fokus:presence', JSON.stringify(msg));
+  };
+
+  const share: RoomShare = {
+    committed: (write) => io.serverSideEmit('fokus:committed', JSON.stringify(write)),
+    erased: (workshopId) => io.serverSideEmit('fokus:erased', workshopId),
+    // Comings and goings are gathered for a moment: a hall of phones reconnecting is one message, not hundreds.
+    presenceChanged: () => {
+      presenceSoon ??= setTimeout(() => {
+        presenceSoon = null;
+        sendPresence();
+      }, 250);
+    },
+  };
+
+  return {
+    share,
+    redis,
+    attach(r) {
+      rooms = r;
+      io.on('fokus:committed', (json) => r.received(JSON.parse(json) as CommittedWrite));
+      io.on('fokus:erased', (workshopId) => r.erasedElsewhere(workshopId));
+      io.on('fokus:presence', (json) => {
+        const msg = JSON.parse(json) as PresenceMessage;
+        lastHeard.set(msg.process, Date.now());
+        for (const room of r.liveRooms()) room.onlineElsewhere(msg.process, msg.workshops[room.id] ?? null);
+      });
+      presenceTimer = setInterval(() => {
+        sendPresence();
+        const now = Date.now();
+        for (const [name, at] of lastHeard) {
+          if (now - at < PRESENCE_TTL_MS) continue;
+          lastHeard.delete(name);
+          log.warn({ process: name }, 'a Fokus process went quiet: its phones no longer count as connected');
+          for (const room of r.liveRooms()) room.onlineElsewhere(name, null);
+        }
+      }, PRESENCE_EVERY_MS);
+      presenceTimer.unref();
+    },
+    async health() {
+      try {
+        await redis.ping();
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+      }
+    },
+    async close() {
+      if (presenceTimer) clearInterval(presenceTimer);
+      if (presenceSoon) clearTimeout(presenceSoon);
+      // The others stop counting this process's phones now rather than after the TTL.
+      if (rooms) io.serverSideEmit('fokus:presence', JSON.stringify({ process: processName, workshops: {} } satisfies PresenceMessage));
+      await redis.quit().catch(() => undefined);
+    },
+  };
+}
