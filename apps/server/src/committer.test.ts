@@ -178,8 +178,7 @@ describe('Committer', () => {
     const store = new FlakyStore();
     const committer = new Committer(store);
     const lineage = {};
-    const ours = (fromSeq: number, name: string) =>
-      committer.submit({ workshopId: 'w1', fromSeq, events: [event(name)], ops: [] }, lineage);
+    const ours = (fromSeq: number, name: string) => committer.submit({ workshopId: 'w1', fromSeq, events: [event(name)], ops: [] }, lineage);
     let open!: () => void;
     store.gate = new Promise((r) => (open = r));
     // Ours at seq 1 is on its way; the next, decided on top of it, waits for the following batch.

@@ -60,9 +60,7 @@ describe('one workshop through two processes', () => {
     const roomB = await b.get(roomA.code);
     if (!roomB) throw new Error('not found');
     const asa: Actor = { role: 'participant', participantId: joined.participantId };
-    const acks = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? roomA : roomB).execute(asa, `v${i}`, vote(i % 3 === 0 ? 'i0' : 'i1'))),
-    );
+    const acks = await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? roomA : roomB).execute(asa, `v${i}`, vote(i % 3 === 0 ? 'i0' : 'i1'))));
     expect(accepted(acks)).toBe(10);
     expect(acks.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error))).toEqual(Array(6).fill('budget_exhausted'));
     const log = await store.loadEvents(roomA.id);

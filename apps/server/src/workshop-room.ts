@@ -307,9 +307,17 @@ export class WorkshopRoom {
       // The same token may have joined through another process meanwhile: that join is this one.
       const joined = this.tokens.get(tokenHash);
       const existing = joined ? this.state.participants[joined] : undefined;
-      if (existing) return existing.removed ? { ok: false, error: 'unauthorized', message: 'this participant was removed' } : { ok: true, participantId: existing.id, token: secret, name: existing.name };
+      if (existing)
+        return existing.removed
+          ? { ok: false, error: 'unauthorized', message: 'this participant was removed' }
+          : { ok: true, participantId: existing.id, token: secret, name: existing.name };
       const participantId = newId();
-      const decision = decide(this.state, { type: 'participant:join', participantId, name, organisation, town, tokenHash }, { role: 'system' }, this.clock.now());
+      const decision = decide(
+        this.state,
+        { type: 'participant:join', participantId, name, organisation, town, tokenHash },
+        { role: 'system' },
+        this.clock.now(),
+      );
       if (!decision.ok) return { ok: false, error: decision.error.code, message: decision.error.message };
       const persisted = await this.persist(decision.value, []);
       if (persisted === 'conflict' && decisions < MAX_DECISIONS) continue;
