@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { Rooms } from './rooms.ts';
 import type { Clock } from './workshop-room.ts';
 import type { WorkshopStore } from './store/store.ts';
+import { StoreConflictError } from './store/store.ts';
 import { workshopRoutes } from './http/workshop-routes.ts';
 import { erasureRoutes } from './http/erasure-routes.ts';
 import { seriesRoutes } from './http/series-routes.ts';
@@ -76,6 +77,8 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
 
   app.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
     if (err instanceof WorkshopUnavailableError) return reply.code(503).send({ error: 'unavailable', message: err.message });
+    // Two processes changed the same thing at once (a series' revision): nothing of this request was kept.
+    if (err instanceof StoreConflictError) return reply.code(409).send({ error: 'conflict', message: 'changed elsewhere at the same moment; try again' });
     if (err instanceof StorageUnavailableError) {
       req.log.error({ err: err.cause }, 'store refused a write');
       return reply.code(503).send({ error: 'storage_unavailable', message: err.message });
