@@ -4,7 +4,7 @@ import { templateContent } from '@fokus/core';
 import type { CommandAck } from '@fokus/protocol';
 import { Rooms } from './rooms.ts';
 import { MemoryStore } from './store/memory-store.ts';
-import type { CommittedWrite, RoomOutput } from './workshop-room.ts';
+import type { CommittedWrite, RoomOutput, WorkshopRoom } from './workshop-room.ts';
 
 /**
  * Two processes on one database: two Rooms (each with its own committer and memory) over one store, linked by a
@@ -47,19 +47,31 @@ async function votingWorkshop(a: Rooms, budget = 10) {
   return room;
 }
 
+/** One workshop, created through A and loaded by B; `deliver: false` loses every message between them. */
+async function heldByBoth(options: { deliver?: boolean; budget?: number } = {}) {
+  const { store, channel, a, b } = twoProcesses();
+  channel.deliver = options.deliver ?? true;
+  const roomA = await votingWorkshop(a, options.budget);
+  const roomB = await b.get(roomA.code);
+  if (!roomB) throw new Error('not found');
+  return { store, roomA, roomB };
+}
+
+/** A phone joins through a room (with a token of its own): the actor its commands run as. */
+async function joinThrough(room: WorkshopRoom, name: string, token: string): Promise<Actor & { participantId: string }> {
+  const joined = await room.join(name, '', token);
+  if (!joined.ok) throw new Error('join failed');
+  return { role: 'participant', participantId: joined.participantId };
+}
+
 const vote = (ideaId: string) => ({ type: 'vote:add', ideaId }) as const;
 const accepted = (acks: CommandAck[]) => acks.filter((a) => a.ok).length;
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('one workshop through two processes', () => {
   it('accepts exactly the budget when one person votes through both at once, and both end level with the log', async () => {
-    const { store, a, b } = twoProcesses();
-    const roomA = await votingWorkshop(a);
-    const joined = await roomA.join('Åsa', '', 'token-asa');
-    if (!joined.ok) throw new Error('join failed');
-    const roomB = await b.get(roomA.code);
-    if (!roomB) throw new Error('not found');
-    const asa: Actor = { role: 'participant', participantId: joined.participantId };
+    const { store, roomA, roomB } = await heldByBoth();
+    const asa = await joinThrough(roomA, 'Åsa', 'token-asa');
     const acks = await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? roomA : roomB).execute(asa, `v${i}`, vote(i % 3 === 0 ? 'i0' : 'i1'))));
     expect(accepted(acks)).toBe(10);
     expect(acks.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error))).toEqual(Array(6).fill('budget_exhausted'));
@@ -74,14 +86,8 @@ describe('one workshop through two processes', () => {
   });
 
   it('decides again on the log when the other process’s events never arrive', async () => {
-    const { store, channel, a, b } = twoProcesses();
-    channel.deliver = false;
-    const roomA = await votingWorkshop(a, 3);
-    const roomB = await b.get(roomA.code);
-    if (!roomB) throw new Error('not found');
-    const pia = await roomA.join('Pia', '', 'token-pia');
-    if (!pia.ok) throw new Error('join failed');
-    const actor: Actor = { role: 'participant', participantId: pia.participantId };
+    const { store, roomA, roomB } = await heldByBoth({ deliver: false, budget: 3 });
+    const actor = await joinThrough(roomA, 'Pia', 'token-pia');
     // B loaded before the dots: it thinks Pia has three left, the log says one.
     expect(await roomA.execute(actor, 'a1', vote('i0'))).toMatchObject({ ok: true });
     expect(await roomA.execute(actor, 'a2', vote('i0'))).toMatchObject({ ok: true });
@@ -92,14 +98,8 @@ describe('one workshop through two processes', () => {
   });
 
   it('answers an op resent through the other process with the first answer, and stores it once', async () => {
-    const { store, channel, a, b } = twoProcesses();
-    channel.deliver = false;
-    const roomA = await votingWorkshop(a);
-    const roomB = await b.get(roomA.code);
-    if (!roomB) throw new Error('not found');
-    const bo = await roomA.join('Bo', '', 'token-bo');
-    if (!bo.ok) throw new Error('join failed');
-    const actor: Actor = { role: 'participant', participantId: bo.participantId };
+    const { store, roomA, roomB } = await heldByBoth({ deliver: false });
+    const actor = await joinThrough(roomA, 'Bo', 'token-bo');
     const first = await roomA.execute(actor, 'same-op', vote('i0'));
     // The phone lost A before the ack and resends through B, which has heard nothing of it.
     const resent = await roomB.execute(actor, 'same-op', vote('i0'));
@@ -109,35 +109,26 @@ describe('one workshop through two processes', () => {
   });
 
   it('resumes through the other process a phone that joined through the first, and joins it once', async () => {
-    const { store, channel, a, b } = twoProcesses();
-    channel.deliver = false;
-    const roomA = await votingWorkshop(a);
-    const roomB = await b.get(roomA.code);
-    if (!roomB) throw new Error('not found');
-    const joined = await roomA.join('Cecilia', 'Kiruna kommun', 'token-cecilia');
-    if (!joined.ok) throw new Error('join failed');
+    const { store, roomA, roomB } = await heldByBoth({ deliver: false });
+    const cecilia = await joinThrough(roomA, 'Cecilia', 'token-cecilia');
     expect(roomB.resume('token-cecilia')).toBeNull();
-    expect(await roomB.resumeFresh('token-cecilia')).toBe(joined.participantId);
+    expect(await roomB.resumeFresh('token-cecilia')).toBe(cecilia.participantId);
     // A join resent through B with the same token is the same person.
-    expect(await roomB.join('Cecilia', 'Kiruna kommun', 'token-cecilia')).toMatchObject({ ok: true, participantId: joined.participantId });
+    expect(await roomB.join('Cecilia', '', 'token-cecilia')).toMatchObject({ ok: true, participantId: cecilia.participantId });
     const joins = (await store.loadEvents(roomA.id)).filter((e) => e.event.type === 'participant.joined');
     expect(joins).toHaveLength(1);
   });
 
   it('applies the other process’s events as they arrive, without reading the log', async () => {
-    const { store, a, b } = twoProcesses();
-    const roomA = await votingWorkshop(a);
-    const roomB = await b.get(roomA.code);
-    if (!roomB) throw new Error('not found');
+    const { store, roomA, roomB } = await heldByBoth();
     const reads = { n: 0 };
     const load = store.loadEvents.bind(store);
     store.loadEvents = (id, after) => {
       reads.n++;
       return load(id, after);
     };
-    const dag = await roomA.join('Dag', '', 'token-dag');
-    if (!dag.ok) throw new Error('join failed');
-    for (let i = 0; i < 5; i++) await roomA.execute({ role: 'participant', participantId: dag.participantId }, `d${i}`, vote('i1'));
+    const dag = await joinThrough(roomA, 'Dag', 'token-dag');
+    for (let i = 0; i < 5; i++) await roomA.execute(dag, `d${i}`, vote('i1'));
     await settle();
     expect(roomB.snapshot.tallies).toEqual({ i1: 5 });
     expect(roomB.resume('token-dag')).toBe(dag.participantId);
