@@ -1,13 +1,18 @@
 /**
  * `npm run bench -- [--phones N] [--rooms R] [--window S] [--scenario votes|join-storm|burst|reconnect-storm]
- *                   [--workers W] [--json FILE] [--skip-baseline] [--no-pin] [--seed N]`
+ *                   [--workers W] [--json FILE] [--skip-baseline] [--no-pin] [--seed N]
+ *                   [--store sqlite|postgres] [--processes N] [--compare]`
+ * --store postgres: a fresh database on BENCH_POSTGRES_URL's server (default postgres://postgres@127.0.0.1:5432/test),
+ * dropped after; --processes N > 1 links the processes through Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379).
+ * --compare: single-process SQLite first, then the configuration asked for, then the baseline, in one table.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULTS, runBench } from './run-bench.ts';
-import type { BenchOptions, BenchReport, RunFigures, Scenario } from './types.ts';
+import { DEFAULTS, fokusConfigs, runBench, runLabel } from './run-bench.ts';
+import type { BenchOptions, BenchReport, RunFigures, Scenario, StoreKind } from './types.ts';
 
 const SCENARIOS: Scenario[] = ['votes', 'join-storm', 'burst', 'reconnect-storm'];
+const STORES: StoreKind[] = ['sqlite', 'postgres'];
 
 export function parseOptions(argv: string[]): Partial<BenchOptions> & { json?: string } {
   const { values } = parseArgs({
@@ -22,6 +27,9 @@ export function parseOptions(argv: string[]): Partial<BenchOptions> & { json?: s
       json: { type: 'string' },
       'skip-baseline': { type: 'boolean' },
       'no-pin': { type: 'boolean' },
+      store: { type: 'string' },
+      processes: { type: 'string' },
+      compare: { type: 'boolean' },
     },
   });
   const int = (v: string | undefined, name: string, min: number): number | undefined => {
@@ -32,6 +40,8 @@ export function parseOptions(argv: string[]): Partial<BenchOptions> & { json?: s
   };
   const scenario = values.scenario;
   if (scenario !== undefined && !SCENARIOS.includes(scenario as Scenario)) throw new Error(`--scenario: one of ${SCENARIOS.join(', ')}`);
+  const store = values.store;
+  if (store !== undefined && !STORES.includes(store as StoreKind)) throw new Error(`--store: one of ${STORES.join(', ')}`);
   const out: Partial<BenchOptions> & { json?: string } = {};
   const set = <K extends keyof BenchOptions>(k: K, v: BenchOptions[K] | undefined) => {
     if (v !== undefined) out[k] = v;
@@ -42,6 +52,11 @@ export function parseOptions(argv: string[]): Partial<BenchOptions> & { json?: s
   set('workers', int(values.workers, 'workers', 1));
   set('seed', int(values.seed, 'seed', 0));
   set('scenario', scenario as Scenario | undefined);
+  set('store', store as StoreKind | undefined);
+  set('processes', int(values.processes, 'processes', 1));
+  if (values.compare) out.compare = true;
+  // Refuse a combination that cannot run before anything starts.
+  fokusConfigs({ ...DEFAULTS, ...out });
   if (values['skip-baseline']) out.skipBaseline = true;
   if (values['no-pin']) out.pin = false;
   if (values.json) out.json = values.json;
@@ -52,12 +67,14 @@ const ROWS: Array<keyof RunFigures> = [
   'joined',
   'joinP50Ms',
   'joinP99Ms',
+  'joinUnsavedAnswers',
   'votesAttempted',
   'votesAcked',
   'votesPersisted',
   'votesShown',
   'duplicates',
   'votesRefused',
+  'votesUnsavedAnswers',
   'resends',
   'reconnects',
   'ackP50Ms',
@@ -66,10 +83,17 @@ const ROWS: Array<keyof RunFigures> = [
   'screenLagP50Ms',
   'screenLagP99Ms',
   'screenLagMaxMs',
+  'screenCrossProcessShare',
   'serverPeakRssMb',
   'serverCpuSeconds',
   'serverCpuVotingSeconds',
   'messagesPerVote',
+  'voteCommits',
+  'voteCommitsPerS',
+  'votesPerCommit',
+  'dbXactCommits',
+  'dbXactRollbacks',
+  'dbCpuSeconds',
   'swarmCpuSeconds',
   'swarmCpuPct',
   'coordinatorCpuPct',
@@ -78,18 +102,33 @@ const ROWS: Array<keyof RunFigures> = [
   'loadAvgEnd',
 ];
 
+const cell = (v: unknown): string => (typeof v === 'number' && !Number.isFinite(v) ? '-' : String(v ?? ''));
+
+/** One column per Fokus configuration, the baseline, then each configuration's ratio to the baseline. */
 export function table(r: BenchReport): string {
-  const head = `${'figure'.padEnd(24)}${'fokus'.padStart(12)}${r.baseline ? 'baseline'.padStart(12) + 'ratio'.padStart(10) : ''}`;
+  const runs = r.runs ?? [r.fokus];
+  const ratios = r.runRatios ?? [r.ratios];
+  const cols = [...runs.map(runLabel), ...(r.baseline ? ['baseline', ...runs.map((f) => `${runLabel(f)}/base`)] : [])];
+  const head = `${'figure'.padEnd(24)}${cols.map((c) => c.padStart(16)).join('')}`;
   const lines = ROWS.map((k) => {
-    const ratio = r.ratios?.[k];
-    return `${k.padEnd(24)}${String(r.fokus[k]).padStart(12)}${r.baseline ? String(r.baseline[k]).padStart(12) + (ratio !== undefined ? String(ratio) : '').padStart(10) : ''}`;
+    // The CPU ratio compares the voting window only: it is shown on that row, not beside the whole-run seconds.
+    const ratioOf = (q: Record<string, number> | null) => (k === 'serverCpuSeconds' ? undefined : q?.[k]);
+    const values = [...runs.map((f) => f[k]), ...(r.baseline ? [r.baseline[k], ...ratios.map(ratioOf)] : [])];
+    return `${k.padEnd(24)}${values.map((v) => cell(v).padStart(16)).join('')}`;
   });
   const o = r.options;
   return [
-    `${o.scenario}: ${o.phones} phones, ${o.rooms} room(s), window ${o.scenario === 'burst' ? 5 : o.windowS} s, pinned ${r.fokus.pinned}`,
+    `${o.scenario}: ${o.phones} phones, ${o.rooms} room(s), window ${o.scenario === 'burst' ? 5 : o.windowS} s, pinned ${r.fokus.pinned}, ${r.date}`,
     head,
     ...lines,
   ].join('\n');
+}
+
+/** The runs that broke the invariant: every dot attempted is acked, persisted and shown exactly once. */
+export function brokenRuns(r: BenchReport): string[] {
+  return (r.runs ?? [r.fokus])
+    .filter((f) => f.votesAcked !== f.votesPersisted || f.votesAcked !== f.votesShown || f.votesAcked !== f.votesAttempted || f.duplicates !== 0)
+    .map(runLabel);
 }
 
 const isMain = process.argv[1]?.endsWith('bench.ts') === true;
@@ -97,10 +136,14 @@ if (isMain) {
   const { json, ...opts } = parseOptions(process.argv.slice(2));
   const report = await runBench({ ...DEFAULTS, ...opts, log: (l) => console.error(l) });
   console.log(table(report));
-  const f = report.fokus;
-  const lost = f.votesAcked !== f.votesPersisted || f.votesAcked !== f.votesShown || f.votesAcked !== f.votesAttempted || f.duplicates !== 0;
-  if (lost) console.log('INVARIANT BROKEN: attempted, acked, persisted and shown differ, or duplicates > 0');
-  if (f.swarmCpuPct > 90) console.log(`WARNING: the swarm used ${f.swarmCpuPct}% of its core; the generator may be the bottleneck`);
+  const broken = brokenRuns(report);
+  const lost = broken.length > 0;
+  if (lost) console.log(`INVARIANT BROKEN in ${broken.join(', ')}: attempted, acked, persisted and shown differ, or duplicates > 0`);
+  for (const f of report.runs) {
+    if (f.joined < f.phones) console.log(`JOINS FAILED in ${runLabel(f)}: ${f.phones - f.joined} of ${f.phones} phones could not join`);
+    if (f.swarmCpuPct > 90) console.log(`WARNING: ${runLabel(f)}: the swarm used ${f.swarmCpuPct}% of its core; the generator may be the bottleneck`);
+  }
   if (json) writeFileSync(json, JSON.stringify(report, null, 2));
-  process.exit(lost ? 1 : 0);
+  const joinsFailed = report.runs.some((f) => f.joined < f.phones);
+  process.exit(lost || joinsFailed ? 1 : 0);
 }

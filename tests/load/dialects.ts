@@ -12,6 +12,8 @@ export interface Dialect {
   joinEvent: string;
   joinPayload(name: string, token: string): unknown;
   joinOk(ack: unknown): boolean;
+  /** The error code of a refused join, or null. */
+  joinError(ack: unknown): string | null;
   voteEvent: string;
   votePayload(opId: string, ideaId: string): unknown;
   voteOutcome(ack: unknown): { kind: 'ok' } | { kind: 'refused'; error: string };
@@ -29,6 +31,7 @@ export const fokusDialect: Dialect = {
   joinEvent: 'participant:join',
   joinPayload: (name, token) => ({ name, organisation: '', token }),
   joinOk: (ack) => isObject(ack) && (ack as JoinAck).ok === true,
+  joinError: (ack) => (isObject(ack) && typeof ack.error === 'string' ? ack.error : null),
   voteEvent: 'workshop:command',
   votePayload: (opId, ideaId) => ({ opId, command: { type: 'vote:add', ideaId } }),
   voteOutcome: (ack) => {
@@ -54,6 +57,7 @@ export const baselineDialect: Dialect = {
   joinEvent: 'join',
   joinPayload: (name, token) => ({ name, token }),
   joinOk: (ack) => isObject(ack) && ack.ok === true,
+  joinError: () => null,
   voteEvent: 'dot',
   votePayload: (opId, ideaId) => ({ opId, ideaId }),
   voteOutcome: (ack) => (isObject(ack) && ack.ok === true ? { kind: 'ok' } : { kind: 'refused', error: 'refused' }),

@@ -1,18 +1,21 @@
 /**
- * Orchestration: server in its own process (core 0), swarm workers in theirs (core 1), the projector and
- * facilitator of each room here in the coordinator. Runs Fokus, then the baseline, and compares.
+ * Orchestration: the server processes on core 0, swarm workers in theirs (core 1), the projector and
+ * facilitator of each room here in the coordinator. Runs Fokus (with --compare single-process SQLite, then the
+ * configuration asked for), then the baseline, and compares.
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { persistedVotes } from './persisted.ts';
+import { openClusterBackends } from './cluster-backends.ts';
+import type { ClusterBackends } from './cluster-backends.ts';
+import { persistedVotes, persistedVotesPostgres } from './persisted.ts';
 import { Facilitator, ScreenClient, now } from './screen-client.ts';
 import { fokusArgs, hasTaskset, pin, startServer } from './server-process.ts';
-import type { ServerHandle } from './server-process.ts';
+import type { ProcStats, ServerHandle } from './server-process.ts';
 import { percentile, round, screenLags } from './stats.ts';
-import type { BenchOptions, BenchReport, RunFigures, Target, WorkerMessage, WorkerResult } from './types.ts';
+import type { BenchOptions, BenchReport, RunFigures, StoreKind, Target, WorkerMessage, WorkerResult } from './types.ts';
 
 /** Every simulated phone comes from 127.0.0.1: lift the per-address limits a real venue's NAT stays under. */
 const ONE_ADDRESS_IS_MANY_PHONES = { RATE_IP_COMMANDS: '1000000', RATE_IP_JOINS: '1000000', RATE_IP_CREATES: '100000' };
@@ -29,6 +32,9 @@ export const DEFAULTS: Omit<BenchOptions, 'log'> = {
   dotsPerPhone: 10,
   ideasPerRoom: 8,
   seed: 1,
+  processes: 1,
+  store: 'sqlite',
+  compare: false,
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -40,65 +46,136 @@ export function joinWindowMs(o: Pick<BenchOptions, 'phones' | 'scenario'>): numb
 }
 export const voteWindowMs = (o: Pick<BenchOptions, 'windowS' | 'scenario'>): number => (o.scenario === 'burst' ? 5_000 : o.windowS * 1000);
 
+/** One server configuration measured: Fokus on a store in some processes, or the in-memory baseline. */
+interface RunConfig {
+  target: Target;
+  store: StoreKind | 'memory';
+  processes: number;
+}
+
+/** The Fokus configurations one invocation runs, in order: single-process SQLite first when comparing. */
+export function fokusConfigs(o: Pick<BenchOptions, 'store' | 'processes' | 'compare'>): RunConfig[] {
+  if (o.processes > 1 && o.store !== 'postgres') throw new Error('several processes share one log: --processes > 1 needs --store postgres');
+  const asked: RunConfig = { target: 'fokus', store: o.store, processes: o.processes };
+  if (!o.compare) return [asked];
+  if (o.store === 'sqlite') throw new Error('--compare puts single-process SQLite beside another configuration: add --store postgres');
+  return [{ target: 'fokus', store: 'sqlite', processes: 1 }, asked];
+}
+
 export async function runBench(partial: Partial<BenchOptions> = {}): Promise<BenchReport> {
   const o: BenchOptions = { ...DEFAULTS, log: () => {}, ...partial };
   const { log, ...options } = o;
+  void log;
+  const configs = fokusConfigs(o);
   const pinned = o.pin && hasTaskset();
   if (pinned) pin(process.pid, 1);
-  const fokus = await runOnce(o, 'fokus', pinned);
-  const baseline = o.skipBaseline ? null : await runOnce(o, 'baseline', pinned);
-  const ratio = (k: keyof RunFigures) => round(Number(fokus[k]) / Number(baseline?.[k]), 2);
-  const ratios = baseline
-    ? {
-        ackP50Ms: ratio('ackP50Ms'),
-        ackP99Ms: ratio('ackP99Ms'),
-        screenLagP99Ms: ratio('screenLagP99Ms'),
-        serverCpuSeconds: ratio('serverCpuVotingSeconds'),
-        serverPeakRssMb: ratio('serverPeakRssMb'),
-        messagesPerVote: ratio('messagesPerVote'),
-      }
-    : null;
-  void log;
-  return { date: new Date().toISOString(), options, fokus, baseline, ratios };
+  const runs: RunFigures[] = [];
+  for (const c of configs) runs.push(await runOnce(o, c, pinned));
+  const baseline = o.skipBaseline ? null : await runOnce(o, { target: 'baseline', store: 'memory', processes: 1 }, pinned);
+  const ratiosOf = (fokus: RunFigures) => {
+    if (!baseline) return null;
+    const ratio = (k: keyof RunFigures, b: keyof RunFigures = k) => round(Number(fokus[k]) / Number(baseline[b]), 2);
+    return {
+      ackP50Ms: ratio('ackP50Ms'),
+      ackP99Ms: ratio('ackP99Ms'),
+      screenLagP99Ms: ratio('screenLagP99Ms'),
+      serverCpuSeconds: ratio('serverCpuVotingSeconds'),
+      serverCpuVotingSeconds: ratio('serverCpuVotingSeconds'),
+      serverPeakRssMb: ratio('serverPeakRssMb'),
+      messagesPerVote: ratio('messagesPerVote'),
+    };
+  };
+  const runRatios = runs.map(ratiosOf);
+  const fokus = runs.at(-1);
+  if (!fokus) throw new Error('no configuration ran');
+  return { date: new Date().toISOString(), options, fokus, runs, baseline, ratios: runRatios.at(-1) ?? null, runRatios };
 }
 
-async function runOnce(o: BenchOptions, target: Target, pinned: boolean): Promise<RunFigures> {
+/** A Fokus server's environment: the store, and Redis when there are several processes. */
+function serverEnv(c: RunConfig, dataDir: string, backends: ClusterBackends | null): Record<string, string> {
+  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...ONE_ADDRESS_IS_MANY_PHONES };
+  if (backends) env.DATABASE_URL = backends.databaseUrl;
+  // One process needs no Redis: with PostgreSQL alone it is the store that is compared.
+  if (backends && c.processes > 1) Object.assign(env, { REDIS_URL: backends.redisUrl, CLUSTER_NAME: backends.clusterName });
+  return env;
+}
+
+async function runOnce(o: BenchOptions, c: RunConfig, pinned: boolean): Promise<RunFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fokus-bench-'));
+  // Every server process shares core 0 (and the harness core 1): N processes get the one core a single one gets.
   const serverCore = pinned ? 0 : null;
-  const server = await startServer(
-    target === 'fokus'
-      ? { args: fokusArgs(o.serverFrom), env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...ONE_ADDRESS_IS_MANY_PHONES }, pinCore: serverCore }
-      : { args: ['--import', 'tsx', join(import.meta.dirname, 'baseline-server.ts')], env: {}, pinCore: serverCore },
-    o.log,
-  );
+  const servers: ServerHandle[] = [];
   const workers: ChildProcess[] = [];
   const rooms: Array<{ f: Facilitator; screen: ScreenClient }> = [];
+  let backends: ClusterBackends | null = null;
+  const label = runLabel(c);
   try {
-    return await drive(o, target, pinned, server, workers, rooms, dataDir);
+    if (c.target === 'baseline') {
+      servers.push(await startServer({ args: ['--import', 'tsx', join(import.meta.dirname, 'baseline-server.ts')], env: {}, pinCore: serverCore }, o.log));
+    } else {
+      if (c.store === 'postgres') {
+        backends = await openClusterBackends();
+        o.log(`${label}: database ${backends.databaseName}${c.processes > 1 ? `, Redis cluster ${backends.clusterName}` : ''}`);
+      }
+      const spec = { args: fokusArgs(o.serverFrom), env: serverEnv(c, dataDir, backends), pinCore: serverCore };
+      // The first one migrates the fresh database; the others then start together.
+      servers.push(await startServer(spec, o.log));
+      const rest = await Promise.allSettled(Array.from({ length: c.processes - 1 }, () => startServer(spec, o.log)));
+      for (const r of rest) if (r.status === 'fulfilled') servers.push(r.value);
+      const failed = rest.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+    const b = backends;
+    const readStore = async (): Promise<StoreReading> => {
+      if (c.target === 'baseline') {
+        const dotsByCode = new Map<string, number>();
+        for (const r of rooms) dotsByCode.set(r.f.spec.code, await r.f.counted());
+        return { dotsByCode, voteCommits: Number.NaN };
+      }
+      if (b) return persistedVotesPostgres(b.databaseUrl);
+      return { dotsByCode: persistedVotes(join(dataDir, 'fokus.db')), voteCommits: Number.NaN };
+    };
+    return await drive(o, c, pinned, servers, workers, rooms, readStore, backends);
   } finally {
     for (const w of workers) w.kill();
     for (const r of rooms) {
       r.f.close();
       r.screen.close();
     }
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
     rmSync(dataDir, { recursive: true, force: true });
+    await backends?.close().catch((err: unknown) => o.log(`${label}: cleaning up the database or Redis failed: ${String(err)}`));
   }
+}
+
+export const runLabel = (r: Pick<RunFigures, 'target' | 'store' | 'processes'>): string => (r.target === 'baseline' ? 'baseline' : `${r.store}×${r.processes}`);
+
+/** What the store holds after the run: dots per join code and, for PostgreSQL, the commits that carried them. */
+interface StoreReading {
+  dotsByCode: Map<string, number>;
+  voteCommits: number;
 }
 
 async function drive(
   o: BenchOptions,
-  target: Target,
+  c: RunConfig,
   pinned: boolean,
-  server: ServerHandle,
+  servers: ServerHandle[],
   workers: ChildProcess[],
   rooms: Array<{ f: Facilitator; screen: ScreenClient }>,
-  dataDir: string,
+  readStore: () => Promise<StoreReading>,
+  backends: ClusterBackends | null,
 ): Promise<RunFigures> {
+  const target = c.target;
+  const label = runLabel(c);
+  const n = servers.length;
+  const urlOf = (i: number): string => servers[i % n]?.url ?? '';
+  // The projector sits on the next process after the facilitator's, so most dots it shows crossed processes.
+  const screenProcess = (room: number): number => (room + 1) % n;
   const loadAvgStart = loadavg()[0] ?? 0;
   for (let i = 0; i < o.rooms; i++) {
-    const f = await Facilitator.create(server.url, target, i, o.ideasPerRoom);
-    rooms.push({ f, screen: await ScreenClient.open(server.url, target, f.spec.code) });
+    const f = await Facilitator.create(urlOf(i), target, i, o.ideasPerRoom);
+    rooms.push({ f, screen: await ScreenClient.open(urlOf(screenProcess(i)), target, f.spec.code) });
   }
   const joinMs = joinWindowMs(o);
   const voteMs = voteWindowMs(o);
@@ -124,7 +201,7 @@ async function drive(
     child.send({
       type: 'start',
       target,
-      url: server.url,
+      urls: servers.map((s) => s.url),
       scenario: o.scenario,
       rooms: rooms.map((r) => r.f.spec),
       phoneFrom: w * per,
@@ -152,10 +229,14 @@ async function drive(
       check();
     });
   await waitFor('joins', () => [...joinedBy.values()].reduce((a, b) => a + b, 0) >= o.phones);
-  o.log(`${target}: ${o.phones} phones joined in ${round((now() - started) / 1000)} s; opening voting`);
+  o.log(`${label}: ${o.phones} phones joined in ${round((now() - started) / 1000)} s; opening voting`);
   await sleep(500);
 
-  const cpuBefore = server.stats().cpuSeconds;
+  const serverStats = (): ProcStats =>
+    servers
+      .map((s) => s.stats())
+      .reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, peakRssMb: a.peakRssMb + b.peakRssMb }), { cpuSeconds: 0, peakRssMb: 0 });
+  const cpuBefore = serverStats().cpuSeconds;
   for (const r of rooms) {
     r.f.counting = true;
     r.screen.counting = true;
@@ -173,11 +254,12 @@ async function drive(
   await sleep(300);
   const coordCpu = process.cpuUsage(coordCpu0);
   const coordinatorCpuPct = ((coordCpu.user + coordCpu.system) / 1000 / (now() - openedAt || 1)) * 100;
-  const stats = server.stats();
+  const stats = serverStats();
+  const dbCpuSeconds = backends ? backends.backendCpuSeconds() : Number.NaN;
   const votingCpu = stats.cpuSeconds - cpuBefore;
 
-  let persisted = 0;
-  if (target === 'baseline') for (const r of rooms) persisted += await r.f.counted();
+  // The baseline has no store: what its memory counted, asked before the phones leave.
+  const baselineReading = target === 'baseline' ? await readStore() : null;
   // Workers close their phones and exit when told to stop; the server stops after they are gone.
   const exited = workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => w.once('exit', () => r()))));
   for (const w of workers) w.send({ type: 'stop' });
@@ -186,11 +268,11 @@ async function drive(
     r.f.close();
     r.screen.close();
   }
-  await server.stop();
-  if (target === 'fokus') {
-    const byCode = persistedVotes(join(dataDir, 'fokus.db'));
-    for (const r of rooms) persisted += byCode.get(r.f.spec.code) ?? 0;
-  }
+  await Promise.all(servers.map((s) => s.stop()));
+  const reading = baselineReading ?? (await readStore());
+  let persisted = 0;
+  for (const r of rooms) persisted += reading.dotsByCode.get(r.f.spec.code) ?? 0;
+  const counters = backends ? await backends.counters() : { xactCommit: Number.NaN, xactRollback: Number.NaN };
 
   let missing = 0;
   const lags: number[] = [];
@@ -202,7 +284,7 @@ async function drive(
     missing += l.missing;
     lags.push(...l.lags);
   });
-  if (missing > 0) o.log(`${target}: ${missing} acked dots never reached the projector`);
+  if (missing > 0) o.log(`${label}: ${missing} acked dots never reached the projector`);
 
   const sum = (f: (r: WorkerResult) => number) => results.reduce((a, r) => a + f(r), 0);
   const ackMs = acks.map((a) => a.ackedAt - a.sentAt);
@@ -212,9 +294,19 @@ async function drive(
     for (const [k, v] of Object.entries(r.refused)) acc[k] = (acc[k] ?? 0) + v;
     return acc;
   }, {});
-  if (Object.keys(refused).length > 0) o.log(`${target}: refused ${JSON.stringify(refused)}`);
+  if (Object.keys(refused).length > 0) o.log(`${label}: refused ${JSON.stringify(refused)}`);
+  const joinErrors = results.reduce<Record<string, number>>((acc, r) => {
+    for (const [k, v] of Object.entries(r.joinErrors)) acc[k] = (acc[k] ?? 0) + v;
+    return acc;
+  }, {});
+  if (Object.keys(joinErrors).length > 0) o.log(`${label}: joins failed ${JSON.stringify(joinErrors)}`);
+  const unsaved = sum((r) => Object.values(r.unsaved).reduce((a, b) => a + b, 0));
+  if (unsaved > 0) o.log(`${label}: ${unsaved} vote answers said storage_unavailable; each was sent again after 3 s with the same op id`);
+  const crossed = acks.filter((a) => a.process !== screenProcess(a.room)).length;
   return {
     target,
+    store: c.store,
+    processes: n,
     phones: o.phones,
     rooms: o.rooms,
     scenario: o.scenario,
@@ -222,9 +314,11 @@ async function drive(
     joined: sum((r) => r.joined),
     joinP50Ms: round(percentile(joinLat, 50)),
     joinP99Ms: round(percentile(joinLat, 99)),
+    joinUnsavedAnswers: sum((r) => r.joinUnsaved),
     votesAttempted: sum((r) => r.attempted),
     votesAcked: acks.length,
     votesRefused: Object.values(refused).reduce((a, b) => a + b, 0),
+    votesUnsavedAnswers: unsaved,
     votesPersisted: persisted,
     votesShown: rooms.reduce((a, r) => a + r.screen.shown, 0),
     duplicates: Math.max(0, persisted - acks.length),
@@ -236,10 +330,17 @@ async function drive(
     screenLagP50Ms: round(percentile(lags, 50)),
     screenLagP99Ms: round(percentile(lags, 99)),
     screenLagMaxMs: round(lags.reduce((a, b) => Math.max(a, b), 0)),
+    screenCrossProcessShare: round(crossed / Math.max(1, acks.length), 2),
     serverPeakRssMb: round(stats.peakRssMb),
     serverCpuSeconds: round(stats.cpuSeconds, 2),
     serverCpuVotingSeconds: round(votingCpu, 2),
     messagesPerVote: round(messages / Math.max(1, acks.length), 2),
+    voteCommits: reading.voteCommits,
+    voteCommitsPerS: round(reading.voteCommits / votingWallS, 1),
+    votesPerCommit: round(acks.length / reading.voteCommits, 2),
+    dbXactCommits: counters.xactCommit,
+    dbXactRollbacks: counters.xactRollback,
+    dbCpuSeconds: round(dbCpuSeconds, 2),
     swarmCpuSeconds: round(sum((r) => r.cpuMs) / 1000, 2),
     swarmCpuPct: round((sum((r) => r.votingCpuMs) / Math.max(1, Math.max(...results.map((r) => r.votingWallMs)))) * 100),
     coordinatorCpuPct: round(coordinatorCpuPct),

@@ -14,6 +14,13 @@ import type { AckRecord, CoordinatorMessage, StartMessage, WorkerMessage, Worker
 const ACK_TIMEOUT_MS = 10_000;
 const JOIN_TIMEOUT_MS = 15_000;
 const MAX_ATTEMPTS = 6;
+/**
+ * Answers after which nothing happened on the server. Like apps/web's CommandSender, the phone keeps the dot pending
+ * and sends the same op id again after UNSAVED_RETRY_MS; the ack time includes the wait, as the person sees it.
+ */
+const RETRYABLE: ReadonlySet<string> = new Set(['storage_unavailable']);
+const UNSAVED_RETRY_MS = 3000;
+const MAX_UNSAVED_RETRIES = 20;
 
 const now = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -151,6 +158,9 @@ async function run(start: StartMessage): Promise<WorkerResult> {
     attempted: 0,
     acked: [],
     refused: {},
+    unsaved: {},
+    joinUnsaved: 0,
+    joinErrors: {},
     resends: 0,
     reconnects: 0,
     messages: 0,
@@ -169,19 +179,33 @@ async function run(start: StartMessage): Promise<WorkerResult> {
     const random = seededRandom(start.seed * 1_000_003 + n); // repeatable schedule per phone
     const room = start.rooms[n % start.rooms.length];
     if (!room) throw new Error('no room');
+    // Round-robin within the room: its phones spread evenly over the server processes.
+    const proc = Math.floor(n / start.rooms.length) % start.urls.length;
     await sleep(random() * start.joinWindowMs);
-    const phone = new Phone(start.url, room.code, d, firstOpen);
+    const phone = new Phone(start.urls[proc] ?? '', room.code, d, firstOpen);
     phones.push(phone);
 
     const joinStart = now();
     let joined = false;
+    let unsavedJoins = 0;
+    let lastError = 'no_answer';
     for (let attempt = 0; attempt < 3 && !joined; attempt++) {
       if (!(await phone.ready(JOIN_TIMEOUT_MS))) continue;
       const r = await phone.request(d.joinEvent, d.joinPayload(`Phone ${n}`, phone.token), JOIN_TIMEOUT_MS);
       joined = !!r && d.joinOk(r.ack);
+      const error = r && !joined ? d.joinError(r.ack) : null;
+      if (!joined) lastError = error ?? (r ? 'malformed_ack' : 'no_answer');
+      // "Could not be saved, try again": the person reads it and taps Join again, with the same token.
+      if (error && RETRYABLE.has(error) && unsavedJoins < MAX_UNSAVED_RETRIES) {
+        unsavedJoins++;
+        res.joinUnsaved++;
+        attempt--;
+        await sleep(UNSAVED_RETRY_MS);
+      }
     }
     if (!joined) {
       res.joinFailed++;
+      res.joinErrors[lastError] = (res.joinErrors[lastError] ?? 0) + 1;
       return;
     }
     res.joinMs.push(now() - joinStart);
@@ -203,11 +227,17 @@ async function run(start: StartMessage): Promise<WorkerResult> {
       res.attempted++;
       const sentAt = now();
       let outcome: Outcome = { kind: 'retry' };
-      for (let attempt = 0; attempt < MAX_ATTEMPTS && outcome.kind === 'retry'; attempt++) {
-        if (attempt > 0) res.resends++;
-        outcome = await phone.vote(opId, ideaId);
+      for (let unsaved = 0; ; unsaved++) {
+        outcome = { kind: 'retry' };
+        for (let attempt = 0; attempt < MAX_ATTEMPTS && outcome.kind === 'retry'; attempt++) {
+          if (attempt > 0) res.resends++;
+          outcome = await phone.vote(opId, ideaId);
+        }
+        if (outcome.kind !== 'refused' || !RETRYABLE.has(outcome.error) || unsaved >= MAX_UNSAVED_RETRIES) break;
+        res.unsaved[outcome.error] = (res.unsaved[outcome.error] ?? 0) + 1;
+        await sleep(UNSAVED_RETRY_MS);
       }
-      const ack: AckRecord = { room: room.index, sentAt, ackedAt: now() };
+      const ack: AckRecord = { room: room.index, process: proc, sentAt, ackedAt: now() };
       if (outcome.kind === 'ok') res.acked.push(ack);
       else refuse(outcome.kind === 'refused' ? outcome.error : 'no_ack');
     }

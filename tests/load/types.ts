@@ -2,6 +2,8 @@
 
 export type Scenario = 'votes' | 'join-storm' | 'burst' | 'reconnect-storm';
 export type Target = 'fokus' | 'baseline';
+/** Where Fokus keeps its log: the embedded SQLite file (one process) or PostgreSQL (one or several processes). */
+export type StoreKind = 'sqlite' | 'postgres';
 
 export interface BenchOptions {
   phones: number;
@@ -19,6 +21,11 @@ export interface BenchOptions {
   dotsPerPhone: number;
   ideasPerRoom: number;
   seed: number;
+  /** Fokus server processes; more than one needs PostgreSQL and links them through Redis. */
+  processes: number;
+  store: StoreKind;
+  /** Also run single-process SQLite first, so one report shows it beside `store` x `processes`. */
+  compare: boolean;
   log: (line: string) => void;
 }
 
@@ -31,7 +38,8 @@ export interface RoomSpec {
 export interface StartMessage {
   type: 'start';
   target: Target;
-  url: string;
+  /** One address per server process: phone i of a room (counted within the room) uses urls[i % urls.length]. */
+  urls: string[];
   scenario: Scenario;
   rooms: RoomSpec[];
   /** Global phone numbers [from, to) this worker simulates; phone i goes to room i % rooms. */
@@ -43,9 +51,10 @@ export interface StartMessage {
   seed: number;
 }
 
-/** One acknowledged dot: which room, when sent, when acked (epoch ms, sub-ms precision). */
+/** One acknowledged dot: which room, through which server process, when sent, when acked (epoch ms, sub-ms precision). */
 export interface AckRecord {
   room: number;
+  process: number;
   sentAt: number;
   ackedAt: number;
 }
@@ -55,9 +64,15 @@ export interface WorkerResult {
   joined: number;
   joinFailed: number;
   joinMs: number[];
+  /** Join answers that said nothing was saved; the phone tried again after 3 s with the same token. */
+  joinUnsaved: number;
+  /** Why the phones that never joined failed, by their last answer's error (or no_answer). */
+  joinErrors: Record<string, number>;
   attempted: number;
   acked: AckRecord[];
   refused: Record<string, number>;
+  /** Answers that said nothing was saved (storage_unavailable), by error; each was sent again after 3 s. */
+  unsaved: Record<string, number>;
   resends: number;
   reconnects: number;
   /** Messages received after this phone saw voting open: pushes plus acks. */
@@ -74,6 +89,9 @@ export type CoordinatorMessage = StartMessage | { type: 'stop' };
 
 export interface RunFigures {
   target: Target;
+  /** 'memory' for the baseline. */
+  store: StoreKind | 'memory';
+  processes: number;
   phones: number;
   rooms: number;
   scenario: Scenario;
@@ -81,9 +99,13 @@ export interface RunFigures {
   joined: number;
   joinP50Ms: number;
   joinP99Ms: number;
+  /** storage_unavailable answers to joins, each tried again after 3 s with the same token. */
+  joinUnsavedAnswers: number;
   votesAttempted: number;
   votesAcked: number;
   votesRefused: number;
+  /** storage_unavailable answers to votes, each resent with the same op id after 3 s (as the web client does). */
+  votesUnsavedAnswers: number;
   /** Read back from the store after the server stopped (baseline: what its memory counted). */
   votesPersisted: number;
   votesShown: number;
@@ -96,10 +118,26 @@ export interface RunFigures {
   screenLagP50Ms: number;
   screenLagP99Ms: number;
   screenLagMaxMs: number;
+  /** Share of the acked dots cast through another process than the one the projector is connected to. */
+  screenCrossProcessShare: number;
+  /** Summed over the server processes (a sum of each one's peak, so at most the peak of the sum). */
   serverPeakRssMb: number;
   serverCpuSeconds: number;
   serverCpuVotingSeconds: number;
   messagesPerVote: number;
+  /**
+   * PostgreSQL only (NaN otherwise). Vote commits: the distinct transactions (xmin) that stored the vote events,
+   * i.e. commit batches that carried votes; per second of the voting window; vote events per such commit.
+   */
+  voteCommits: number;
+  voteCommitsPerS: number;
+  votesPerCommit: number;
+  /** pg_stat_database of the run's own database, from the first server's start to the last one's stop (reads too). */
+  dbXactCommits: number;
+  /** Rolled back transactions (a commit that lost the per-workshop seq race is one). */
+  dbXactRollbacks: number;
+  /** CPU of the PostgreSQL backends serving the run's database, sampled every 250 ms (a backend's last < 250 ms may be missed). */
+  dbCpuSeconds: number;
   swarmCpuSeconds: number;
   /** Swarm workers' CPU over their wall time, in % of one core (summed over workers). */
   swarmCpuPct: number;
@@ -114,8 +152,13 @@ export interface RunFigures {
 export interface BenchReport {
   date: string;
   options: Omit<BenchOptions, 'log'>;
+  /** The configuration asked for (`store` x `processes`). */
   fokus: RunFigures;
+  /** Every Fokus configuration run, in order: with --compare single-process SQLite first, then `fokus`. */
+  runs: RunFigures[];
   baseline: RunFigures | null;
-  /** Fokus / baseline for the latency and cost figures. */
+  /** Fokus / baseline for the latency and cost figures, of `fokus`. */
   ratios: Record<string, number> | null;
+  /** The same, per entry of `runs`. */
+  runRatios: Array<Record<string, number> | null>;
 }

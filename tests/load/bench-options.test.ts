@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions } from './bench.ts';
+import { fokusConfigs } from './run-bench.ts';
+
+describe('bench options', () => {
+  it('reads --store, --processes and --compare', () => {
+    expect(parseOptions(['--store', 'postgres', '--processes', '3', '--compare', '--phones', '300'])).toEqual({
+      store: 'postgres',
+      processes: 3,
+      compare: true,
+      phones: 300,
+    });
+    expect(parseOptions([])).toEqual({});
+  });
+
+  it('refuses what cannot run: an unknown store, no processes, several processes on SQLite, comparing SQLite with itself', () => {
+    expect(() => parseOptions(['--store', 'mysql'])).toThrow('--store');
+    expect(() => parseOptions(['--store', 'postgres', '--processes', '0'])).toThrow('--processes');
+    expect(() => parseOptions(['--processes', '2'])).toThrow('needs --store postgres');
+    expect(() => parseOptions(['--compare'])).toThrow('--compare');
+  });
+
+  it('runs single-process SQLite first when comparing, then the configuration asked for', () => {
+    expect(fokusConfigs({ store: 'postgres', processes: 3, compare: true })).toEqual([
+      { target: 'fokus', store: 'sqlite', processes: 1 },
+      { target: 'fokus', store: 'postgres', processes: 3 },
+    ]);
+    expect(fokusConfigs({ store: 'postgres', processes: 1, compare: false })).toEqual([{ target: 'fokus', store: 'postgres', processes: 1 }]);
+    expect(fokusConfigs({ store: 'sqlite', processes: 1, compare: false })).toEqual([{ target: 'fokus', store: 'sqlite', processes: 1 }]);
+  });
+});
