@@ -171,12 +171,12 @@ describe.skipIf(skip !== null)('npm run start:cluster -- --processes 3 (dist/clu
       `worker ${victim} SIGKILLed after ${ackedBefore} of ${PHONES * 10} acks: ${moved.length} phones reconnected through the port in ${times[0]}–${times.at(-1)} ms, all done ${doneMs} ms after the kill; worker ${replacement[0]} replaced it within ${replacedMs} ms; ${moved.flatMap((p) => p.failures).length} connection attempts failed (${[...new Set(moved.flatMap((p) => p.failures))].join(', ')})`,
     );
 
-    // A phone is back within a few seconds: its reconnect delay, then a worker that takes the connection. A
-    // connection the primary hands to a replacement worker still starting up goes unanswered, and the phone
-    // waits out its 20 s connect timeout.
+    // A phone is back within seconds: its reconnect delay, then a worker that takes the connection (a replacement
+    // may still be starting: a few seconds on a busy machine). A connection the primary hands to a replacement
+    // before it serves must not go unanswered: the phone would wait out its 20 s connect timeout.
     const failed = moved.flatMap((p) => p.failures);
     expect.soft(failed, 'connection attempts that failed after the kill').toEqual([]);
-    expect.soft(times.at(-1), 'slowest reconnect (ms)').toBeLessThan(5000);
+    expect.soft(times.at(-1), 'slowest reconnect (ms)').toBeLessThan(10_000);
     const log = await dotsInLog(db.pool, created.workshopId);
     expect(log.added.length).toBe(PHONES * 10);
     const ops = await db.pool.query<{ op_id: string }>("SELECT op_id FROM ops WHERE workshop_id = $1 AND actor LIKE 'p:%'", [created.workshopId]);
