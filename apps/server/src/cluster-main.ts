@@ -58,5 +58,18 @@ if (cluster.isPrimary) {
     });
   }
 } else {
-  await serve({ stickyWorker: true });
+  // The primary hands a new worker connections as soon as it exists (a replacement has no clients, so least-connection
+  // sends it every phone of the one that died). Until it can serve them they are held here, then handed on in order.
+  const early: [unknown, unknown][] = [];
+  const hold = (msg: { type?: unknown }, handle: unknown) => {
+    if (typeof msg?.type === 'string' && msg.type.startsWith('sticky:')) early.push([msg, handle]);
+  };
+  process.on('message', hold);
+  await serve({
+    stickyWorker: true,
+    onServing: () => {
+      process.off('message', hold);
+      for (const [msg, handle] of early.splice(0)) process.emit('message', msg as NodeJS.Signals & object, handle as never);
+    },
+  });
 }
