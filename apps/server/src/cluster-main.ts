@@ -32,9 +32,14 @@ if (cluster.isPrimary) {
     console.error(JSON.stringify({ msg: 'a Fokus worker stopped; starting another', pid: worker.process.pid, code, signal }));
     cluster.fork();
   });
+  // A new worker takes no connections until it can serve them: least-connection passes over one that "has" infinitely
+  // many (a replacement, with none, would otherwise get every phone of the worker that died, and drop them).
+  cluster.on('fork', (worker) => Object.assign(worker, { clientsCount: Number.POSITIVE_INFINITY }));
   let ready = 0;
-  cluster.on('message', (_worker, msg: { fokus?: string }) => {
-    if (msg?.fokus !== 'ready' || ++ready !== processes) return;
+  cluster.on('message', (worker, msg: { fokus?: string }) => {
+    if (msg?.fokus !== 'ready') return;
+    Object.assign(worker, { clientsCount: 0 });
+    if (++ready !== processes) return;
     front.listen(port, host, () =>
       console.log(JSON.stringify({ msg: `Fokus cluster of ${processes} processes on http://localhost:${port}`, pid: process.pid })),
     );
@@ -58,18 +63,5 @@ if (cluster.isPrimary) {
     });
   }
 } else {
-  // The primary hands a new worker connections as soon as it exists (a replacement has no clients, so least-connection
-  // sends it every phone of the one that died). Until it can serve them they are held here, then handed on in order.
-  const early: [unknown, unknown][] = [];
-  const hold = (msg: { type?: unknown }, handle: unknown) => {
-    if (typeof msg?.type === 'string' && msg.type.startsWith('sticky:')) early.push([msg, handle]);
-  };
-  process.on('message', hold);
-  await serve({
-    stickyWorker: true,
-    onServing: () => {
-      process.off('message', hold);
-      for (const [msg, handle] of early.splice(0)) process.emit('message', msg as NodeJS.Signals & object, handle as never);
-    },
-  });
+  await serve({ stickyWorker: true });
 }

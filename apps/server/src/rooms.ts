@@ -5,7 +5,8 @@ import { Committer } from './committer.ts';
 import { hashSecret, newId, newJoinCode, newSecret } from './security.ts';
 import type { WorkshopRecord, WorkshopStore } from './store/store.ts';
 import { BrokenLogError, StorageUnavailableError, WorkshopUnavailableError } from './unavailable.ts';
-import type { Clock, CommittedWrite, RoomOutput, RoomShare } from './workshop-room.ts';
+import type { CommandAck, JoinAck } from '@fokus/protocol';
+import type { Clock, CommittedWrite, Forwarded, RoomOutput, RoomShare } from './workshop-room.ts';
 import { WorkshopRoom } from './workshop-room.ts';
 
 export interface CreatedWorkshop {
@@ -53,6 +54,15 @@ export class Rooms {
   /** Another process made events durable: the room of that workshop, if loaded here, applies them. */
   received(write: CommittedWrite): void {
     this.live.get(write.workshopId)?.receive(write);
+  }
+
+  /** Work another process handed to this one, as the workshop's writer: done here and answered as here would. */
+  async forwarded(code: string, work: Forwarded): Promise<CommandAck | JoinAck | null> {
+    const room = await this.get(code).catch(() => null);
+    if (!room) return null;
+    return work.kind === 'command'
+      ? room.execute(work.actor, work.opId, work.command, true)
+      : room.join(work.name, work.organisation, work.token, work.town, true);
   }
 
   /** Another process erased a workshop: its room leaves memory here too (its sockets were told cluster-wide). */

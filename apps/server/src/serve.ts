@@ -13,8 +13,6 @@ const SHUTDOWN_LIMIT_MS = 15_000;
 export interface ServeOptions {
   /** A worker of `npm run start:cluster`: its connections come from the primary (sticky by Socket.IO session). */
   stickyWorker?: boolean;
-  /** Called once the worker takes connections from the primary (before it tells the primary it is ready). */
-  onServing?: () => void;
 }
 
 /**
@@ -35,7 +33,6 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     await fokus.app.ready();
     // The socket.io and Fastify type packages each bring their own http types; the server is the same object.
     setupWorker(fokus.io as unknown as Server);
-    options.onServing?.();
     // The primary opens its port once every worker can take connections.
     process.send?.({ fokus: 'ready' });
     log.info('Fokus worker is serving connections from the cluster primary');

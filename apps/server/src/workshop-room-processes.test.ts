@@ -4,7 +4,7 @@ import { templateContent } from '@fokus/core';
 import type { CommandAck } from '@fokus/protocol';
 import { Rooms } from './rooms.ts';
 import { MemoryStore } from './store/memory-store.ts';
-import type { CommittedWrite, RoomOutput, WorkshopRoom } from './workshop-room.ts';
+import type { CommittedWrite, RoomOutput, RoomShare, WorkshopRoom } from './workshop-room.ts';
 
 /**
  * Two processes on one database: two Rooms (each with its own committer and memory) over one store, linked by a
@@ -16,16 +16,23 @@ const clock = { now: () => Date.now() };
 
 function twoProcesses() {
   const store = new MemoryStore();
-  const channel = { deliver: true };
+  const channel = { deliver: true, forwards: 0 };
   const processes: Rooms[] = [];
-  const linkTo = (self: number) => ({
+  // Through a broker: a copy, a little later.
+  const later = <T>(value: T): Promise<T> => new Promise((resolve) => setImmediate(() => resolve(structuredClone(value))));
+  const linkTo = (self: number): RoomShare => ({
+    process: `p${self}`,
     committed(write: CommittedWrite) {
       if (!channel.deliver) return;
-      // Through a broker: a copy, a little later, to every other process.
-      const copy = structuredClone(write);
-      setImmediate(() => {
+      void later({ ...write, process: `p${self}` }).then((copy) => {
         for (const [i, p] of processes.entries()) if (i !== self) p.received(copy);
       });
+    },
+    async forward(leader, _workshopId, code, work) {
+      const target = processes[Number(leader.slice(1))];
+      if (!channel.deliver || !target) return null;
+      channel.forwards++;
+      return later(await target.forwarded(code, await later(work)));
     },
     presenceChanged() {},
     erased() {},
@@ -54,7 +61,7 @@ async function heldByBoth(options: { deliver?: boolean; budget?: number } = {}) 
   const roomA = await votingWorkshop(a, options.budget);
   const roomB = await b.get(roomA.code);
   if (!roomB) throw new Error('not found');
-  return { store, roomA, roomB };
+  return { store, channel, roomA, roomB };
 }
 
 /** A phone joins through a room (with a token of its own): the actor its commands run as. */
@@ -133,5 +140,22 @@ describe('one workshop through two processes', () => {
     expect(roomB.snapshot.tallies).toEqual({ i1: 5 });
     expect(roomB.resume('token-dag')).toBe(dag.participantId);
     expect(reads.n).toBe(0);
+  });
+
+  it('hands a workshop both write to one of them, so that no command runs out of tries', async () => {
+    const { store, channel, roomA, roomB } = await heldByBoth();
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => joinThrough(i % 2 ? roomB : roomA, `Person ${i}`, `token-${i}`)));
+    // Everyone places ten dots at once, through both processes.
+    const acks = await Promise.all(
+      people.flatMap((person, p) =>
+        Array.from({ length: 10 }, (_, d) => ((p + d) % 2 ? roomB : roomA).execute(person, `${p}-${d}`, vote(d % 2 ? 'i0' : 'i1'))),
+      ),
+    );
+    expect(acks.filter((a) => !a.ok)).toEqual([]);
+    expect((await store.loadEvents(roomA.id)).filter((e) => e.event.type === 'vote.added')).toHaveLength(200);
+    // B (p1) learnt that A (p0) writes the workshop too, and handed its work over rather than racing it.
+    expect(channel.forwards).toBeGreaterThan(0);
+    await settle();
+    expect(roomB.snapshot.tallies).toEqual({ i0: 100, i1: 100 });
   });
 });

@@ -31,10 +31,25 @@ export interface CommittedWrite {
   fromSeq: number;
   events: WorkshopEvent[];
   ops: OpRecord[];
+  /** The process that wrote them (set by the cluster link). */
+  process?: string;
 }
+
+/** What a process asks the workshop's writer to do for it: a command, or a phone's join. */
+export type Forwarded =
+  | { kind: 'command'; actor: Actor; opId: string; command: Command }
+  | { kind: 'join'; name: string; organisation: string; town: string; token: string };
 
 /** Where rooms tell the other processes what happened here (nowhere, for one process on its own). */
 export interface RoomShare {
+  /** This process's name among the others. */
+  readonly process: string;
+  /**
+   * Has `leader` do this for the workshop and answer as it would; null when it did not answer in time (gone).
+   * A workshop written by several processes at once is written by one: the others' commands would keep losing the
+   * seq race to it (each loss costs a read of the log), so they hand them over instead.
+   */
+  forward(leader: string, workshopId: string, code: string, work: Forwarded): Promise<CommandAck | JoinAck | null>;
   /** Events made durable here. */
   committed(write: CommittedWrite): void;
   /** Someone's first socket arrived here, or their last one left. */
@@ -48,6 +63,9 @@ type Persisted = 'saved' | 'conflict' | 'failed';
 
 /** A command decided on stale state is decided again after reloading the log, at most this often. */
 const MAX_DECISIONS = 8;
+
+/** Another process that wrote this workshop this recently is still writing it: the workshop is contended. */
+const CONTENDED_MS = 5000;
 
 /**
  * Op records written by another process reach us with its events; on a conflict we read them from the store,
@@ -97,6 +115,8 @@ export class WorkshopRoom {
   private opsReadAt: number;
   /** Another process's writes that arrived while ours were in flight, by fromSeq: applied once they fit. */
   private readonly remote = new Map<number, CommittedWrite>();
+  /** The other processes that wrote this workshop lately, and when. */
+  private readonly writers = new Map<string, number>();
 
   constructor(
     readonly record: WorkshopRecord,
@@ -160,25 +180,61 @@ export class WorkshopRoom {
     return room;
   }
 
-  /** Runs a command once per (actor, op id): a resend waits for, or gets, the first answer. */
-  execute(actor: Actor, opId: string, command: Command): Promise<CommandAck> {
+  /**
+   * Runs a command once per (actor, op id): a resend waits for, or gets, the first answer. `here`: decide it in
+   * this process whatever other processes write (it was handed over to this one).
+   */
+  execute(actor: Actor, opId: string, command: Command, here = false): Promise<CommandAck> {
     const key = opKey(actorKey(actor), opId);
     const known = this.answers.get(key);
     if (known) return Promise.resolve(known);
     const running = this.inflight.get(key);
     if (running) return running;
-    const p = this.run(actor, opId, command).finally(() => this.inflight.delete(key));
+    const p = this.run(actor, opId, command, here).finally(() => this.inflight.delete(key));
     this.inflight.set(key, p);
     return p;
   }
 
-  private async run(actor: Actor, opId: string, command: Command): Promise<CommandAck> {
+  /**
+   * The process this workshop's writes go to while several write it: the first by name among those writing it
+   * lately and this one (every process reaches the same choice). Null when that is this process.
+   */
+  private leader(): string | null {
+    if (!this.share) return null;
+    const now = this.clock.now();
+    let first = this.share.process;
+    for (const [name, at] of this.writers) {
+      if (now - at > CONTENDED_MS) this.writers.delete(name);
+      else if (name < first) first = name;
+    }
+    return first === this.share.process ? null : first;
+  }
+
+  /** Hands work to the leader; null if there is none or it did not answer (then it no longer counts as writing). */
+  private async handOver(work: Forwarded): Promise<CommandAck | JoinAck | null> {
+    const leader = this.leader();
+    if (!leader || !this.share) return null;
+    const answer = await this.share.forward(leader, this.id, this.code, work);
+    if (!answer) this.writers.delete(leader);
+    return answer;
+  }
+
+  private async run(actor: Actor, opId: string, command: Command, here: boolean): Promise<CommandAck> {
     const key = opKey(actorKey(actor), opId);
     for (let decisions = 1; ; decisions++) {
       while (this.recovery) await this.recovery.done;
       // Another process may have run this very op (a phone that reconnected elsewhere and resent it).
       const known = this.answers.get(key);
       if (known) return known;
+      if (!here) {
+        const answer = (await this.handOver({ kind: 'command', actor, opId, command })) as CommandAck | null;
+        if (answer) {
+          // Kept without the phone's slice, which a resend must not get stale.
+          if (answer.ok) this.answers.set(key, { ok: true, version: answer.version });
+          else this.answers.set(key, answer);
+          return answer;
+        }
+      }
       const decision = decide(this.state, command, actor, this.clock.now());
       if (decision.ok) {
         // A phone's ack counts every event (its own dots included, to match its `me`); anyone else's leaves dots out.
@@ -253,6 +309,7 @@ export class WorkshopRoom {
    */
   receive(write: CommittedWrite): void {
     if (this.closed) return;
+    if (write.process) this.writers.set(write.process, this.clock.now());
     for (const op of write.ops) this.answers.set(opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck);
     if (write.fromSeq + write.events.length - 1 <= this.durable.version) return;
     this.remote.set(write.fromSeq, write);
@@ -283,8 +340,11 @@ export class WorkshopRoom {
     return done;
   }
 
-  /** A phone joins with a token it made (or one we make); the same token never joins twice. `town`: where they come from. */
-  join(name: string, organisation: string, token: string | undefined, town = ''): Promise<JoinAck> {
+  /**
+   * A phone joins with a token it made (or one we make); the same token never joins twice. `town`: where they come
+   * from. `here`: join in this process whatever other processes write (it was handed over to this one).
+   */
+  join(name: string, organisation: string, token: string | undefined, town = '', here = false): Promise<JoinAck> {
     const secret = token ?? newSecret();
     const tokenHash = hashSecret(secret);
     // A join still on its way to the disk answers its resend only once durable.
@@ -296,14 +356,19 @@ export class WorkshopRoom {
       if (!p || p.removed) return Promise.resolve({ ok: false, error: 'unauthorized', message: 'this participant was removed' });
       return Promise.resolve({ ok: true, participantId: p.id, token: secret, name: p.name });
     }
-    const p = this.runJoin(name, organisation, town, secret, tokenHash).finally(() => this.joining.delete(tokenHash));
+    const p = this.runJoin(name, organisation, town, secret, tokenHash, here).finally(() => this.joining.delete(tokenHash));
     this.joining.set(tokenHash, p);
     return p;
   }
 
-  private async runJoin(name: string, organisation: string, town: string, secret: string, tokenHash: string): Promise<JoinAck> {
+  private async runJoin(name: string, organisation: string, town: string, secret: string, tokenHash: string, here: boolean): Promise<JoinAck> {
     for (let decisions = 1; ; decisions++) {
       while (this.recovery) await this.recovery.done;
+      if (!here) {
+        const answer = (await this.handOver({ kind: 'join', name, organisation, town, token: secret })) as JoinAck | null;
+        // The join's events reach this process before the phone's next step needs them (resume reads the log if not).
+        if (answer) return answer;
+      }
       // The same token may have joined through another process meanwhile: that join is this one.
       const joined = this.tokens.get(tokenHash);
       const existing = joined ? this.state.participants[joined] : undefined;

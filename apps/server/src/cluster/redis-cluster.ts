@@ -4,7 +4,8 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { FokusServer } from '../realtime/socket-server.ts';
 import type { Rooms } from '../rooms.ts';
-import type { CommittedWrite, RoomShare } from '../workshop-room.ts';
+import type { CommandAck, JoinAck } from '@fokus/protocol';
+import type { CommittedWrite, Forwarded, RoomShare } from '../workshop-room.ts';
 
 /** A process's name in logs and presence: host, pid and a random suffix (a pid is reused after a restart). */
 export const newProcessName = (): string => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -28,6 +29,24 @@ interface PresenceMessage {
   process: string;
   workshops: Record<string, string[]>;
 }
+
+/** Work handed to a workshop's writer (see RoomShare.forward), and its answer back to the process that asked. */
+interface ForwardMessage {
+  id: string;
+  from: string;
+  leader: string;
+  workshopId: string;
+  code: string;
+  work: Forwarded;
+}
+interface AnswerMessage {
+  id: string;
+  to: string;
+  answer: CommandAck | JoinAck | null;
+}
+
+/** A writer that has not answered by then is taken for gone: the process decides the work itself. */
+const FORWARD_TIMEOUT_MS = 5000;
 
 /** How often each process repeats who is connected to it; a process not heard from for PRESENCE_TTL_MS is gone. */
 const PRESENCE_EVERY_MS = 3000;
@@ -60,6 +79,8 @@ export async function joinCluster(io: FokusServer, link: ClusterLink, log: Clust
   io.adapter(createAdapter(redis, { streamName: `${link.name}:socket.io`, channelPrefix: `${link.name}:socket.io` }));
 
   let rooms: Rooms | null = null;
+  /** Work handed to another process, by id: what to do with its answer. */
+  const waiting = new Map<string, (answer: CommandAck | JoinAck | null) => void>();
   const lastHeard = new Map<string, number>();
   let presenceTimer: NodeJS.Timeout | null = null;
   let presenceSoon: NodeJS.Timeout | null = null;
@@ -76,7 +97,24 @@ export async function joinCluster(io: FokusServer, link: ClusterLink, log: Clust
   };
 
   const share: RoomShare = {
-    committed: (write) => io.serverSideEmit('fokus:committed', JSON.stringify(write)),
+    process: processName,
+    committed: (write) => io.serverSideEmit('fokus:committed', JSON.stringify({ ...write, process: processName } satisfies CommittedWrite)),
+    // Every process hears the question and the answer; only the leader answers, only the asker listens.
+    forward: (leader, workshopId, code, work) =>
+      new Promise((resolve) => {
+        const id = randomBytes(9).toString('base64url');
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          resolve(null);
+        }, FORWARD_TIMEOUT_MS);
+        waiting.set(id, (answer) => {
+          clearTimeout(timer);
+          waiting.delete(id);
+          resolve(answer);
+        });
+        const msg: ForwardMessage = { id, from: processName, leader, workshopId, code, work };
+        io.serverSideEmit('fokus:forward', JSON.stringify(msg));
+      }),
     erased: (workshopId) => io.serverSideEmit('fokus:erased', workshopId),
     // Comings and goings are gathered for a moment: a hall of phones reconnecting is one message, not hundreds.
     presenceChanged: () => {
@@ -94,6 +132,20 @@ export async function joinCluster(io: FokusServer, link: ClusterLink, log: Clust
       rooms = r;
       io.on('fokus:committed', (json) => r.received(JSON.parse(json) as CommittedWrite));
       io.on('fokus:erased', (workshopId) => r.erasedElsewhere(workshopId));
+      io.on('fokus:forward', (json) => {
+        const msg = JSON.parse(json) as ForwardMessage;
+        if (msg.leader !== processName) return;
+        const reply = (answer: CommandAck | JoinAck | null) =>
+          io.serverSideEmit('fokus:answer', JSON.stringify({ id: msg.id, to: msg.from, answer } satisfies AnswerMessage));
+        r.forwarded(msg.code, msg.work).then(reply, (err: unknown) => {
+          log.error({ err, workshop: msg.workshopId }, 'work handed over by another process failed');
+          reply(null);
+        });
+      });
+      io.on('fokus:answer', (json) => {
+        const msg = JSON.parse(json) as AnswerMessage;
+        if (msg.to === processName) waiting.get(msg.id)?.(msg.answer);
+      });
       io.on('fokus:presence', (json) => {
         const msg = JSON.parse(json) as PresenceMessage;
         lastHeard.set(msg.process, Date.now());

@@ -19,6 +19,9 @@ export interface ClusterEvents {
   'fokus:committed': (write: string) => void;
   'fokus:erased': (workshopId: string) => void;
   'fokus:presence': (presence: string) => void;
+  /** Work for a workshop's writer (JSON), and its answer to the process that asked. */
+  'fokus:forward': (work: string) => void;
+  'fokus:answer': (answer: string) => void;
 }
 
 export type FokusServer = Server<ClientToServerEvents, ServerToClientEvents, ClusterEvents, SocketData>;
