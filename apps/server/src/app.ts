@@ -15,6 +15,7 @@ import { StoreConflictError } from './store/store.ts';
 import { workshopRoutes } from './http/workshop-routes.ts';
 import { erasureRoutes } from './http/erasure-routes.ts';
 import { seriesRoutes } from './http/series-routes.ts';
+import { metricsRoute } from './http/metrics-route.ts';
 import { SeriesRegistry } from './series/registry.ts';
 import { workshopSockets } from './realtime/workshop-sockets.ts';
 import { lifecycleSettings, startLifecycle } from './retention.ts';
@@ -71,7 +72,11 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
   const clusterName = config.clusterName ?? 'fokus';
   const cluster = processName && config.redisUrl ? await joinCluster(io, { redisUrl: config.redisUrl, name: clusterName, processName }, app.log) : null;
   const limits = new RateLimits(config.rateLimits, options.personLimits, cluster ? { redis: cluster.redis, prefix: clusterName } : undefined);
-  const rooms = new Rooms(store, socketOutput(io), clock, { log: app.log, ...(cluster ? { share: cluster.share } : {}) });
+  const rooms = new Rooms(store, socketOutput(io), clock, {
+    log: app.log,
+    ...(cluster ? { share: cluster.share } : {}),
+    ...(config.commitWindowMs !== undefined ? { commitWindowMs: config.commitWindowMs } : {}),
+  });
   cluster?.attach(rooms);
   attachRealtime(io, rooms, app.log, limits, policy);
 
@@ -115,6 +120,7 @@ export async function buildApp(config: Config, store: WorkshopStore, options: Bu
     return processName ? { ok: true, process: processName } : { ok: true };
   });
   workshopRoutes(app, rooms, config, limits, policy, clock);
+  metricsRoute(app, rooms);
   erasureRoutes(app, rooms, workshopSockets(io));
   seriesRoutes(app, new SeriesRegistry(store, rooms, clock), config, clock, workshopSockets(io));
   const lifecycle = startLifecycle({ rooms, store, sockets: workshopSockets(io), clock, log: app.log, ...lifecycleSettings(config) });

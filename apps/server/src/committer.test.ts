@@ -77,7 +77,8 @@ describe('Committer', () => {
 
   it('collects the next batch while a slow commit is on its way, and keeps each workshop in order', async () => {
     const store = new FlakyStore();
-    const committer = new Committer(store);
+    // No window: each turn of the event loop is a batch, so the test can tell them apart.
+    const committer = new Committer(store, { windowMs: 0 });
     const write = writer(committer);
     let open!: () => void;
     store.gate = new Promise((r) => (open = r));
@@ -176,7 +177,7 @@ describe('Committer', () => {
 
   it('never lands a write decided on a failed one, even where another process filled the gap so its seq fits', async () => {
     const store = new FlakyStore();
-    const committer = new Committer(store);
+    const committer = new Committer(store, { windowMs: 0 });
     const lineage = {};
     const ours = (fromSeq: number, name: string) => committer.submit({ workshopId: 'w1', fromSeq, events: [event(name)], ops: [] }, lineage);
     let open!: () => void;
@@ -195,5 +196,31 @@ describe('Committer', () => {
     // A new lineage (the room reloaded the log) writes again.
     await committer.submit({ workshopId: 'w1', fromSeq: 2, events: [event('mine-2')], ops: [] }, {});
     expect(store.logs.get('w1')).toEqual(['theirs-1', 'mine-2']);
+  });
+
+  it('gathers the writes of its window into one commit', async () => {
+    const store = new FlakyStore();
+    const committer = new Committer(store, { windowMs: 200 });
+    const write = writer(committer);
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const writes = [write('w1', 'a1')];
+    await pause(2);
+    writes.push(write('w2', 'b1'));
+    await pause(2);
+    writes.push(write('w1', 'a2'));
+    expect(store.calls).toHaveLength(0);
+    await Promise.all(writes);
+    expect(store.calls).toHaveLength(1);
+    expect(committer.stats).toMatchObject({ commits: 1, writes: 3, events: 3, largest: 3 });
+  });
+
+  it('sends a full batch at once, without waiting out the window', async () => {
+    const store = new FlakyStore();
+    // A window no test could wait out: only a full batch can have been committed.
+    const committer = new Committer(store, { windowMs: 3_600_000, maxBatch: 4 });
+    const write = writer(committer);
+    await Promise.all([write('w1', 'a1'), write('w1', 'a2'), write('w2', 'b1'), write('w3', 'c1')]);
+    expect(store.calls).toHaveLength(1);
+    expect(committer.stats).toMatchObject({ commits: 1, writes: 4, largest: 4 });
   });
 });

@@ -110,6 +110,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(DEFAULT_ROOM_IDLE_MINUTES),
   WEB_DIST: z.string().optional(),
+  /** Milliseconds a commit waits to gather others (group commit); 0 commits each turn of the event loop. */
+  COMMIT_WINDOW_MS: z.coerce.number().min(0).max(50).optional(),
 });
 
 export interface Config {
@@ -134,6 +136,8 @@ export interface Config {
   retentionDays?: number;
   /** Milliseconds a room without sockets stays in memory (DEFAULT_ROOM_IDLE_MINUTES when absent). */
   roomIdleMs?: number;
+  /** The group commit's window (DEFAULT_COMMIT_WINDOW_MS when absent). */
+  commitWindowMs?: number;
   /** Folder of the built web app; null serves no static files (tests). */
   webDist: string | null;
 }
@@ -165,6 +169,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultWebDist: string | n
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
     roomIdleMs: Math.round(e.ROOM_IDLE_MINUTES * 60_000),
+    ...(e.COMMIT_WINDOW_MS !== undefined ? { commitWindowMs: e.COMMIT_WINDOW_MS } : {}),
     webDist: e.WEB_DIST ?? defaultWebDist,
   };
 }

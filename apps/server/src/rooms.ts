@@ -23,6 +23,8 @@ export interface RoomsOptions {
   log?: RoomsLog;
   /** Several processes: where rooms tell the others what they made durable. */
   share?: RoomShare;
+  /** The group commit's window in milliseconds. */
+  commitWindowMs?: number;
 }
 
 const stderrLog: RoomsLog = { error: (obj, msg) => console.error(msg, obj) };
@@ -46,7 +48,7 @@ export class Rooms {
     private readonly clock: Clock,
     options: RoomsOptions = {},
   ) {
-    this.committer = new Committer(store, { now: () => clock.now() });
+    this.committer = new Committer(store, { now: () => clock.now(), ...(options.commitWindowMs !== undefined ? { windowMs: options.commitWindowMs } : {}) });
     this.log = options.log ?? stderrLog;
     this.share = options.share ?? null;
   }

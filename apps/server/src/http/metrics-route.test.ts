@@ -1,0 +1,35 @@
+import { afterEach, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import type { FokusApp } from '../app.ts';
+import { MemoryStore } from '../store/memory-store.ts';
+import { TEST_CONFIG } from '../test-config.ts';
+
+let fokus: FokusApp | null = null;
+afterEach(async () => {
+  await fokus?.close();
+  fokus = null;
+});
+
+interface Metrics {
+  commits: { commits: number; writes: number; events: number; largest: number };
+  eventLoop: { maxBlockMs: number };
+  cpu: { processMs: number; mainThreadBusyMs: number };
+  roomsLoaded: number;
+}
+
+it('counts commits for a caller on the machine itself, and is no route for anyone else', async () => {
+  fokus = await buildApp(TEST_CONFIG, new MemoryStore());
+  const created = await fokus.app.inject({ method: 'POST', url: '/api/workshops', payload: { template: 'handlingsplan', lang: 'sv' } });
+  expect(created.statusCode).toBe(201);
+  const res = await fokus.app.inject({ url: '/api/metrics', remoteAddress: '127.0.0.1' });
+  expect(res.statusCode).toBe(200);
+  const metrics = res.json<Metrics>();
+  // Creating a workshop writes through the store directly; no command has been committed yet.
+  expect(metrics.commits).toEqual({ commits: 0, writes: 0, events: 0, largest: 0 });
+  expect(metrics.roomsLoaded).toBe(1);
+  expect(metrics.cpu.processMs).toBeGreaterThan(0);
+  expect(metrics.cpu.mainThreadBusyMs).toBeGreaterThan(0);
+  expect(Number.isFinite(metrics.eventLoop.maxBlockMs)).toBe(true);
+  const outside = await fokus.app.inject({ url: '/api/metrics', remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '127.0.0.1' } });
+  expect(outside.statusCode).toBe(404);
+});
