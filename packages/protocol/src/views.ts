@@ -231,11 +231,18 @@ export interface VoteFigures {
   dotsUsed: number;
 }
 
+/** Figures by ballots: states are immutable, so the same ballots always count the same (one count per send, not per role). */
+const figuresOfBallots = new WeakMap<object, VoteFigures>();
+
 export function voteFigures(s: Pick<Workshop, 'votes'>): VoteFigures {
+  const known = figuresOfBallots.get(s.votes);
+  if (known) return known;
   const tallies = tallyOf(s);
   let dotsUsed = 0;
   for (const t of Object.values(tallies)) dotsUsed += t.dots;
-  return { tallies, dotsUsed };
+  const figures = { tallies, dotsUsed };
+  figuresOfBallots.set(s.votes, figures);
+  return figures;
 }
 
 /**
