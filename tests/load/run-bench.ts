@@ -237,6 +237,8 @@ async function drive(
       .map((s) => s.stats())
       .reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, peakRssMb: a.peakRssMb + b.peakRssMb }), { cpuSeconds: 0, peakRssMb: 0 });
   const cpuBefore = serverStats().cpuSeconds;
+  // Fokus's own figures (GET /api/metrics; the baseline has none): commits, threads, the event loop's longest block.
+  const metricsBefore = target === 'baseline' ? null : await serverMetrics(servers, true);
   for (const r of rooms) {
     r.f.counting = true;
     r.screen.counting = true;
@@ -255,6 +257,7 @@ async function drive(
   const coordCpu = process.cpuUsage(coordCpu0);
   const coordinatorCpuPct = ((coordCpu.user + coordCpu.system) / 1000 / (now() - openedAt || 1)) * 100;
   const stats = serverStats();
+  const metricsAfter = metricsBefore ? await serverMetrics(servers, false) : null;
   const dbCpuSeconds = backends ? backends.backendCpuSeconds() : Number.NaN;
   const votingCpu = stats.cpuSeconds - cpuBefore;
 
@@ -335,6 +338,7 @@ async function drive(
     serverCpuSeconds: round(stats.cpuSeconds, 2),
     serverCpuVotingSeconds: round(votingCpu, 2),
     messagesPerVote: round(messages / Math.max(1, acks.length), 2),
+    ...metricsFigures(metricsBefore, metricsAfter, acks.length),
     voteCommits: reading.voteCommits,
     voteCommitsPerS: round(reading.voteCommits / votingWallS, 1),
     votesPerCommit: round(acks.length / reading.voteCommits, 2),
@@ -348,5 +352,63 @@ async function drive(
     pinned,
     loadAvgStart: round(loadAvgStart, 2),
     loadAvgEnd: round(loadavg()[0] ?? 0, 2),
+  };
+}
+
+/** What GET /api/metrics says, summed over the processes (the longest event-loop block: the longest of any). */
+interface ServerMetrics {
+  commits: number;
+  writes: number;
+  events: number;
+  maxBlockMs: number;
+  processMs: number;
+  mainThreadBusyMs: number;
+}
+
+async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): Promise<ServerMetrics> {
+  const each = await Promise.all(
+    servers.map(async (s) => {
+      const res = await fetch(`${s.url}/api/metrics${reset ? '?reset=1' : ''}`);
+      return (await res.json()) as {
+        commits: { commits: number; writes: number; events: number };
+        eventLoop: { maxBlockMs: number };
+        cpu: { processMs: number; mainThreadBusyMs: number };
+      };
+    }),
+  );
+  return each.reduce<ServerMetrics>(
+    (a, m) => ({
+      commits: a.commits + m.commits.commits,
+      writes: a.writes + m.commits.writes,
+      events: a.events + m.commits.events,
+      maxBlockMs: Math.max(a.maxBlockMs, m.eventLoop.maxBlockMs),
+      processMs: a.processMs + m.cpu.processMs,
+      mainThreadBusyMs: a.mainThreadBusyMs + m.cpu.mainThreadBusyMs,
+    }),
+    { commits: 0, writes: 0, events: 0, maxBlockMs: 0, processMs: 0, mainThreadBusyMs: 0 },
+  );
+}
+
+/** The voting window's share of the server's own figures; NaN for the baseline. */
+function metricsFigures(before: ServerMetrics | null, after: ServerMetrics | null, votes: number) {
+  if (!before || !after) {
+    return {
+      storeCommits: Number.NaN,
+      writesPerCommit: Number.NaN,
+      maxLoopBlockMs: Number.NaN,
+      mainCpuMsPer1000Votes: Number.NaN,
+      otherCpuMsPer1000Votes: Number.NaN,
+    };
+  }
+  const commits = after.commits - before.commits;
+  const main = after.mainThreadBusyMs - before.mainThreadBusyMs;
+  const all = after.processMs - before.processMs;
+  const per1000 = (ms: number) => round((ms / Math.max(1, votes)) * 1000);
+  return {
+    storeCommits: commits,
+    writesPerCommit: round((after.writes - before.writes) / Math.max(1, commits), 2),
+    maxLoopBlockMs: round(after.maxBlockMs),
+    mainCpuMsPer1000Votes: per1000(main),
+    otherCpuMsPer1000Votes: per1000(all - main),
   };
 }

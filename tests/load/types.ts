@@ -125,6 +125,15 @@ export interface RunFigures {
   serverCpuSeconds: number;
   serverCpuVotingSeconds: number;
   messagesPerVote: number;
+  /** From Fokus's GET /api/metrics over the voting window (NaN for the baseline): the committer's batches. */
+  storeCommits: number;
+  /** Commands (writes) per batch: what the group commit gathers per fsync (SQLite) or transaction (PostgreSQL). */
+  writesPerCommit: number;
+  /** The longest the event loop was blocked (monitorEventLoopDelay, 5 ms resolution), the longest of any process. */
+  maxLoopBlockMs: number;
+  /** CPU per 1,000 acknowledged votes: the main thread (event-loop busy time), and the rest (store writer, GC threads). */
+  mainCpuMsPer1000Votes: number;
+  otherCpuMsPer1000Votes: number;
   /**
    * PostgreSQL only (NaN otherwise). Vote commits: the distinct transactions (xmin) that stored the vote events,
    * i.e. commit batches that carried votes; per second of the voting window; vote events per such commit.
