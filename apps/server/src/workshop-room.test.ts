@@ -184,4 +184,24 @@ describe('WorkshopRoom', () => {
     const joins = (await store.loadEvents(room.id)).filter((e) => e.event.type === 'participant.joined');
     expect(joins).toHaveLength(2); // Pia from the set-up, and Bo once
   });
+
+  it('leaves the facilitator’s list alone for an anonymous dot, and refreshes it for a paper ballot', async () => {
+    const store = new GatedStore();
+    const { room, pia, sent } = await votingRoom(store);
+    const fac = { role: 'facilitator' } as const;
+    await room.execute(fac, 'anon', { type: 'voting:configure', settings: { anonymous: true } });
+    await room.execute(fac, 'paper', { type: 'participant:add', participantId: 'papper', name: 'Per på papper' });
+    await advance(300);
+    sent.length = 0;
+    // Built, not only sent: an unchanged list is not sent again, but building it is the cost.
+    const built = room.broadcastsBuilt.get('facilitator:view') ?? 0;
+    const facilitatorViews = () => (room.broadcastsBuilt.get('facilitator:view') ?? 0) - built;
+    for (let i = 0; i < 3; i++) await room.execute(pia, `a${i}`, { type: 'vote:add', ideaId: 'i1' });
+    await advance(300);
+    expect(facilitatorViews()).toBe(0);
+    // The facilitator fills in a paper ballot: their list shows it.
+    await room.execute(fac, 'p1', { type: 'vote:add', ideaId: 'i1', participantId: 'papper' });
+    await advance(300);
+    expect(facilitatorViews()).toBe(1);
+  });
 });

@@ -156,6 +156,11 @@ export class WorkshopRoom {
   get snapshot(): Workshop {
     return this.durable;
   }
+  /** How many bodies each channel (role:view, role:tally) has built: what the broadcasts cost. */
+  get broadcastsBuilt(): ReadonlyMap<string, number> {
+    return this.broadcast.built;
+  }
+
   /** The durable state with only the votes the anonymity gate has released: what an export may show. */
   get shown(): Workshop {
     return this.gate.shown(this.durable);
@@ -530,16 +535,24 @@ export class WorkshopRoom {
   private published(events: WorkshopEvent[], after: Workshop): void {
     // Commits land in order, so the newest committed state is the durable one.
     if (after.version > this.durable.version) this.durable = after;
-    if (this.gate.observe(events, after, this.clock.now())) this.broadcast.markFigures();
+    if (this.gate.observe(events, after, this.clock.now())) this.broadcast.markTallies();
     for (const e of events) {
       if (e.type === 'participant.removed') this.output.removed(this.id, e.participantId);
       const touched = meTouchedBy(e);
       this.broadcast.markMe(touched === 'everyone' ? [...this.online.keys()] : touched);
-      if (movesOnlyFigures(e)) this.broadcast.markFigures();
+      if (movesOnlyTallies(e, after)) this.broadcast.markTallies();
+      else if (movesOnlyFigures(e)) this.broadcast.markFigures();
       else this.broadcast.markAll();
     }
   }
 }
+
+/**
+ * A dot the facilitator's list does not show: it shows each person's dots only with named voting, and a paper
+ * ballot always (the facilitator fills it in).
+ */
+const movesOnlyTallies = (e: WorkshopEvent, s: Workshop): boolean =>
+  (e.type === 'vote.added' || e.type === 'vote.removed') && s.voting.settings.anonymous && !s.participants[e.participantId]?.paper;
 
 /** Someone is erased: their stored history is rewritten once this event is durable. */
 const erases = (e: WorkshopEvent): boolean => e.type === 'participant.removed' && e.erasedAs !== undefined;
