@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FokusProcess, FreshDatabase } from '../support/cluster-processes.ts';
-import {
-  clusterUnavailable,
-  dropClusterKeys,
-  freshDatabase,
-  killStartedProcesses,
-  newClusterName,
-  startFokusProcess,
-  waitFor,
-} from '../support/cluster-processes.ts';
+import type { FokusProcess } from '../support/cluster-processes.ts';
+import { clusterUnavailable, threeProcesses, waitFor } from '../support/cluster-processes.ts';
 import { Router, clusterWorkshop, dotsInLog, dotsOf, joinPhones, must, sameDots } from '../support/cluster-workshop.ts';
 import type { RoamingClient } from '../support/roaming-phone.ts';
 
@@ -25,31 +17,16 @@ const SHUTDOWN_LIMIT_MS = 15_000;
 const PHONES = 90;
 
 describe.skipIf(unavailable !== null)('a Fokus process stopped with SIGTERM among three', () => {
-  const clusterName = newClusterName();
-  let db: FreshDatabase;
-  let procs: (FokusProcess & { url: string })[] = [];
-  const opened: { close(): void }[] = [];
-
-  beforeAll(async () => {
-    db = await freshDatabase();
-    procs = await Promise.all([0, 1, 2].map(() => startFokusProcess({ databaseUrl: db.url, clusterName })));
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const c of opened) c.close();
-    killStartedProcesses();
-    await db?.drop();
-    await dropClusterKeys(clusterName);
-  }, 30_000);
+  const cluster = threeProcesses(beforeAll, afterAll);
 
   it('exits 0 within the shutdown limit while its phones vote; they reconnect elsewhere and finish, nothing acknowledged lost', async () => {
-    const router = new Router(procs.map((p) => p.url));
+    const router = new Router(cluster.procs.map((p) => p.url));
     const w = await clusterWorkshop(router, 'g', { budget: 10 });
-    opened.push(w);
+    cluster.opened.push(w);
     const phones = await joinPhones(router, w.created.code, PHONES, 'Deltagare');
-    opened.push(...phones);
+    cluster.opened.push(...phones);
     const participantIds = phones.map((p) => p.me?.me.participantId);
-    const stopping = procs[2] as FokusProcess & { url: string };
+    const stopping = cluster.procs[2] as FokusProcess & { url: string };
     const onStopping = phones.filter((p) => p.url === stopping.url);
     expect(onStopping.length).toBe(PHONES / 3);
     await must(w.facilitators[0] as RoamingClient, { type: 'voting:open' });
@@ -90,9 +67,9 @@ describe.skipIf(unavailable !== null)('a Fokus process stopped with SIGTERM amon
     );
 
     // Every acknowledged vote is in the log once; one op record per op id.
-    const log = await dotsInLog(db.pool, w.created.workshopId);
+    const log = await dotsInLog(cluster.pool, w.created.workshopId);
     expect(log.added.length).toBe(PHONES * 10);
-    const ops = await db.pool.query<{ op_id: string }>("SELECT op_id FROM ops WHERE workshop_id = $1 AND actor LIKE 'p:%'", [w.created.workshopId]);
+    const ops = await cluster.pool.query<{ op_id: string }>("SELECT op_id FROM ops WHERE workshop_id = $1 AND actor LIKE 'p:%'", [w.created.workshopId]);
     expect(ops.rows.length).toBe(PHONES * 10);
     expect(new Set(ops.rows.map((r) => r.op_id))).toEqual(new Set(phones.flatMap((p) => p.ops.map((o) => o.opId))));
 

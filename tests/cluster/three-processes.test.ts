@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TallyMessage } from '@fokus/protocol';
-import type { FokusProcess, FreshDatabase } from '../support/cluster-processes.ts';
-import {
-  clusterUnavailable,
-  dropClusterKeys,
-  freshDatabase,
-  killStartedProcesses,
-  newClusterName,
-  startFokusProcess,
-  waitFor,
-} from '../support/cluster-processes.ts';
+import type { FokusProcess } from '../support/cluster-processes.ts';
+import { clusterUnavailable, threeProcesses, waitFor } from '../support/cluster-processes.ts';
 import { Router, clusterWorkshop, dotsInLog, dotsOf, joinPhones, must, sameDots, transactions } from '../support/cluster-workshop.ts';
 import { RoamingClient, latency } from '../support/roaming-phone.ts';
 
@@ -27,31 +19,12 @@ const PHONES = 300;
 const DOTS_EACH = 5;
 
 describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, one Redis', () => {
-  const clusterName = newClusterName();
-  let db: FreshDatabase;
-  let procs: (FokusProcess & { url: string })[] = [];
-  const opened: { close(): void }[] = [];
+  const cluster = threeProcesses(beforeAll, afterAll);
+  const track = cluster.track;
 
-  beforeAll(async () => {
-    db = await freshDatabase();
-    // All three at once on an empty database: they race to migrate it, as a fresh deployment does.
-    procs = await Promise.all([0, 1, 2].map(() => startFokusProcess({ databaseUrl: db.url, clusterName })));
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const c of opened) c.close();
-    killStartedProcesses();
-    await db?.drop();
-    await dropClusterKeys(clusterName);
-  }, 30_000);
-
-  const track = <T extends { close(): void }>(c: T): T => {
-    opened.push(c);
-    return c;
-  };
 
   it(`${PHONES} phones over three processes: presence everywhere, every vote acknowledged, every screen and phone ends on the log's tally; a second workshop beside it untouched`, async () => {
-    const router = new Router(procs.map((p) => p.url));
+    const router = new Router(cluster.procs.map((p) => p.url));
     // A: the defaults (anonymous, results hidden until revealed). B: live figures on the screen, to watch for leaks.
     const a = track(await clusterWorkshop(router, 'a', {}));
     const b = track(await clusterWorkshop(router, 'b', { anonymous: false, hideResults: false }, 4));
@@ -66,7 +39,7 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
       await waitFor('every phone online in every facilitator view', () => f.tally?.tally.online === PHONES && onlineIn(f) === PHONES, 10_000);
     }
     // The phones of process 3 leave: the facilitators on processes 1 and 2 see them go, then come back.
-    const third = phones.filter((p) => p.url === procs[2]?.url);
+    const third = phones.filter((p) => p.url === cluster.procs[2]?.url);
     expect(third.length).toBe(PHONES / 3);
     for (const p of third) p.close();
     for (const f of a.facilitators.slice(0, 2)) {
@@ -83,7 +56,7 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
     const aLead = a.facilitators[0] as RoamingClient;
     await must(aLead, { type: 'voting:open' });
     await must(b.facilitators[1] as RoamingClient, { type: 'voting:open' });
-    const txBefore = await transactions(db.pool);
+    const txBefore = await transactions(cluster.pool);
     const started = Date.now();
     const acks = await Promise.all([
       ...phones.flatMap((p, i) =>
@@ -97,16 +70,16 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
     const refused = acks.filter((x) => !x.ok);
     expect(refused).toEqual([]);
     const retries = [...phones, ...bPhones].reduce((n, p) => n + p.retries, 0);
-    const perProcess = procs.map((proc) =>
+    const perProcess = cluster.procs.map((proc) =>
       latency(phones.filter((p) => p.url === proc.url).flatMap((p) => p.ops.filter((o) => o.command.type === 'vote:add'))),
     );
-    const txAfter = await transactions(db.pool);
+    const txAfter = await transactions(cluster.pool);
     console.log(
       `${acks.length} votes acknowledged in ${voteMs} ms over three processes (${retries} answered storage_unavailable and were resent); ack latency per process p50/p99/max: ${perProcess.map((l) => `${l.p50}/${l.p99}/${l.max}`).join(', ')} ms; PostgreSQL meanwhile: ${txAfter.commits - txBefore.commits} commits, ${txAfter.rollbacks - txBefore.rollbacks} rollbacks (about; the statistics lag a second)`,
     );
 
     // The log holds exactly the acknowledged votes.
-    const aLog = await dotsInLog(db.pool, a.created.workshopId);
+    const aLog = await dotsInLog(cluster.pool, a.created.workshopId);
     expect(aLog.added.length).toBe(PHONES * DOTS_EACH);
     const expectedA: Record<string, number> = {};
     phones.forEach((_, i) => {
@@ -126,7 +99,7 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
     for (const s of a.screens) expect(dotsOf(s.tally)).toEqual(aLog.dots);
 
     // (d) B: exact, and its screens never showed A's figures (no idea of A's, never more dots than B has).
-    const bLog = await dotsInLog(db.pool, b.created.workshopId);
+    const bLog = await dotsInLog(cluster.pool, b.created.workshopId);
     expect(bLog.added.length).toBe(90);
     for (const s of b.screens) {
       await waitFor('B screens on the B log tally', () => sameDots(dotsOf(s.tally), bLog.dots), 10_000);
@@ -137,7 +110,7 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
   }, 60_000);
 
   it('(b) one participant on all three processes fires 25 votes at once: exactly the budget of 10 is accepted', async () => {
-    const router = new Router(procs.map((p) => p.url));
+    const router = new Router(cluster.procs.map((p) => p.url));
     const c = track(await clusterWorkshop(router, 'c', { budget: 10, anonymous: false, hideResults: false }, 3));
     const [first] = await joinPhones(router, c.created.code, 1, 'Samma person');
     if (!first?.token) throw new Error('no token');
@@ -148,7 +121,7 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
       await same.start();
       sockets.push(same);
     }
-    expect(sockets.map((s) => s.url)).toEqual(procs.map((p) => p.url));
+    expect(sockets.map((s) => s.url)).toEqual(cluster.procs.map((p) => p.url));
     const participantId = first.me?.me.participantId;
     expect(typeof participantId).toBe('string');
     expect(sockets.map((s) => s.identities.at(-1))).toEqual([participantId, participantId, participantId]);
@@ -163,11 +136,11 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
       `budget race: ${accepted} accepted, ${exhausted} budget_exhausted, per process accepted ${sockets.map((s) => s.acked().length).join('/')}, ${sockets.reduce((n, s) => n + s.retries, 0)} resent after storage_unavailable`,
     );
     expect({ accepted, exhausted }).toEqual({ accepted: 10, exhausted: 15 });
-    const log = await dotsInLog(db.pool, c.created.workshopId);
+    const log = await dotsInLog(cluster.pool, c.created.workshopId);
     expect(log.added.length).toBe(10);
     expect(new Set(log.added.map((e) => e.participantId))).toEqual(new Set([participantId]));
     // One op record per accepted vote, none for a refusal.
-    const ops = await db.pool.query<{ op_id: string }>('SELECT op_id FROM ops WHERE workshop_id = $1 AND actor = $2', [
+    const ops = await cluster.pool.query<{ op_id: string }>('SELECT op_id FROM ops WHERE workshop_id = $1 AND actor = $2', [
       c.created.workshopId,
       `p:${participantId}`,
     ]);
@@ -178,13 +151,13 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
   }, 30_000);
 
   it('(c) a process killed with SIGKILL mid-vote: its phones reconnect to the survivors with their tokens and resend; nothing acknowledged is lost or counted twice', async () => {
-    const router = new Router(procs.map((p) => p.url));
+    const router = new Router(cluster.procs.map((p) => p.url));
     const d = track(await clusterWorkshop(router, 'd', { budget: 10 }));
     const count = 150;
     const phones = await joinPhones(router, d.created.code, count, 'Röstare');
     for (const p of phones) track(p);
     const ids = phones.map((p) => p.identities.at(-1) ?? null);
-    const victim = procs[2] as FokusProcess & { url: string };
+    const victim = cluster.procs[2] as FokusProcess & { url: string };
     const onVictim = phones.filter((p) => p.url === victim.url);
     expect(onVictim.length).toBe(count / 3);
     const participantIds = phones.map((p) => p.me?.me.participantId);
@@ -204,7 +177,7 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
     await waitFor('a third of the votes acknowledged', () => ackedNow() >= (count * 10) / 3, 20_000, 5);
     const ackedBeforeKill = ackedNow();
     const victimAckedBefore = onVictim.reduce((n, p) => n + p.acked().length, 0);
-    const perProcess = procs.map((proc) => phones.filter((p) => p.url === proc.url).reduce((n, p) => n + p.acked().length, 0));
+    const perProcess = cluster.procs.map((proc) => phones.filter((p) => p.url === proc.url).reduce((n, p) => n + p.acked().length, 0));
     console.log(`at the kill: acks per process ${perProcess.join('/')}, retries ${phones.reduce((n, p) => n + p.retries, 0)}`);
     victim.proc.kill('SIGKILL');
     router.gone(victim.url);
@@ -232,13 +205,13 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
     expect(onVictim.every((p) => p.identities.length === 3)).toBe(true);
 
     // The log: each acknowledged vote exactly once, one op record per op id, none twice.
-    const log = await dotsInLog(db.pool, d.created.workshopId);
+    const log = await dotsInLog(cluster.pool, d.created.workshopId);
     expect(log.added.length).toBe(count * 10);
     const perPerson = new Map<string, number>();
     for (const e of log.added) perPerson.set(e.participantId, (perPerson.get(e.participantId) ?? 0) + 1);
     expect([...perPerson.values()].every((n) => n === 10)).toBe(true);
     expect(perPerson.size).toBe(count);
-    const ops = await db.pool.query<{ op_id: string; n: string }>(
+    const ops = await cluster.pool.query<{ op_id: string; n: string }>(
       "SELECT op_id, count(*) AS n FROM ops WHERE workshop_id = $1 AND actor LIKE 'p:%' GROUP BY op_id",
       [d.created.workshopId],
     );

@@ -235,8 +235,16 @@ async function drive(
   const serverStats = (): ProcStats =>
     servers
       .map((s) => s.stats())
-      .reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, peakRssMb: a.peakRssMb + b.peakRssMb }), { cpuSeconds: 0, peakRssMb: 0 });
-  const cpuBefore = serverStats().cpuSeconds;
+      .reduce(
+        (a, b) => ({
+          cpuSeconds: a.cpuSeconds + b.cpuSeconds,
+          mainThreadCpuSeconds: a.mainThreadCpuSeconds + b.mainThreadCpuSeconds,
+          peakRssMb: a.peakRssMb + b.peakRssMb,
+        }),
+        { cpuSeconds: 0, mainThreadCpuSeconds: 0, peakRssMb: 0 },
+      );
+  const statsBefore = serverStats();
+  const cpuBefore = statsBefore.cpuSeconds;
   // Fokus's own figures (GET /api/metrics; the baseline has none): commits, threads, the event loop's longest block.
   const metricsBefore = target === 'baseline' ? null : await serverMetrics(servers, true);
   for (const r of rooms) {
@@ -338,7 +346,9 @@ async function drive(
     serverCpuSeconds: round(stats.cpuSeconds, 2),
     serverCpuVotingSeconds: round(votingCpu, 2),
     messagesPerVote: round(messages / Math.max(1, acks.length), 2),
-    ...metricsFigures(metricsBefore, metricsAfter, acks.length),
+    ...metricsFigures(metricsBefore, metricsAfter),
+    mainCpuMsPer1000Votes: per1000Votes((stats.mainThreadCpuSeconds - statsBefore.mainThreadCpuSeconds) * 1000, acks.length),
+    otherCpuMsPer1000Votes: per1000Votes((votingCpu - (stats.mainThreadCpuSeconds - statsBefore.mainThreadCpuSeconds)) * 1000, acks.length),
     voteCommits: reading.voteCommits,
     voteCommitsPerS: round(reading.voteCommits / votingWallS, 1),
     votesPerCommit: round(acks.length / reading.voteCommits, 2),
@@ -361,8 +371,6 @@ interface ServerMetrics {
   writes: number;
   events: number;
   maxBlockMs: number;
-  processMs: number;
-  mainThreadBusyMs: number;
 }
 
 async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): Promise<ServerMetrics> {
@@ -372,7 +380,6 @@ async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): 
       return (await res.json()) as {
         commits: { commits: number; writes: number; events: number };
         eventLoop: { maxBlockMs: number };
-        cpu: { processMs: number; mainThreadBusyMs: number };
       };
     }),
   );
@@ -382,33 +389,20 @@ async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): 
       writes: a.writes + m.commits.writes,
       events: a.events + m.commits.events,
       maxBlockMs: Math.max(a.maxBlockMs, m.eventLoop.maxBlockMs),
-      processMs: a.processMs + m.cpu.processMs,
-      mainThreadBusyMs: a.mainThreadBusyMs + m.cpu.mainThreadBusyMs,
     }),
-    { commits: 0, writes: 0, events: 0, maxBlockMs: 0, processMs: 0, mainThreadBusyMs: 0 },
+    { commits: 0, writes: 0, events: 0, maxBlockMs: 0 },
   );
 }
 
 /** The voting window's share of the server's own figures; NaN for the baseline. */
-function metricsFigures(before: ServerMetrics | null, after: ServerMetrics | null, votes: number) {
-  if (!before || !after) {
-    return {
-      storeCommits: Number.NaN,
-      writesPerCommit: Number.NaN,
-      maxLoopBlockMs: Number.NaN,
-      mainCpuMsPer1000Votes: Number.NaN,
-      otherCpuMsPer1000Votes: Number.NaN,
-    };
-  }
+function metricsFigures(before: ServerMetrics | null, after: ServerMetrics | null) {
+  if (!before || !after) return { storeCommits: Number.NaN, writesPerCommit: Number.NaN, maxLoopBlockMs: Number.NaN };
   const commits = after.commits - before.commits;
-  const main = after.mainThreadBusyMs - before.mainThreadBusyMs;
-  const all = after.processMs - before.processMs;
-  const per1000 = (ms: number) => round((ms / Math.max(1, votes)) * 1000);
   return {
     storeCommits: commits,
     writesPerCommit: round((after.writes - before.writes) / Math.max(1, commits), 2),
     maxLoopBlockMs: round(after.maxBlockMs),
-    mainCpuMsPer1000Votes: per1000(main),
-    otherCpuMsPer1000Votes: per1000(all - main),
   };
 }
+
+const per1000Votes = (ms: number, votes: number): number => round((ms / Math.max(1, votes)) * 1000);

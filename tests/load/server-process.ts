@@ -31,6 +31,8 @@ export function freePort(): Promise<number> {
 
 export interface ProcStats {
   cpuSeconds: number;
+  /** The main thread's own (its task id is the pid): the event loop; the rest is the store's writer, GC and other threads. */
+  mainThreadCpuSeconds: number;
   peakRssMb: number;
 }
 
@@ -40,10 +42,13 @@ export function procStats(pid: number): ProcStats {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+    const main = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const mainFields = main.slice(main.lastIndexOf(')') + 2).split(' ');
+    const mainThreadCpuSeconds = (Number(mainFields[11]) + Number(mainFields[12])) / CLK_TCK;
     const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return { cpuSeconds, peakRssMb: Number(hwm ?? 0) / 1024 };
+    return { cpuSeconds, mainThreadCpuSeconds, peakRssMb: Number(hwm ?? 0) / 1024 };
   } catch {
-    return { cpuSeconds: Number.NaN, peakRssMb: Number.NaN };
+    return { cpuSeconds: Number.NaN, mainThreadCpuSeconds: Number.NaN, peakRssMb: Number.NaN };
   }
 }
 

@@ -218,6 +218,40 @@ export async function health(url: string): Promise<{ status: number; body: { ok:
 }
 
 /** Polls `check` every `everyMs` until it is true; the error names what was awaited. */
+/**
+ * Three processes at once on an empty database of their own (they race to migrate it, as a fresh deployment does)
+ * and a cluster name of their own, for one describe block: started before its tests, killed, dropped and cleaned up
+ * after, with every client the tests handed to `track`.
+ */
+export function threeProcesses(beforeAll: (fn: () => Promise<void>, timeout: number) => void, afterAll: (fn: () => Promise<void>, timeout: number) => void) {
+  const cluster = {
+    name: newClusterName(),
+    db: null as FreshDatabase | null,
+    procs: [] as (FokusProcess & { url: string })[],
+    opened: [] as { close(): void }[],
+    track<T extends { close(): void }>(c: T): T {
+      cluster.opened.push(c);
+      return c;
+    },
+    get pool(): FreshDatabase['pool'] {
+      if (!cluster.db) throw new Error('the database is made before the tests run');
+      return cluster.db.pool;
+    },
+  };
+  beforeAll(async () => {
+    const db = await freshDatabase();
+    cluster.db = db;
+    cluster.procs = await Promise.all([0, 1, 2].map(() => startFokusProcess({ databaseUrl: db.url, clusterName: cluster.name })));
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of cluster.opened) c.close();
+    killStartedProcesses();
+    await cluster.db?.drop();
+    await dropClusterKeys(cluster.name);
+  }, 30_000);
+  return cluster;
+}
+
 export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000, everyMs = 50): Promise<number> {
   const start = Date.now();
   for (;;) {

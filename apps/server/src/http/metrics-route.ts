@@ -6,8 +6,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * `GET /api/metrics`: what this process has done, for the benchmark and for an operator on the machine itself:
- * commits and how full they were, the longest the event loop was blocked, busy time of the main thread against
- * the whole process (the rest is the store's writer and other threads), memory. Answered on loopback only (the
+ * commits and how full they were, the longest the event loop was blocked and how long it has been busy (wall time,
+ * not CPU: /proc/PID/task/PID/stat has the main thread's CPU), the process's CPU, memory. Answered on loopback only (the
  * socket's own address, whatever a proxy says): it names no workshop, but it is no one else's business either.
  * `?reset=1` starts the event-loop figures afresh (between a benchmark's phases).
  */
@@ -21,8 +21,13 @@ export function metricsRoute(app: FastifyInstance, rooms: Rooms): void {
     const body = {
       pid: process.pid,
       commits: { ...rooms.committer.stats },
-      eventLoop: { maxBlockMs: delay.max / 1e6, p99DelayMs: delay.percentile(99) / 1e6, meanDelayMs: delay.mean / 1e6 },
-      cpu: { processMs: (cpu.user + cpu.system) / 1000, mainThreadBusyMs: performance.eventLoopUtilization().active },
+      eventLoop: {
+        maxBlockMs: delay.max / 1e6,
+        p99DelayMs: delay.percentile(99) / 1e6,
+        meanDelayMs: delay.mean / 1e6,
+        busyMs: performance.eventLoopUtilization().active,
+      },
+      cpu: { processMs: (cpu.user + cpu.system) / 1000 },
       memory: { rssMb: process.memoryUsage.rss() / 2 ** 20 },
       roomsLoaded: rooms.loaded,
     };
