@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { setupMaster } from '@socket.io/sticky';
-import { serve } from './serve.ts';
+import { serve, startFailed } from './serve.ts';
 
 /**
  * `npm run start:cluster -- --processes 3`: several Fokus processes on this machine behind one port, for trying
@@ -27,8 +27,16 @@ if (cluster.isPrimary) {
   setupMaster(front, { loadBalancingMethod: 'least-connection' });
 
   let stopping = false;
+  const served = new WeakSet<object>();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
+    // One that never served cannot start (no database, a newer schema): starting more would fail the same way.
+    if (!served.has(worker)) {
+      console.error(JSON.stringify({ msg: 'a Fokus worker could not start (see above); stopping', pid: worker.process.pid, code }));
+      process.kill(process.pid, 'SIGTERM');
+      process.exitCode = 1;
+      return;
+    }
     console.error(JSON.stringify({ msg: 'a Fokus worker stopped; starting another', pid: worker.process.pid, code, signal }));
     cluster.fork();
   });
@@ -38,6 +46,7 @@ if (cluster.isPrimary) {
   let ready = 0;
   cluster.on('message', (worker, msg: { fokus?: string }) => {
     if (msg?.fokus !== 'ready') return;
+    served.add(worker);
     Object.assign(worker, { clientsCount: 0 });
     if (++ready !== processes) return;
     front.listen(port, host, () =>
@@ -53,15 +62,15 @@ if (cluster.isPrimary) {
       front.close();
       const workers = Object.values(cluster.workers ?? {});
       let left = workers.length;
-      if (left === 0) process.exit(0);
+      if (left === 0) process.exit();
       for (const w of workers) {
         w?.on('exit', () => {
-          if (--left === 0) process.exit(0);
+          if (--left === 0) process.exit();
         });
         w?.process.kill('SIGTERM');
       }
     });
   }
 } else {
-  await serve({ stickyWorker: true });
+  await serve({ stickyWorker: true }).catch(startFailed);
 }

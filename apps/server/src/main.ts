@@ -1,3 +1,3 @@
-import { serve } from './serve.ts';
+import { serve, startFailed } from './serve.ts';
 
-await serve();
+await serve().catch(startFailed);

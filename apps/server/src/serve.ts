@@ -7,6 +7,12 @@ import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { openStore } from './store/open-store.ts';
 
+/** A server that cannot start (no database, a newer schema, a bad setting) says why in one line, and exits. */
+export function startFailed(err: unknown): never {
+  console.error(`Fokus could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+
 /** How long a stopping process may take to finish pending commits before it exits anyway. */
 const SHUTDOWN_LIMIT_MS = 15_000;
 
