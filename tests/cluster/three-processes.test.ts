@@ -22,7 +22,6 @@ describe.skipIf(unavailable !== null)('three Fokus processes, one PostgreSQL, on
   const cluster = threeProcesses(beforeAll, afterAll);
   const track = cluster.track;
 
-
   it(`${PHONES} phones over three processes: presence everywhere, every vote acknowledged, every screen and phone ends on the log's tally; a second workshop beside it untouched`, async () => {
     const router = new Router(cluster.procs.map((p) => p.url));
     // A: the defaults (anonymous, results hidden until revealed). B: live figures on the screen, to watch for leaks.
