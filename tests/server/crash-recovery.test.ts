@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { CommandAck } from '@fokus/protocol';
 import { killServerProcesses, startServerProcess } from '../support/server-process.ts';
-import { Client, createWorkshop, newOpId, newToken } from '../support/fokus-client.ts';
+import { Client, answerOf, createWorkshop, newOpId, newToken } from '../support/fokus-client.ts';
 
 const clients: Client[] = [];
 
@@ -71,7 +71,7 @@ it('keeps every acknowledged vote through a SIGKILL, and a resend after restart 
   if (!resent) throw new Error('no acked vote');
   const phone = await Client.connect(second.url, { code: created.code, role: 'participant', token: resent.token });
   clients.push(phone);
-  expect(await phone.send({ type: 'vote:add', ideaId: resent.ideaId }, resent.opId)).toEqual(resent.ack);
+  expect(await phone.send({ type: 'vote:add', ideaId: resent.ideaId }, resent.opId)).toEqual(answerOf(resent.ack));
   // Closing shows every dot (anonymous voting would hold a single new one back): a double count would show.
   expect((await fac2.send({ type: 'voting:close' })).ok).toBe(true);
   const fresh = await Client.connect(second.url, { code: created.code, role: 'facilitator', key: created.facilitatorKey });

@@ -28,6 +28,13 @@ export async function createWorkshop(baseUrl: string, body: object = { template:
   return (await res.json()) as CreateWorkshopResponse;
 }
 
+/** What a resend must answer again: the first answer without the phone's slice (which rides only on the first). */
+export function answerOf(ack: CommandAck): CommandAck {
+  if (!ack.ok) return ack;
+  const { me: _slice, ...answer } = ack;
+  return answer;
+}
+
 /** A connected client that remembers the latest view, tally and `me` the server pushed. */
 export class Client {
   view: ViewMessage | null = null;
@@ -87,8 +94,14 @@ export class Client {
     return this.socket.timeout(5000).emitWithAck('participant:join', { name, organisation, token });
   }
 
-  send(command: ClientCommand, opId: string = newOpId()): Promise<CommandAck> {
-    return this.socket.timeout(5000).emitWithAck('workshop:command', { opId, command });
+  /** As the web client does, a phone's own slice is taken from the answer it rides in. */
+  async send(command: ClientCommand, opId: string = newOpId()): Promise<CommandAck> {
+    const ack = await this.socket.timeout(5000).emitWithAck('workshop:command', { opId, command });
+    if (ack.ok && ack.me) {
+      this.me = ack.me;
+      this.changed();
+    }
+    return ack;
   }
 
   /** Sends and insists on success: for the set-up steps of a test. */

@@ -191,6 +191,8 @@ export class RoamingClient {
           setTimeout(() => this.flush(), RETRY_MS);
           return;
         }
+        // The phone's own slice rides in the answer to its command (no separate message follows it).
+        if (ack.ok && ack.me) this.me = ack.me;
         if (op.ack) return;
         op.ack = ack;
         op.answeredAt = Date.now();

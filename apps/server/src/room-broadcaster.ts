@@ -80,6 +80,11 @@ export class RoomBroadcaster {
     this.schedule();
   }
 
+  /** Someone's slice went out another way (in their command's answer): no message for them unless marked again. */
+  forgetMe(participantId: string): void {
+    this.dirtyMe.delete(participantId);
+  }
+
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

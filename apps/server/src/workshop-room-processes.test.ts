@@ -110,7 +110,8 @@ describe('one workshop through two processes', () => {
     const first = await roomA.execute(actor, 'same-op', vote('i0'));
     // The phone lost A before the ack and resends through B, which has heard nothing of it.
     const resent = await roomB.execute(actor, 'same-op', vote('i0'));
-    expect(resent).toEqual(first);
+    // The first answer, without the slice of the phone that rides only on it.
+    expect(resent).toEqual(first.ok ? { ok: true, version: first.version } : first);
     expect((await store.loadEvents(roomA.id)).filter((e) => e.event.type === 'vote.added')).toHaveLength(1);
     expect(roomB.snapshot.tallies).toEqual({ i0: 1 });
   });

@@ -244,7 +244,7 @@ export class WorkshopRoom {
       if (decision.ok) {
         // A phone's ack counts every event (its own dots included, to match its `me`); anyone else's leaves dots out.
         const after = actor.role === 'participant' ? this.state.version : publicVersion(this.state);
-        const ack: CommandAck = { ok: true, version: after + decision.value.length };
+        const ack = { ok: true as const, version: after + decision.value.length };
         // A command the store refused did not happen: not remembered, so a resend of the op id runs again.
         const op = { actor: actorKey(actor), opId, result: JSON.stringify(ack) };
         // An erasure is answered once the stored history is rewritten too. Its op record waits for that, so after
@@ -255,7 +255,7 @@ export class WorkshopRoom {
         if (persisted !== 'saved') return NOT_SAVED;
         if (erasing && !((await this.eraseHistory()) && (await this.persist([], [op])) === 'saved')) return NOT_SAVED;
         this.answers.set(key, ack);
-        return ack;
+        return actor.role === 'participant' ? this.withMe(ack, actor.participantId) : ack;
       }
       // A refusal may rest on writes still on their way to the disk: answer once they are durable, decide again if not.
       const recoveries = this.recoveries;
@@ -435,6 +435,17 @@ export class WorkshopRoom {
       this.share?.presenceChanged(this.id);
     }
     this.broadcast.markFigures();
+  }
+
+  /**
+   * The phone's own slice rides in its answer. Its `participant:me` message is then not sent, unless the person
+   * has another socket here (a second tab) that needs it.
+   */
+  private withMe(ack: Extract<CommandAck, { ok: true }>, participantId: string): CommandAck {
+    const me = this.meMessage(participantId);
+    if (!me) return ack;
+    if ((this.online.get(participantId) ?? 0) <= 1) this.broadcast.forgetMe(participantId);
+    return { ...ack, me };
   }
 
   /** The participants with a socket on this process, for the other processes. */

@@ -43,7 +43,11 @@ export interface MeMessage {
 }
 
 export type JoinAck = Ack<{ participantId: string; token: string; name: string }>;
-export type CommandAck = Ack<{ version: number }>;
+/**
+ * `me`: a phone's own slice after its command, in the answer itself rather than as a message of its own (a vote is
+ * the commonest command: this halves what a hall of phones is sent). Only on the first answer, never on a resend's.
+ */
+export type CommandAck = Ack<{ version: number; me?: MeMessage }>;
 export type SyncAck = Ack<{ view: ViewMessage; tally: TallyMessage; me: MeMessage | null }>;
 
 export interface ServerToClientEvents {

@@ -53,7 +53,12 @@ export function openSession({ code, role, key }: SessionOptions): Session {
     store,
     {
       isOpen: () => socket.connected && store.getState().status === 'online',
-      emit: (env, done) => socket.timeout(ACK_TIMEOUT_MS).emit('workshop:command', env, (err, res) => done(err ? 'timeout' : res)),
+      emit: (env, done) =>
+        socket.timeout(ACK_TIMEOUT_MS).emit('workshop:command', env, (err, res) => {
+          // A phone's own slice comes in the answer to its command (no separate message follows it).
+          if (!err && res.ok && res.me) st().receiveMe(res.me);
+          done(err ? 'timeout' : res);
+        }),
     },
     { onRefused: (error) => notifyError(error) },
   );
