@@ -143,7 +143,7 @@ describe('one workshop through two processes', () => {
     expect(reads.n).toBe(0);
   });
 
-  it('hands a workshop both write to one of them, so that no command runs out of tries', async () => {
+  it('hands a workshop both processes write to one of them, so that no command runs out of tries', async () => {
     const { store, channel, roomA, roomB } = await heldByBoth();
     const people = await Promise.all(Array.from({ length: 20 }, (_, i) => joinThrough(i % 2 ? roomB : roomA, `Person ${i}`, `token-${i}`)));
     // Everyone places ten dots at once, through both processes.
@@ -158,5 +158,11 @@ describe('one workshop through two processes', () => {
     expect(channel.forwards).toBeGreaterThan(0);
     await settle();
     expect(roomB.snapshot.tallies).toEqual({ i0: 100, i1: 100 });
+    // A handed-over answer carries no slice of the phone: the leader's may be older than what B has sent it.
+    const late = await joinThrough(roomA, 'Sen', 'token-late');
+    const before = channel.forwards;
+    const ack = await roomB.execute(late, 'late-1', vote('i0'));
+    expect(channel.forwards).toBe(before + 1);
+    expect(ack).toEqual({ ok: true, version: expect.any(Number) });
   });
 });

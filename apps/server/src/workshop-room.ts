@@ -234,10 +234,11 @@ export class WorkshopRoom {
       if (!here) {
         const answer = (await this.handOver({ kind: 'command', actor, opId, command })) as CommandAck | null;
         if (answer) {
-          // Kept without the phone's slice, which a resend must not get stale.
-          if (answer.ok) this.answers.set(key, { ok: true, version: answer.version });
-          else this.answers.set(key, answer);
-          return answer;
+          // Without the leader's slice of the phone: it may be older than what this process has already sent the
+          // socket (the events reach us by another path); this process sends its own once the events arrive.
+          const plain: CommandAck = answer.ok ? { ok: true, version: answer.version } : answer;
+          this.answers.set(key, plain);
+          return plain;
         }
       }
       const decision = decide(this.state, command, actor, this.clock.now());
