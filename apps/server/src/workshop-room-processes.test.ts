@@ -14,7 +14,7 @@ import type { CommittedWrite, RoomOutput, RoomShare, WorkshopRoom } from './work
 const silent: RoomOutput = { view: () => {}, tally: () => {}, me: () => {}, removed: () => {} };
 const clock = { now: () => Date.now() };
 
-function twoProcesses() {
+function twoProcesses(outputA: RoomOutput = silent) {
   const store = new MemoryStore();
   const channel = { deliver: true, forwards: 0 };
   const processes: Rooms[] = [];
@@ -37,7 +37,7 @@ function twoProcesses() {
     presenceChanged() {},
     erased() {},
   });
-  processes.push(new Rooms(store, silent, clock, { share: linkTo(0) }), new Rooms(store, silent, clock, { share: linkTo(1) }));
+  processes.push(new Rooms(store, outputA, clock, { share: linkTo(0) }), new Rooms(store, silent, clock, { share: linkTo(1) }));
   const [a, b] = processes as [Rooms, Rooms];
   return { store, channel, a, b };
 }
@@ -55,8 +55,8 @@ async function votingWorkshop(a: Rooms, budget = 10) {
 }
 
 /** One workshop, created through A and loaded by B; `deliver: false` loses every message between them. */
-async function heldByBoth(options: { deliver?: boolean; budget?: number } = {}) {
-  const { store, channel, a, b } = twoProcesses();
+async function heldByBoth(options: { deliver?: boolean; budget?: number; outputA?: RoomOutput } = {}) {
+  const { store, channel, a, b } = twoProcesses(options.outputA);
   channel.deliver = options.deliver ?? true;
   const roomA = await votingWorkshop(a, options.budget);
   const roomB = await b.get(roomA.code);
@@ -144,7 +144,9 @@ describe('one workshop through two processes', () => {
   });
 
   it('hands a workshop both processes write to one of them, so that no command runs out of tries', async () => {
-    const { store, channel, roomA, roomB } = await heldByBoth();
+    const slices: { participantId: string; votes: number }[] = [];
+    const outputA: RoomOutput = { ...silent, me: (_w, participantId, msg) => slices.push({ participantId, votes: msg.me.votes['i0'] ?? 0 }) };
+    const { store, channel, roomA, roomB } = await heldByBoth({ outputA });
     const people = await Promise.all(Array.from({ length: 20 }, (_, i) => joinThrough(i % 2 ? roomB : roomA, `Person ${i}`, `token-${i}`)));
     // Everyone places ten dots at once, through both processes.
     const acks = await Promise.all(
@@ -160,9 +162,13 @@ describe('one workshop through two processes', () => {
     expect(roomB.snapshot.tallies).toEqual({ i0: 100, i1: 100 });
     // A handed-over answer carries no slice of the phone: the leader's may be older than what B has sent it.
     const late = await joinThrough(roomA, 'Sen', 'token-late');
+    roomA.connected(late.participantId);
     const before = channel.forwards;
     const ack = await roomB.execute(late, 'late-1', vote('i0'));
     expect(channel.forwards).toBe(before + 1);
     expect(ack).toEqual({ ok: true, version: expect.any(Number) });
+    // The same person's socket on A (the leader, which decided it) still gets the new slice as a message.
+    await settle();
+    expect(slices.filter((m) => m.participantId === late.participantId).at(-1)?.votes).toBe(1);
   });
 });

@@ -256,7 +256,8 @@ export class WorkshopRoom {
         if (persisted !== 'saved') return NOT_SAVED;
         if (erasing && !((await this.eraseHistory()) && (await this.persist([], [op])) === 'saved')) return NOT_SAVED;
         this.answers.set(key, ack);
-        return actor.role === 'participant' ? this.withMe(ack, actor.participantId) : ack;
+        // Handed over by another process, the answer goes back there: this process's sockets still need the message.
+        return actor.role === 'participant' && !here ? this.withMe(ack, actor.participantId) : ack;
       }
       // A refusal may rest on writes still on their way to the disk: answer once they are durable, decide again if not.
       const recoveries = this.recoveries;
