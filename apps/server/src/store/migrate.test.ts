@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATION_TABLE, SchemaTooNewError, migrate, migrateSqlite } from './migrate.ts';
 import type { Migration } from './migrations.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { PostgresStore } from './postgres-store.ts';
 import type { TestPostgres, TestSchema } from './postgres-test-databases.ts';
-import { TEST_DATABASE_URL, pglitePostgres, serverPostgres } from './postgres-test-databases.ts';
+import { onEveryPostgres } from './postgres-test-databases.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
 const ALL = MIGRATIONS.map((m) => m.name);
@@ -195,17 +195,4 @@ function postgresMigrations(label: string, postgres: () => TestPostgres) {
   });
 }
 
-let lite: TestPostgres | null = null;
-beforeAll(async () => {
-  lite = await pglitePostgres();
-}, 60_000);
-afterAll(async () => {
-  await lite?.close();
-});
-postgresMigrations('PGlite', () => lite as TestPostgres);
-
-const server = await serverPostgres();
-if (server) {
-  afterAll(() => server.close());
-  postgresMigrations('server', () => server);
-} else it.skip(`PostgreSQL migrations (server) — ${TEST_DATABASE_URL} unreachable`, () => {});
+await onEveryPostgres('PostgreSQL migrations', postgresMigrations);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool } from 'kysely';
 import pg from 'pg';
+import { afterAll, beforeAll, it } from 'vitest';
 import { PglitePool } from './pglite-pool.ts';
 
 /** One empty schema; every pool made for it works in it, so a store, its twin and a reopen share its tables. */
@@ -70,4 +71,24 @@ export async function serverPostgres(): Promise<TestPostgres | null> {
       await admin.end();
     },
   };
+}
+
+/**
+ * Declares `suite` for an embedded PGlite (one for the whole file: it takes seconds to start) and, when one answers,
+ * for the real server; otherwise a skipped test says which address did not answer. `what` names the suite.
+ */
+export async function onEveryPostgres(what: string, suite: (label: 'PGlite' | 'server', postgres: () => TestPostgres) => void): Promise<void> {
+  let lite: TestPostgres | null = null;
+  beforeAll(async () => {
+    lite = await pglitePostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await lite?.close();
+  });
+  suite('PGlite', () => lite as TestPostgres);
+  const server = await serverPostgres();
+  if (server) {
+    afterAll(() => server.close());
+    suite('server', () => server);
+  } else it.skip(`${what} (server) — ${TEST_DATABASE_URL} unreachable`, () => {});
 }
