@@ -1,6 +1,6 @@
 /**
- * The baseline: the least a Socket.IO server can do for the same swarm. Phones join a room, send dots and
- * get an ack; tallies go out coalesced at Fokus's rates (screen 100 ms, phones 500 ms). No validation,
+ * The baseline: the least a Socket.IO server can do for the same swarm. Phones join a room, send dots (or take
+ * them back) and get an ack; tallies go out coalesced at Fokus's rates (screen 100 ms, phones 500 ms). No validation,
  * no persistence, no dedupe. Env: PORT, HOST. Run: node --import tsx tests/load/baseline-server.ts
  */
 import { createServer } from 'node:http';
@@ -48,10 +48,13 @@ io.on('connection', (socket: Socket) => {
   socket.on('join', (_req: unknown, ack: unknown) => {
     if (typeof ack === 'function') ack({ ok: true });
   });
+  // `remove: true` takes a dot back (the soak's vote:remove); unchecked, like everything here.
   socket.on('dot', (req: unknown, ack: unknown) => {
-    const ideaId = typeof req === 'object' && req !== null ? str((req as Record<string, unknown>).ideaId) : '';
-    room.dots++;
-    room.tallies[ideaId] = (room.tallies[ideaId] ?? 0) + 1;
+    const r = typeof req === 'object' && req !== null ? (req as Record<string, unknown>) : {};
+    const ideaId = str(r.ideaId);
+    const delta = r.remove === true ? -1 : 1;
+    room.dots += delta;
+    room.tallies[ideaId] = (room.tallies[ideaId] ?? 0) + delta;
     room.dirtyScreen = room.dirtyPhones = true;
     if (typeof ack === 'function') ack({ ok: true });
   });

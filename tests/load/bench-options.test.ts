@@ -13,6 +13,11 @@ describe('bench options', () => {
     expect(parseOptions([])).toEqual({});
   });
 
+  it('reads --scenario soak with its window, and refuses an unknown scenario', () => {
+    expect(parseOptions(['--scenario', 'soak', '--window', '1800', '--phones', '500'])).toEqual({ scenario: 'soak', windowS: 1800, phones: 500 });
+    expect(() => parseOptions(['--scenario', 'marathon'])).toThrow('soak');
+  });
+
   it('refuses what cannot run: an unknown store, no processes, several processes on SQLite, comparing SQLite with itself', () => {
     expect(() => parseOptions(['--store', 'mysql'])).toThrow('--store');
     expect(() => parseOptions(['--store', 'postgres', '--processes', '0'])).toThrow('--processes');

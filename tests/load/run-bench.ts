@@ -14,7 +14,8 @@ import { persistedVotes, persistedVotesPostgres } from './persisted.ts';
 import { Facilitator, ScreenClient, now } from './screen-client.ts';
 import { fokusArgs, hasTaskset, pin, startServer } from './server-process.ts';
 import type { ProcStats, ServerHandle } from './server-process.ts';
-import { percentile, round, screenLags } from './stats.ts';
+import { percentile, round, rssTrend, screenLags } from './stats.ts';
+import type { RssSample } from './stats.ts';
 import type { BenchOptions, BenchReport, RunFigures, StoreKind, Target, WorkerMessage, WorkerResult } from './types.ts';
 
 /** Every simulated phone comes from 127.0.0.1: lift the per-address limits a real venue's NAT stays under. */
@@ -38,6 +39,15 @@ export const DEFAULTS: Omit<BenchOptions, 'log'> = {
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** How often the servers' resident memory is read during voting: enough points for a slope, no load to speak of. */
+const RSS_SAMPLE_MS = 10_000;
+
+/** Until the projector shows exactly `want` dots (in the soak its sum goes down too), or `ms` passes. */
+async function screenShows(screen: ScreenClient, want: number, ms: number): Promise<void> {
+  const until = now() + ms;
+  while (screen.shown !== want && now() < until) await sleep(50);
+}
 
 /** Joins ramp up at ~50 phones/s (at most 20 s); a join storm packs them into at most 10 s. */
 export function joinWindowMs(o: Pick<BenchOptions, 'phones' | 'scenario'>): number {
@@ -253,14 +263,26 @@ async function drive(
   }
   const openedAt = now();
   const coordCpu0 = process.cpuUsage();
-  await Promise.all(rooms.map((r) => r.f.openVoting()));
-  await waitFor('votes', () => results.length === o.workers);
+  // Resident memory summed over the server processes, at voting's start, every RSS_SAMPLE_MS and at its end.
+  const rss: RssSample[] = [];
+  const sampleRss = () => rss.push({ t: (now() - openedAt) / 1000, mb: servers.reduce((a, s) => a + s.rssMb(), 0) });
+  sampleRss();
+  const rssTimer = setInterval(sampleRss, RSS_SAMPLE_MS);
+  try {
+    await Promise.all(rooms.map((r) => r.f.openVoting()));
+    await waitFor('votes', () => results.length === o.workers);
+  } finally {
+    clearInterval(rssTimer);
+  }
+  sampleRss();
   const votingWallS = (now() - openedAt) / 1000;
 
-  // Everything acked must reach the projector; give it up to 5 s after the last ack.
+  // Everything acked must reach the projector: the dots the phones hold, up to 5 s after the last ack.
   const acks = results.flatMap((r) => r.acked);
   const ackedPerRoom = rooms.map((_, i) => acks.filter((a) => a.room === i));
-  await Promise.all(rooms.map((r, i) => r.screen.until(ackedPerRoom[i]?.length ?? 0, 5_000)));
+  const heldPerRoom = ackedPerRoom.map((a) => a.reduce((n, x) => n + x.delta, 0));
+  const dotsHeld = heldPerRoom.reduce((a, b) => a + b, 0);
+  await Promise.all(rooms.map((r, i) => screenShows(r.screen, heldPerRoom[i] ?? 0, 5_000)));
   await sleep(300);
   const coordCpu = process.cpuUsage(coordCpu0);
   const coordinatorCpuPct = ((coordCpu.user + coordCpu.system) / 1000 / (now() - openedAt || 1)) * 100;
@@ -287,7 +309,10 @@ async function drive(
 
   let missing = 0;
   const lags: number[] = [];
-  rooms.forEach((r, i) => {
+  // The lag is matched by counting the projector's dots (stats.ts screenLags); the soak's removals undo that count, so
+  // it has no lag figure.
+  const lagRooms = o.scenario === 'soak' ? [] : rooms;
+  lagRooms.forEach((r, i) => {
     const l = screenLags(
       (ackedPerRoom[i] ?? []).map((a) => a.ackedAt),
       r.screen.samples,
@@ -314,6 +339,7 @@ async function drive(
   const unsaved = sum((r) => Object.values(r.unsaved).reduce((a, b) => a + b, 0));
   if (unsaved > 0) o.log(`${label}: ${unsaved} vote answers said storage_unavailable; each was sent again after 3 s with the same op id`);
   const crossed = acks.filter((a) => a.process !== screenProcess(a.room)).length;
+  const memory = rssTrend(rss, voteMs / 1000);
   return {
     target,
     store: c.store,
@@ -328,11 +354,12 @@ async function drive(
     joinUnsavedAnswers: sum((r) => r.joinUnsaved),
     votesAttempted: sum((r) => r.attempted),
     votesAcked: acks.length,
+    dotsHeld,
     votesRefused: Object.values(refused).reduce((a, b) => a + b, 0),
     votesUnsavedAnswers: unsaved,
     votesPersisted: persisted,
     votesShown: rooms.reduce((a, r) => a + r.screen.shown, 0),
-    duplicates: Math.max(0, persisted - acks.length),
+    duplicates: Math.max(0, persisted - dotsHeld),
     resends: sum((r) => r.resends),
     reconnects: sum((r) => r.reconnects),
     ackP50Ms: round(percentile(ackMs, 50)),
@@ -340,11 +367,16 @@ async function drive(
     ackMaxMs: round(ackMs.reduce((a, b) => Math.max(a, b), 0)),
     screenLagP50Ms: round(percentile(lags, 50)),
     screenLagP99Ms: round(percentile(lags, 99)),
-    screenLagMaxMs: round(lags.reduce((a, b) => Math.max(a, b), 0)),
+    screenLagMaxMs: lags.length > 0 ? round(lags.reduce((a, b) => Math.max(a, b), 0)) : Number.NaN,
     screenCrossProcessShare: round(crossed / Math.max(1, acks.length), 2),
     serverPeakRssMb: round(stats.peakRssMb),
     serverCpuSeconds: round(stats.cpuSeconds, 2),
     serverCpuVotingSeconds: round(votingCpu, 2),
+    rssSamples: memory.samples,
+    rssStartMb: round(memory.startMb),
+    rssEndMb: round(memory.endMb),
+    rssMaxMb: round(memory.maxMb),
+    rssSlopeMbPerMin: round(memory.slopeMbPerMin, 2),
     messagesPerVote: round(messages / Math.max(1, acks.length), 2),
     ...metricsFigures(metricsBefore, metricsAfter),
     mainCpuMsPer1000Votes: per1000Votes((stats.mainThreadCpuSeconds - statsBefore.mainThreadCpuSeconds) * 1000, acks.length),

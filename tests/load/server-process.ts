@@ -52,10 +52,21 @@ export function procStats(pid: number): ProcStats {
   }
 }
 
+/** VmRSS, the resident memory now (VmHWM in procStats is the peak, which cannot show memory going back down). */
+export function rssMb(pid: number): number {
+  try {
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return rss === undefined ? Number.NaN : Number(rss) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export interface ServerHandle {
   url: string;
   pid: number;
   stats(): ProcStats;
+  rssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -115,6 +126,7 @@ export async function startServer(spec: ServerSpec, log: (l: string) => void): P
     url,
     pid,
     stats: () => procStats(pid),
+    rssMb: () => rssMb(pid),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

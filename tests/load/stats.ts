@@ -45,4 +45,51 @@ export function screenLags(ackTimes: readonly number[], samples: readonly Screen
   return { lags, missing: 0 };
 }
 
+/** Least-squares slope of y over x; NaN for fewer than two distinct x. */
+export function slope(points: ReadonlyArray<{ x: number; y: number }>): number {
+  const n = points.length;
+  if (n < 2) return Number.NaN;
+  const mx = points.reduce((a, p) => a + p.x, 0) / n;
+  const my = points.reduce((a, p) => a + p.y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of points) {
+    sxy += (p.x - mx) * (p.y - my);
+    sxx += (p.x - mx) ** 2;
+  }
+  return sxx === 0 ? Number.NaN : sxy / sxx;
+}
+
+/**
+ * Seconds of a window left out of the memory trend: the first 20%, at least 60 s, but never more than half the
+ * window, so a short check run still has a measured half (heaps, caches and socket buffers fill up first).
+ */
+export const warmUpS = (windowS: number): number => Math.min(windowS / 2, Math.max(0.2 * windowS, 60));
+
+/** The server's resident memory at `t` seconds after voting opened. */
+export interface RssSample {
+  t: number;
+  mb: number;
+}
+
+/** Fewer samples after the warm-up than this give no slope: two points 10 s apart say little about a trend. */
+const MIN_TREND_SAMPLES = 3;
+
+/** Whether memory stays flat: start, end and slope (MB per minute) after the warm-up; the max of every sample. */
+export function rssTrend(
+  samples: readonly RssSample[],
+  windowS: number,
+): { samples: number; startMb: number; endMb: number; maxMb: number; slopeMbPerMin: number } {
+  const warm = warmUpS(windowS);
+  const after = samples.filter((s) => s.t >= warm).sort((a, b) => a.t - b.t);
+  const enough = after.length >= MIN_TREND_SAMPLES;
+  return {
+    samples: samples.length,
+    startMb: enough ? (after[0]?.mb ?? Number.NaN) : Number.NaN,
+    endMb: enough ? (after.at(-1)?.mb ?? Number.NaN) : Number.NaN,
+    maxMb: samples.length > 0 ? Math.max(...samples.map((s) => s.mb)) : Number.NaN,
+    slopeMbPerMin: enough ? slope(after.map((s) => ({ x: s.t / 60, y: s.mb }))) : Number.NaN,
+  };
+}
+
 export const round = (n: number, digits = 1): number => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);

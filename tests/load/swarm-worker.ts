@@ -1,7 +1,8 @@
 /**
  * A swarm of simulated phones in its own process (forked by run-bench.ts). Each phone connects, joins with
- * a token it made, waits for voting to open, casts its dots at random moments of the window (awaiting each
- * ack, resending with the same op id after a lost connection or a 10 s silence) and reports to its parent.
+ * a token it made, waits for voting to open, casts its dots at random moments of the window (in the soak:
+ * adds them all and takes them back, over and over, for the whole window), awaiting each ack, resending with
+ * the same op id after a lost connection or a 10 s silence, and reports to its parent.
  */
 import { randomBytes } from 'node:crypto';
 import { io } from 'socket.io-client';
@@ -9,7 +10,7 @@ import { seededRandom } from '@fokus/core';
 import type { Socket } from 'socket.io-client';
 import type { Dialect } from './dialects.ts';
 import { dialectOf } from './dialects.ts';
-import type { AckRecord, CoordinatorMessage, StartMessage, WorkerMessage, WorkerResult } from './types.ts';
+import type { AckRecord, CoordinatorMessage, StartMessage, Target, WorkerMessage, WorkerResult } from './types.ts';
 
 const ACK_TIMEOUT_MS = 10_000;
 const JOIN_TIMEOUT_MS = 15_000;
@@ -21,6 +22,22 @@ const MAX_ATTEMPTS = 6;
 const RETRYABLE: ReadonlySet<string> = new Set(['storage_unavailable']);
 const UNSAVED_RETRY_MS = 3000;
 const MAX_UNSAVED_RETRIES = 20;
+/**
+ * The soak's pace: a phone sends a command every SOAK_GAP_MS on average (500 phones ≈ 250 commands/s), whatever
+ * its budget. Each gap is drawn from half to one and a half times that, so the phones drift apart and the server
+ * sees a steady stream rather than waves.
+ */
+const SOAK_GAP_MS = 2000;
+
+/**
+ * Taking a dot back, on each wire (dialects.ts speaks only adding): Fokus's vote:remove command, and the
+ * baseline's 'dot' flagged `remove` (baseline-server.ts).
+ */
+function removeRequest(target: Target, opId: string, ideaId: string): { event: string; payload: unknown } {
+  return target === 'fokus'
+    ? { event: 'workshop:command', payload: { opId, command: { type: 'vote:remove', ideaId } } }
+    : { event: 'dot', payload: { opId, ideaId, remove: true } };
+}
 
 const now = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -117,9 +134,10 @@ class Phone {
     });
   }
 
-  async vote(opId: string, ideaId: string): Promise<Outcome> {
+  /** A vote command (adding a dot, or taking one back) sent once; both answer with the same ack. */
+  async vote(event: string, payload: unknown): Promise<Outcome> {
     if (!(await this.ready(ACK_TIMEOUT_MS))) return { kind: 'retry' };
-    const r = await this.request(this.d.voteEvent, this.d.votePayload(opId, ideaId), ACK_TIMEOUT_MS);
+    const r = await this.request(event, payload, ACK_TIMEOUT_MS);
     return r ? this.d.voteOutcome(r.ack) : { kind: 'retry' };
   }
 
@@ -214,16 +232,10 @@ async function run(start: StartMessage): Promise<WorkerResult> {
     if (!(await phone.votingOpen(start.joinWindowMs + 120_000))) return refuse('voting_never_opened');
     phone.counting = true;
     const openAt = now();
-    const times = Array.from({ length: start.dotsPerPhone }, () => random() * start.voteWindowMs).sort((a, b) => a - b);
-    const drop =
-      start.scenario === 'reconnect-storm'
-        ? sleep(start.voteWindowMs * (0.3 + 0.4 * random())).then(() => phone.dropAndResume(random() * 2000))
-        : Promise.resolve();
+    const randomIdea = (): string => room.ideaIds[Math.floor(random() * room.ideaIds.length)] ?? '';
 
-    for (let i = 0; i < times.length; i++) {
-      await sleep(openAt + (times[i] ?? 0) - now());
-      const ideaId = room.ideaIds[Math.floor(random() * room.ideaIds.length)] ?? '';
-      const opId = `p${n}-v${i}`;
+    /** Sends one command until it is answered (same op id throughout) and records the outcome; true when acked. */
+    const cast = async (delta: 1 | -1, { event, payload }: { event: string; payload: unknown }): Promise<boolean> => {
       res.attempted++;
       const sentAt = now();
       let outcome: Outcome = { kind: 'retry' };
@@ -231,15 +243,52 @@ async function run(start: StartMessage): Promise<WorkerResult> {
         outcome = { kind: 'retry' };
         for (let attempt = 0; attempt < MAX_ATTEMPTS && outcome.kind === 'retry'; attempt++) {
           if (attempt > 0) res.resends++;
-          outcome = await phone.vote(opId, ideaId);
+          outcome = await phone.vote(event, payload);
         }
         if (outcome.kind !== 'refused' || !RETRYABLE.has(outcome.error) || unsaved >= MAX_UNSAVED_RETRIES) break;
         res.unsaved[outcome.error] = (res.unsaved[outcome.error] ?? 0) + 1;
         await sleep(UNSAVED_RETRY_MS);
       }
-      const ack: AckRecord = { room: room.index, process: proc, sentAt, ackedAt: now() };
+      const ack: AckRecord = { room: room.index, process: proc, sentAt, ackedAt: now(), delta };
       if (outcome.kind === 'ok') res.acked.push(ack);
       else refuse(outcome.kind === 'refused' ? outcome.error : 'no_ack');
+      return outcome.kind === 'ok';
+    };
+    const add = (opId: string, ideaId: string) => ({ event: d.voteEvent, payload: d.votePayload(opId, ideaId) });
+
+    if (start.scenario === 'soak') {
+      // Add the whole budget one dot at a time, then take them back one at a time (last first), until the window ends.
+      const held: string[] = [];
+      let adding = true;
+      const end = openAt + start.voteWindowMs;
+      let next = openAt + random() * SOAK_GAP_MS;
+      for (let i = 0; next < end; i++) {
+        await sleep(next - now());
+        if (held.length >= start.dotsPerPhone) adding = false;
+        if (held.length === 0) adding = true;
+        const opId = `p${n}-v${i}`;
+        if (adding) {
+          const ideaId = randomIdea();
+          if (await cast(1, add(opId, ideaId))) held.push(ideaId);
+        } else {
+          const ideaId = held.at(-1) ?? '';
+          if (await cast(-1, removeRequest(start.target, opId, ideaId))) held.pop();
+        }
+        // A slow answer delays the next command rather than bunching the ones after it.
+        next = Math.max(now(), next + SOAK_GAP_MS * (0.5 + random()));
+      }
+      return;
+    }
+
+    const times = Array.from({ length: start.dotsPerPhone }, () => random() * start.voteWindowMs).sort((a, b) => a - b);
+    const drop =
+      start.scenario === 'reconnect-storm'
+        ? sleep(start.voteWindowMs * (0.3 + 0.4 * random())).then(() => phone.dropAndResume(random() * 2000))
+        : Promise.resolve();
+    for (let i = 0; i < times.length; i++) {
+      await sleep(openAt + (times[i] ?? 0) - now());
+      const ideaId = randomIdea();
+      await cast(1, add(`p${n}-v${i}`, ideaId));
     }
     await drop;
   };

@@ -1,6 +1,7 @@
 /** Shared shapes of the load harness: options, the coordinator <-> worker messages, and the report. */
 
-export type Scenario = 'votes' | 'join-storm' | 'burst' | 'reconnect-storm';
+/** soak: every phone adds its dots and takes them back, over and over, at a steady pace for the whole window. */
+export type Scenario = 'votes' | 'join-storm' | 'burst' | 'reconnect-storm' | 'soak';
 export type Target = 'fokus' | 'baseline';
 /** Where Fokus keeps its log: the embedded SQLite file (one process) or PostgreSQL (one or several processes). */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -51,12 +52,16 @@ export interface StartMessage {
   seed: number;
 }
 
-/** One acknowledged dot: which room, through which server process, when sent, when acked (epoch ms, sub-ms precision). */
+/**
+ * One acknowledged command: which room, through which server process, when sent, when acked (epoch ms, sub-ms
+ * precision), and what it did to the phone's dots: +1 a dot added, -1 a dot taken back (soak only).
+ */
 export interface AckRecord {
   room: number;
   process: number;
   sentAt: number;
   ackedAt: number;
+  delta: 1 | -1;
 }
 
 export interface WorkerResult {
@@ -101,20 +106,26 @@ export interface RunFigures {
   joinP99Ms: number;
   /** storage_unavailable answers to joins, each tried again after 3 s with the same token. */
   joinUnsavedAnswers: number;
+  /** Vote commands: in the soak adds and removes both count. */
   votesAttempted: number;
   votesAcked: number;
+  /** Dots the phones hold at the end by their acks: acked adds minus acked removes (without removes, votesAcked). */
+  dotsHeld: number;
   votesRefused: number;
   /** storage_unavailable answers to votes, each resent with the same op id after 3 s (as the web client does). */
   votesUnsavedAnswers: number;
-  /** Read back from the store after the server stopped (baseline: what its memory counted). */
+  /** Dots read back from the store after the server stopped, vote.added minus vote.removed (baseline: what its memory counted). */
   votesPersisted: number;
+  /** Dots the projector shows at the end. */
   votesShown: number;
+  /** Dots stored beyond those the phones hold (a command applied twice); fewer than held means some were lost. */
   duplicates: number;
   resends: number;
   reconnects: number;
   ackP50Ms: number;
   ackP99Ms: number;
   ackMaxMs: number;
+  /** NaN in the soak: the lag is matched by counting dots (stats.ts screenLags), which removals undo. */
   screenLagP50Ms: number;
   screenLagP99Ms: number;
   screenLagMaxMs: number;
@@ -124,6 +135,16 @@ export interface RunFigures {
   serverPeakRssMb: number;
   serverCpuSeconds: number;
   serverCpuVotingSeconds: number;
+  /**
+   * VmRSS summed over the server processes, sampled every 10 s of the voting window (rssSamples: how many). Start,
+   * end and slope (least squares, MB per minute) leave out the warm-up (stats.ts warmUpS); the max is of all samples.
+   * NaN when the window is too short for a slope.
+   */
+  rssSamples: number;
+  rssStartMb: number;
+  rssEndMb: number;
+  rssMaxMb: number;
+  rssSlopeMbPerMin: number;
   messagesPerVote: number;
   /** From Fokus's GET /api/metrics over the voting window (NaN for the baseline): the committer's batches. */
   storeCommits: number;
