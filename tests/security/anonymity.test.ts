@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '@fokus/core';
-import type { ParticipantView, TallyMessage, ViewMessage } from '@fokus/protocol';
+import type { TallyMessage, ViewMessage } from '@fokus/protocol';
 import { MIN_VOTERS } from '../../apps/server/src/anonymity-gate.ts';
 import { Client, createWorkshop } from '../support/fokus-client.ts';
 import type { RunningServer } from '../support/test-server.ts';
@@ -170,10 +170,15 @@ function attack(stream: Recorded[], from: Recorded['from'], rule: Rule): Attack 
   const seen = new Set<string>();
   const counts = new Map<string, number>();
   for (const r of stream) {
+    // Per-person dot counts: each ballot in the facilitator's tally (named voting only).
+    if (r.from === 'facilitator' && r.event === 'workshop:tally') {
+      for (const [id, ballot] of Object.entries((r.msg as TallyMessage).tally.ballots ?? {})) {
+        counts.set(id, Math.max(counts.get(id) ?? 0, dotsIn(ballot)));
+      }
+    }
     if (r.from !== 'facilitator' || r.event !== 'workshop:view') continue;
     const m = r.msg as ViewMessage;
     for (const p of m.view.participants ?? []) {
-      if (p.dotsUsed !== undefined) counts.set(p.id, Math.max(counts.get(p.id) ?? 0, p.dotsUsed));
       if (p.done && !seen.has(p.id)) {
         seen.add(p.id);
         order.push({ id: p.id, version: m.version });
@@ -268,10 +273,10 @@ describe('anonymous voting, attacked from the facilitator and the screen', () =>
   });
 
   it('would attribute nearly every dot on the old stream (per-person counts, live tallies), which named voting still sends', () => {
-    const old = named.stream.map((r) => (r.event === 'workshop:tally' ? { ...r, msg: withoutBallots(r.msg as TallyMessage) } : r));
-    const best = bestAttack(old, 'facilitator', named.dots);
+    // Named voting's stream is the old one: per-person counts (each ballot in the facilitator's tally), live tallies.
+    const best = bestAttack(named.stream, 'facilitator', named.dots);
     // The same attack without the per-person counts, on the screen's figures: live tallies and "klar" are enough.
-    const bare = old.map((r) => (r.event === 'workshop:view' ? { ...r, msg: withoutCounts(r.msg as ViewMessage) } : r));
+    const bare = named.stream.map((r) => (r.event === 'workshop:tally' ? { ...r, msg: withoutBallots(r.msg as TallyMessage) } : r));
     const tallyOnly = bestAttack(bare, 'screen', named.dots);
     console.info(
       `old stream: the best attack ("${best.rule}") names the right person for ${(best.rate * 100).toFixed(1)} % of dots; from live tallies and "klar" alone ${(tallyOnly.rate * 100).toFixed(1)} %`,
@@ -285,8 +290,7 @@ describe('anonymous voting, attacked from the facilitator and the screen', () =>
     const facTallies = named.stream.filter((r) => r.from === 'facilitator' && r.event === 'workshop:tally').map((r) => (r.msg as TallyMessage).tally);
     const last = facTallies.at(-1);
     for (const [id, ballot] of named.ballots) expect(last?.ballots?.[id]).toEqual(ballot);
-    const views = named.stream.filter((r) => r.from === 'facilitator' && r.event === 'workshop:view').map((r) => r.msg as ViewMessage);
-    expect(views.at(-1)?.view.participants?.every((p) => p.dotsUsed === BUDGET)).toBe(true);
+    expect(Object.values(last?.ballots ?? {}).map(dotsIn)).toEqual(Array.from({ length: PEOPLE }, () => BUDGET));
     for (const r of named.stream.filter((x) => x.from === 'screen')) {
       if (r.event === 'workshop:tally') expect((r.msg as TallyMessage).tally).not.toHaveProperty('ballots');
       if (r.event === 'workshop:view') expect((r.msg as ViewMessage).view).not.toHaveProperty('participants');
@@ -299,10 +303,7 @@ function withoutBallots(m: TallyMessage): TallyMessage {
   return { ...m, tally };
 }
 
-function withoutCounts(m: ViewMessage): ViewMessage {
-  const participants = m.view.participants?.map(({ dotsUsed: _dotsUsed, ...p }): ParticipantView => p);
-  return { ...m, view: { ...m.view, ...(participants ? { participants } : {}) } };
-}
+const dotsIn = (ballot: Record<string, number>): number => Object.values(ballot).reduce((a, n) => a + n, 0);
 
 describe('the version counter', () => {
   it('does not move with a dot for the facilitator or the screen, so counting versions between two "klar"s counts nothing', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Workshop } from '@fokus/core';
 import { templateContent } from '@fokus/core';
 import type { MeMessage, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
+import { ANSWER_MEMORY_MS } from './answer-cache.ts';
 import { Rooms } from './rooms.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { WorkshopWrite } from './store/store.ts';
@@ -200,23 +201,59 @@ describe('WorkshopRoom', () => {
     expect(joins).toHaveLength(2); // Pia from the set-up, and Bo once
   });
 
-  it('leaves the facilitator’s list alone for an anonymous dot, and refreshes it for a paper ballot', async () => {
+  it('leaves the facilitator’s list alone for a phone’s dot, named or anonymous, and refreshes it for a paper ballot', async () => {
     const store = new GatedStore();
     const { room, pia, sent } = await votingRoom(store);
     const fac = { role: 'facilitator' } as const;
-    await room.execute(fac, 'anon', { type: 'voting:configure', settings: { anonymous: true } });
     await room.execute(fac, 'paper', { type: 'participant:add', participantId: 'papper', name: 'Per på papper' });
     await advance(300);
     sent.length = 0;
     // Built, not only sent: an unchanged list is not sent again, but building it is the cost.
     const built = room.broadcastsBuilt.get('facilitator:view') ?? 0;
     const facilitatorViews = () => (room.broadcastsBuilt.get('facilitator:view') ?? 0) - built;
-    for (let i = 0; i < 3; i++) await room.execute(pia, `a${i}`, { type: 'vote:add', ideaId: 'i1' });
+    // Named: each person's dots reach the facilitator in the tally.
+    for (let i = 0; i < 3; i++) await room.execute(pia, `n${i}`, { type: 'vote:add', ideaId: 'i1' });
     await advance(300);
     expect(facilitatorViews()).toBe(0);
+    const ballots = sent.filter((s) => s.kind === 'tally' && s.role === 'facilitator').map((s) => (s.msg as TallyMessage).tally.ballots);
+    expect(ballots.at(-1)?.[pia.participantId]).toEqual({ i1: 3 });
+    await room.execute(fac, 'anon', { type: 'voting:configure', settings: { anonymous: true } });
+    await advance(300);
+    const afterConfigure = facilitatorViews();
+    for (let i = 0; i < 3; i++) await room.execute(pia, `a${i}`, { type: 'vote:add', ideaId: 'i1' });
+    await advance(300);
+    expect(facilitatorViews()).toBe(afterConfigure);
     // The facilitator fills in a paper ballot: their list shows it.
     await room.execute(fac, 'p1', { type: 'vote:add', ideaId: 'i1', participantId: 'papper' });
     await advance(300);
-    expect(facilitatorViews()).toBe(1);
+    expect(facilitatorViews()).toBe(afterConfigure + 1);
+  });
+
+  it('keeps answers in memory for a while only; an older resend gets its stored answer and changes nothing', async () => {
+    const store = new GatedStore();
+    const { room, pia } = await votingRoom(store);
+    const first = await room.execute(pia, 'old', { type: 'vote:add', ideaId: 'i1' });
+    expect(first).toMatchObject({ ok: true });
+    // Nine more dots spend the budget; then the room's memory of the first answer ends.
+    for (let i = 0; i < 9; i++) await room.execute(pia, `d${i}`, { type: 'vote:add', ideaId: 'i1' });
+    await advance(ANSWER_MEMORY_MS + 1000);
+    await room.execute(pia, 'later', { type: 'vote:remove', ideaId: 'i1' });
+    const findOp = vi.spyOn(store, 'findOp');
+    // The budget has room again: decided afresh, the resend would add an eleventh dot; the store refuses the op id.
+    const again = await room.execute(pia, 'old', { type: 'vote:add', ideaId: 'i1' });
+    expect(findOp).toHaveBeenCalledTimes(1);
+    expect(again).toEqual({ ok: true, version: (first as { version: number }).version });
+    expect(room.snapshot.tallies['i1']).toBe(9);
+    expect((await store.loadOps(room.id)).filter((o) => o.opId === 'old')).toHaveLength(1);
+    // With the budget spent, a resend would be refused if decided afresh: it gets the stored answer too.
+    await room.execute(pia, 'last', { type: 'vote:add', ideaId: 'i1' });
+    await advance(ANSWER_MEMORY_MS + 1000);
+    await room.execute(pia, 'newer', { type: 'participant:done', done: true });
+    expect(await room.execute(pia, 'd0', { type: 'vote:add', ideaId: 'i1' })).toMatchObject({ ok: true });
+    expect(room.snapshot.tallies['i1']).toBe(10);
+    // Answered from memory now: the store is not asked again.
+    findOp.mockClear();
+    await room.execute(pia, 'd0', { type: 'vote:add', ideaId: 'i1' });
+    expect(findOp).not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,10 @@
 import type { Actor, Command, Workshop, WorkshopEvent } from '@fokus/core';
 import { decide, erasedHistory, evolve, publicVersion } from '@fokus/core';
-import type { CommandAck, JoinAck, MeMessage, Presence, TallyMessage, ViewMessage, ViewRole } from '@fokus/protocol';
+import type { CommandAck, JoinAck, MeMessage, Presence, TallyMessage, TallyView, ViewMessage, ViewRole, WorkshopView } from '@fokus/protocol';
 import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
 import { AnonymityGate } from './anonymity-gate.ts';
 import { ROLES, RoomBroadcaster } from './room-broadcaster.ts';
-import { AnswerCache } from './answer-cache.ts';
+import { ANSWER_MEMORY_MS, AnswerCache } from './answer-cache.ts';
 import { meTouchedBy, movesOnlyFigures } from './audience.ts';
 import type { Committer, Lineage } from './committer.ts';
 import { StaleWriteError } from './committer.ts';
@@ -117,6 +117,10 @@ export class WorkshopRoom {
   private readonly remote = new Map<number, CommittedWrite>();
   /** The other processes that wrote this workshop lately, and when. */
   private readonly writers = new Map<string, number>();
+  /** Moves whenever who is online changes (here or elsewhere): the views that show presence are built again. */
+  private presenceEpoch = 0;
+  /** Each role's last view and tally body and what it was built from: a broadcast and every greeting share one. */
+  private readonly bodies = new Map<string, { from: readonly unknown[]; body: WorkshopView | TallyView }>();
 
   constructor(
     readonly record: WorkshopRecord,
@@ -135,10 +139,7 @@ export class WorkshopRoom {
     this.indexTokens();
     this.gate = new AnonymityGate(state);
     this.broadcast = new RoomBroadcaster(record.id, output, clock, {
-      body: (role, kind) =>
-        kind === 'view'
-          ? workshopView(this.durable, this.code, role, this.present)
-          : tallyView(this.durable, role, this.present, this.gate.figures(this.durable)),
+      body: (role, kind) => (kind === 'view' ? this.viewBody(role) : this.tallyBody(role)),
       version: (role) => versionFor(role, this.durable),
       me: (participantId) => this.meMessage(participantId),
       phonesSeeFigures: () => resultsVisible(this.durable, 'participant'),
@@ -175,7 +176,8 @@ export class WorkshopRoom {
     share: RoomShare | null = null,
   ): Promise<WorkshopRoom> {
     const readAt = clock.now();
-    const [events, ops] = await Promise.all([store.loadEvents(record.id), store.loadOps(record.id)]);
+    // Answers older than the room keeps in memory stay in the store: a resend of one reads it there (run()).
+    const [events, ops] = await Promise.all([store.loadEvents(record.id), store.loadOps(record.id, readAt - ANSWER_MEMORY_MS)]);
     const state = replayLog(record, events);
     const answers = ops.map((op): [string, CommandAck] => [opKey(op.actor, op.opId), JSON.parse(op.result) as CommandAck]);
     // An erasure whose rewrite did not finish (a crash, a full disk) is finished now; if it fails again, next time.
@@ -252,7 +254,12 @@ export class WorkshopRoom {
         // a failure a resend of the same op erases again (erasing someone already removed is allowed).
         const erasing = decision.value.some(erases);
         const persisted = await this.persist(decision.value, erasing ? [] : [op]);
-        if (persisted === 'conflict' && decisions < MAX_DECISIONS) continue;
+        if (persisted === 'conflict') {
+          // The store already holds this op: answered before what this room remembers (an old resend).
+          const stored = await this.storedAnswer(key, actor, opId);
+          if (stored) return stored;
+          if (decisions < MAX_DECISIONS) continue;
+        }
         if (persisted !== 'saved') return NOT_SAVED;
         if (erasing && !((await this.eraseHistory()) && (await this.persist([], [op])) === 'saved')) return NOT_SAVED;
         this.answers.set(key, ack);
@@ -269,11 +276,24 @@ export class WorkshopRoom {
         await this.catchUp();
         if (this.durable.version !== version) continue;
       }
-      // Refusals live in memory only: a resend gets the same answer while the process lives, and they cost no disk.
+      // A resend of an op accepted longer ago than this room remembers may be refused now (the budget is spent):
+      // its stored answer is the answer.
+      const stored = await this.storedAnswer(key, actor, opId);
+      if (stored) return stored;
+      // Refusals live in memory only: a resend gets the same answer for a while, and they cost no disk.
       const ack: CommandAck = { ok: false, error: decision.error.code, message: decision.error.message };
       this.answers.set(key, ack);
       return ack;
     }
+  }
+
+  /** The answer stored for an op this room no longer keeps in memory, or null (none, or the store cannot say). */
+  private async storedAnswer(key: string, actor: Actor, opId: string): Promise<CommandAck | null> {
+    const op = await this.store.findOp(this.id, actorKey(actor), opId).catch(() => null);
+    if (!op) return null;
+    const ack = JSON.parse(op.result) as CommandAck;
+    this.answers.set(key, ack);
+    return ack;
   }
 
   /**
@@ -426,7 +446,7 @@ export class WorkshopRoom {
     const n = (this.online.get(participantId) ?? 0) + 1;
     this.online.set(participantId, n);
     if (n === 1) this.share?.presenceChanged(this.id);
-    this.broadcast.markFigures();
+    this.presenceMoved();
   }
 
   disconnected(participantId: string): void {
@@ -436,7 +456,7 @@ export class WorkshopRoom {
       this.online.delete(participantId);
       this.share?.presenceChanged(this.id);
     }
-    this.broadcast.markFigures();
+    this.presenceMoved();
   }
 
   /**
@@ -465,15 +485,40 @@ export class WorkshopRoom {
       if (before && before.size === participantIds.length && participantIds.every((id) => before.has(id))) return;
       this.elsewhere.set(process, new Set(participantIds));
     }
-    this.broadcast.markFigures();
+    this.presenceMoved();
   }
 
   viewMessage(role: ViewRole): ViewMessage {
-    return { version: versionFor(role, this.durable), serverNow: this.clock.now(), view: workshopView(this.durable, this.code, role, this.present) };
+    return { version: versionFor(role, this.durable), serverNow: this.clock.now(), view: this.viewBody(role) };
   }
 
   tallyMessage(role: ViewRole): TallyMessage {
-    return { version: versionFor(role, this.durable), tally: tallyView(this.durable, role, this.present, this.gate.figures(this.durable)) };
+    return { version: versionFor(role, this.durable), tally: this.tallyBody(role) };
+  }
+
+  /** The role's view of the durable state: phones' does not show who is online, so presence does not rebuild it. */
+  private viewBody(role: ViewRole): WorkshopView {
+    const presence = role === 'participant' ? null : this.presenceEpoch;
+    return this.built(`${role}:view`, [this.durable, presence], () => workshopView(this.durable, this.code, role, this.present)) as WorkshopView;
+  }
+
+  private tallyBody(role: ViewRole): TallyView {
+    const figures = this.gate.figures(this.durable);
+    return this.built(`${role}:tally`, [this.durable, this.presenceEpoch, figures], () => tallyView(this.durable, role, this.present, figures)) as TallyView;
+  }
+
+  /** A body built once for what it is built from (compared by identity: states are immutable). */
+  private built(name: string, from: readonly unknown[], build: () => WorkshopView | TallyView): WorkshopView | TallyView {
+    const known = this.bodies.get(name);
+    if (known && known.from.length === from.length && known.from.every((x, i) => x === from[i])) return known.body;
+    const body = build();
+    this.bodies.set(name, { from, body });
+    return body;
+  }
+
+  private presenceMoved(): void {
+    this.presenceEpoch++;
+    this.broadcast.markFigures();
   }
 
   meMessage(participantId: string): MeMessage | null {
@@ -561,11 +606,11 @@ export class WorkshopRoom {
 }
 
 /**
- * A dot the facilitator's list does not show: it shows each person's dots only with named voting, and a paper
- * ballot always (the facilitator fills it in).
+ * A dot the facilitator's list does not show: each person's dots come in the facilitator's tally (named voting),
+ * only a paper ballot is in the list (the facilitator fills it in).
  */
 const movesOnlyTallies = (e: WorkshopEvent, s: Workshop): boolean =>
-  (e.type === 'vote.added' || e.type === 'vote.removed') && s.voting.settings.anonymous && !s.participants[e.participantId]?.paper;
+  (e.type === 'vote.added' || e.type === 'vote.removed') && !s.participants[e.participantId]?.paper;
 
 /** Someone is erased: their stored history is rewritten once this event is durable. */
 const erases = (e: WorkshopEvent): boolean => e.type === 'participant.removed' && e.erasedAs !== undefined;

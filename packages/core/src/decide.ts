@@ -124,7 +124,7 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       if (c.groups.length < 1 || c.groups.length > LIMITS.groups) return fail('invalid', 'between 1 and 50 groups');
       if (new Set(c.groups.map((g) => g.id)).size !== c.groups.length) return fail('invalid', 'group ids must differ');
       // Stable input order (join order), then a seeded shuffle dealt round-robin: balanced and replayable.
-      const people = activeParticipants(s).sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+      const people = [...activeParticipants(s)].sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
       const assignment = emptyRecord<string>();
       shuffled(people, c.seed).forEach((p, i) => {
         assignment[p.id] = (c.groups[i % c.groups.length] as { id: string }).id;
@@ -309,18 +309,42 @@ function hasGroup(s: Workshop, id: string): boolean {
   return s.groups.some((g) => g.id === id);
 }
 
-export function activeParticipants(s: Workshop): Participant[] {
-  return Object.values(s.participants).filter((p) => !p.removed);
+/** Who is in by participants record: records are immutable, so a vote (which leaves them alone) costs no scan. */
+const activeByRecord = new WeakMap<object, readonly Participant[]>();
+
+/** The participants not removed, in the record's order. Shared and frozen: sort a copy. */
+export function activeParticipants(s: Pick<Workshop, 'participants'>): readonly Participant[] {
+  let people = activeByRecord.get(s.participants);
+  if (!people) {
+    people = Object.freeze(Object.values(s.participants).filter((p) => !p.removed));
+    activeByRecord.set(s.participants, people);
+  }
+  return people;
+}
+
+/** Names in the case they are compared in, once per participant: a join must not lower-case the whole hall again. */
+const comparedNames = new WeakMap<Participant, string>();
+function comparedName(p: Participant): string {
+  let lower = comparedNames.get(p);
+  if (lower === undefined) {
+    lower = p.name.toLocaleLowerCase('sv');
+    comparedNames.set(p, lower);
+  }
+  return lower;
 }
 
 /** "Anna", then "Anna (2)", "Anna (3)": two people never share a name on the screen. */
 export function uniqueName(s: Workshop, wanted: string, selfId: string | null): string {
   const name = wanted.trim().replace(/\s+/g, ' ');
-  const taken = new Set(
-    activeParticipants(s)
-      .filter((p) => p.id !== selfId)
-      .map((p) => p.name.toLocaleLowerCase('sv')),
-  );
+  // Only names that begin like this one can clash with it or with "name (n)" (the last letter is left out: a
+  // final sigma lower-cases differently at the end of a word).
+  const stem = name.toLocaleLowerCase('sv').slice(0, -1);
+  const taken = new Set<string>();
+  for (const p of activeParticipants(s)) {
+    if (p.id === selfId) continue;
+    const lower = comparedName(p);
+    if (lower.startsWith(stem)) taken.add(lower);
+  }
   if (!taken.has(name.toLocaleLowerCase('sv'))) return name;
   for (let n = 2; ; n++) {
     const candidate = `${name} (${n})`;

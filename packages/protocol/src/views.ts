@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Tally, Workshop } from '@fokus/core';
-import { activeParticipants, ballotOf, ballotsAsRecord, dotsSpent, tallyOf } from '@fokus/core';
+import { activeParticipants, ballotOf, ballotsAsRecord, tallyOf } from '@fokus/core';
 import { planRowSchema } from './commands.ts';
 import { langSchema, roleSchema, templateSchema } from './limits.ts';
 
@@ -63,8 +63,6 @@ export const participantViewSchema = z.object({
   groupId: z.string().nullable(),
   /** What the person chose to say ("klar"): the only per-person progress anonymous voting shows. */
   done: z.boolean(),
-  /** Dots this person placed: only when voting is not anonymous. */
-  dotsUsed: z.number().optional(),
   online: z.boolean(),
   /** Added by the facilitator without a phone. */
   paper: z.boolean(),
@@ -152,12 +150,31 @@ export interface Presence {
   has(participantId: string): boolean;
 }
 
+/** Member names by group id, once per participants record (a vote leaves it alone; a join makes a new one). */
+const membersByRecord = new WeakMap<object, ReadonlyMap<string, readonly string[]>>();
+
+function groupMembers(s: Pick<Workshop, 'participants'>): ReadonlyMap<string, readonly string[]> {
+  let members = membersByRecord.get(s.participants);
+  if (!members) {
+    const byGroup = new Map<string, string[]>();
+    for (const p of activeParticipants(s)) {
+      if (p.groupId === null) continue;
+      const names = byGroup.get(p.groupId);
+      if (names) names.push(p.name);
+      else byGroup.set(p.groupId, [p.name]);
+    }
+    members = byGroup;
+    membersByRecord.set(s.participants, members);
+  }
+  return members;
+}
+
 export function workshopView(s: Workshop, code: string, role: ViewRole, online: Presence): WorkshopView {
-  const people = activeParticipants(s);
   const showMembers = role !== 'participant';
+  const members = groupMembers(s);
   const groups = s.groups.map((g) => {
-    const members = people.filter((p) => p.groupId === g.id);
-    return { id: g.id, name: g.name, size: members.length, ...(showMembers ? { members: members.map((p) => p.name) } : {}) };
+    const names = members.get(g.id) ?? [];
+    return { id: g.id, name: g.name, size: names.length, ...(showMembers ? { members: [...names] } : {}) };
   });
   const ideas = Object.values(s.ideas)
     .filter((i) => role === 'facilitator' || !i.hidden)
@@ -202,8 +219,8 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
     plan: s.plan,
   };
   if (role === 'facilitator') {
-    const named = !s.voting.settings.anonymous;
-    view.participants = people
+    // Each person's dots come in the facilitator's tally (with named voting), so a dot does not rebuild this list.
+    view.participants = [...activeParticipants(s)]
       .sort((a, b) => a.joinedAt - b.joinedAt)
       .map((p) => ({
         id: p.id,
@@ -212,7 +229,6 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
         town: p.town,
         groupId: p.groupId,
         done: p.done,
-        ...(named ? { dotsUsed: dotsSpent(ballotOf(s.votes, p.id)) } : {}),
         online: online.has(p.id),
         paper: p.paper,
         ...(p.paper ? { paperBallot: { ...ballotOf(s.votes, p.id) } } : {}),
@@ -251,10 +267,12 @@ export function voteFigures(s: Pick<Workshop, 'votes'>): VoteFigures {
  */
 export function tallyView(s: Workshop, role: ViewRole, online: Presence, figures: VoteFigures = voteFigures(s)): TallyView {
   const people = activeParticipants(s);
+  let present = 0;
+  for (const p of people) if (online.has(p.id)) present++;
   const view: TallyView = {
     participants: people.length,
-    online: people.filter((p) => online.has(p.id)).length,
-    done: people.filter((p) => p.done).length,
+    online: present,
+    done: doneCount(s),
     dotsUsed: figures.dotsUsed,
     dotsTotal: people.length * s.voting.settings.budget,
     tallies: resultsVisible(s, role) ? figures.tallies : null,
@@ -263,26 +281,51 @@ export function tallyView(s: Workshop, role: ViewRole, online: Presence, figures
   return view;
 }
 
+/** Who said "klar", counted once per participants record. */
+const doneByRecord = new WeakMap<object, number>();
+
+function doneCount(s: Pick<Workshop, 'participants'>): number {
+  let done = doneByRecord.get(s.participants);
+  if (done === undefined) {
+    done = 0;
+    for (const p of activeParticipants(s)) if (p.done) done++;
+    doneByRecord.set(s.participants, done);
+  }
+  return done;
+}
+
+/** Idea ids by author, once per ideas record: a phone's slice goes out with each of its dots. */
+const authoredByRecord = new WeakMap<object, ReadonlyMap<string, readonly string[]>>();
+
+function ideasBy(s: Pick<Workshop, 'ideas'>, authorId: string): readonly string[] {
+  let authored = authoredByRecord.get(s.ideas);
+  if (!authored) {
+    const byAuthor = new Map<string, string[]>();
+    for (const i of Object.values(s.ideas)) {
+      if (!i.authorId) continue;
+      const ids = byAuthor.get(i.authorId);
+      if (ids) ids.push(i.id);
+      else byAuthor.set(i.authorId, [i.id]);
+    }
+    authored = byAuthor;
+    authoredByRecord.set(s.ideas, authored);
+  }
+  return authored.get(authorId) ?? [];
+}
+
 export function meView(s: Workshop, participantId: string): MeView | null {
   const p = s.participants[participantId];
   if (!p) return null;
-  const groupMembers = p.groupId
-    ? activeParticipants(s)
-        .filter((o) => o.groupId === p.groupId)
-        .map((o) => o.name)
-    : [];
   return {
     participantId: p.id,
     name: p.name,
     organisation: p.organisation,
     town: p.town,
     groupId: p.groupId,
-    groupMembers,
+    groupMembers: p.groupId ? [...(groupMembers(s).get(p.groupId) ?? [])] : [],
     votes: ballotOf(s.votes, p.id) ?? {},
     done: p.done,
-    ownIdeaIds: Object.values(s.ideas)
-      .filter((i) => i.authorId === p.id)
-      .map((i) => i.id),
+    ownIdeaIds: [...ideasBy(s, p.id)],
     removed: p.removed,
   };
 }

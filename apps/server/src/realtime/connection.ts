@@ -8,7 +8,8 @@ import { secretMatches } from '../security.ts';
 import type { WorkshopRoom } from '../workshop-room.ts';
 import { WorkshopUnavailableError } from '../unavailable.ts';
 import type { FokusServer, SocketData } from './socket-server.ts';
-import { ackError, connectError, participantRoom, roleRoom } from './socket-server.ts';
+import { ackError, connectError, participantRoom, phoneSliceRoom, roleRoom } from './socket-server.ts';
+import { nextSlice } from './phone-slices.ts';
 import type { OriginPolicy } from '../http/origin-policy.ts';
 import type { Asker, RateLimits } from './rate-limits.ts';
 
@@ -71,6 +72,7 @@ function onConnection(socket: FokusSocket, room: WorkshopRoom, log: FastifyBaseL
         ? { kind: 'participant', workshopId: room.id, participantId: data.participantId }
         : { kind: 'socket', socketId: socket.id };
   void socket.join(roleRoom(room.id, data.role));
+  if (data.role === 'participant') void socket.join(phoneSliceRoom(room.id, nextSlice()));
   if (data.participantId) enterAs(socket, room, data.participantId);
   greet(socket, room);
 
@@ -85,7 +87,8 @@ function onConnection(socket: FokusSocket, room: WorkshopRoom, log: FastifyBaseL
       if (res.ok && data.participantId !== res.participantId) {
         if (data.participantId) leave(socket, room, data.participantId);
         enterAs(socket, room, res.participantId);
-        greet(socket, room);
+        // The room's view and tally are the ones this socket already has: only who it is now is new.
+        hello(socket, room);
       }
       ack(res);
     } catch (err) {
@@ -136,12 +139,30 @@ function leave(socket: FokusSocket, room: WorkshopRoom, participantId: string): 
   room.disconnected(participantId);
 }
 
+/** Everything a new socket needs: who it is, and the room as its role sees it (built once for all who arrive). */
 function greet(socket: FokusSocket, room: WorkshopRoom): void {
-  const { role, participantId } = socket.data;
-  socket.emit('session:hello', { protocolVersion: PROTOCOL_VERSION, role, workshopId: room.id, participantId, serverNow: Date.now() });
+  const { role } = socket.data;
+  socket.emit('session:hello', helloOf(socket, room));
   socket.emit('workshop:view', room.viewMessage(role));
   socket.emit('workshop:tally', room.tallyMessage(role));
-  const me = participantId ? room.meMessage(participantId) : null;
+  sendMe(socket, room);
+}
+
+function hello(socket: FokusSocket, room: WorkshopRoom): void {
+  socket.emit('session:hello', helloOf(socket, room));
+  sendMe(socket, room);
+}
+
+const helloOf = (socket: FokusSocket, room: WorkshopRoom) => ({
+  protocolVersion: PROTOCOL_VERSION,
+  role: socket.data.role,
+  workshopId: room.id,
+  participantId: socket.data.participantId,
+  serverNow: Date.now(),
+});
+
+function sendMe(socket: FokusSocket, room: WorkshopRoom): void {
+  const me = socket.data.participantId ? room.meMessage(socket.data.participantId) : null;
   if (me) socket.emit('participant:me', me);
 }
 

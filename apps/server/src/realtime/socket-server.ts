@@ -4,6 +4,7 @@ import type { AckError, ClientToServerEvents, ErrorCode, ServerToClientEvents, V
 import { HOST_REFUSED, ORIGIN_REFUSED } from '../http/origin-policy.ts';
 import type { OriginPolicy } from '../http/origin-policy.ts';
 import type { RoomOutput } from '../workshop-room.ts';
+import { inSlices } from './phone-slices.ts';
 
 export interface SocketData {
   workshopId: string;
@@ -28,6 +29,8 @@ export type FokusServer = Server<ClientToServerEvents, ServerToClientEvents, Clu
 
 export const roleRoom = (workshopId: string, role: ViewRole) => `w:${workshopId}:${role}`;
 export const participantRoom = (workshopId: string, participantId: string) => `w:${workshopId}:p:${participantId}`;
+/** One slice of a workshop's phones (see phone-slices.ts). */
+export const phoneSliceRoom = (workshopId: string, slice: number) => `w:${workshopId}:participant:${slice}`;
 
 /** Small on purpose: the largest legitimate message is an idea with its details. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -61,9 +64,14 @@ export function createSocketServer(http: HttpServer, policy: OriginPolicy): Foku
  */
 export function socketOutput(io: FokusServer): RoomOutput {
   const here = io.local;
+  // Phones are many: their messages go out a slice per turn. The facilitator and the screens are few.
+  const toRole = (id: string, role: ViewRole, send: (to: ReturnType<typeof here.to>) => void): void => {
+    if (role === 'participant') inSlices((slice) => send(here.to(phoneSliceRoom(id, slice))));
+    else send(here.to(roleRoom(id, role)));
+  };
   return {
-    view: (id, role, msg) => here.to(roleRoom(id, role)).emit('workshop:view', msg),
-    tally: (id, role, msg) => here.to(roleRoom(id, role)).emit('workshop:tally', msg),
+    view: (id, role, msg) => toRole(id, role, (to) => to.emit('workshop:view', msg)),
+    tally: (id, role, msg) => toRole(id, role, (to) => to.emit('workshop:tally', msg)),
     me: (id, participantId, msg) => here.to(participantRoom(id, participantId)).emit('participant:me', msg),
     removed: (id, participantId) => {
       here.to(participantRoom(id, participantId)).emit('participant:removed');

@@ -59,6 +59,11 @@ export class MemoryStore implements WorkshopStore {
     return (this.ops.get(workshopId) ?? []).filter((op) => since === undefined || op.at >= since).map((op) => ({ ...op }));
   }
 
+  async findOp(workshopId: string, actor: string, opId: string): Promise<StoredOp | null> {
+    const op = (this.ops.get(workshopId) ?? []).find((o) => o.actor === actor && o.opId === opId);
+    return op ? { ...op } : null;
+  }
+
   async deleteWorkshop(workshopId: string): Promise<void> {
     this.workshops.delete(workshopId);
     this.events.delete(workshopId);

@@ -172,6 +172,17 @@ export class PostgresStore implements WorkshopStore {
     return rows.map((r) => ({ actor: r.actor, opId: r.op_id, result: r.result, at: Number(r.created_at) }));
   }
 
+  async findOp(workshopId: string, actor: string, opId: string): Promise<StoredOp | null> {
+    const r = await this.db
+      .selectFrom('ops')
+      .select(['actor', 'op_id', 'result', 'created_at'])
+      .where('workshop_id', '=', workshopId)
+      .where('actor', '=', actor)
+      .where('op_id', '=', opId)
+      .executeTakeFirst();
+    return r ? { actor: r.actor, opId: r.op_id, result: r.result, at: Number(r.created_at) } : null;
+  }
+
   async deleteWorkshop(workshopId: string): Promise<void> {
     await this.transaction(async (trx) => {
       await trx.deleteFrom('ops').where('workshop_id', '=', workshopId).execute();

@@ -58,6 +58,7 @@ function prepareReads(db: Database.Database) {
     events: db.prepare('SELECT seq, data FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq'),
     ops: db.prepare('SELECT actor, op_id, result, created_at FROM ops WHERE workshop_id = ? ORDER BY created_at'),
     opsSince: db.prepare('SELECT actor, op_id, result, created_at FROM ops WHERE workshop_id = ? AND created_at >= ? ORDER BY created_at'),
+    op: db.prepare('SELECT actor, op_id, result, created_at FROM ops WHERE workshop_id = ? AND actor = ? AND op_id = ?'),
     series: db.prepare('SELECT id, key_hash, created_at, revision, data FROM series WHERE id = ?'),
     seriesRooms: db.prepare('SELECT room_id, workshop_id FROM series_rooms WHERE series_id = ?'),
   };
@@ -168,6 +169,11 @@ export class SqliteStore implements WorkshopStore {
       created_at: number;
     }[];
     return rows.map((r) => ({ actor: r.actor, opId: r.op_id, result: r.result, at: r.created_at }));
+  }
+
+  async findOp(workshopId: string, actor: string, opId: string): Promise<StoredOp | null> {
+    const r = (await this.reads()).op.get(workshopId, actor, opId) as { actor: string; op_id: string; result: string; created_at: number } | undefined;
+    return r ? { actor: r.actor, opId: r.op_id, result: r.result, at: r.created_at } : null;
   }
 
   async deleteWorkshop(workshopId: string): Promise<void> {

@@ -218,6 +218,21 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>) {
       await store.close();
     });
 
+    it('finds one op record by workshop, actor and op id, and nothing for any other', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.createWorkshop(record('w2', 'BCDEFG'), first('w2'));
+      await store.commit([
+        { workshopId: 'w1', fromSeq: 2, events: [vote('a')], ops: [{ actor: 'a', opId: 'o1', result: '{"ok":true,"version":2}' }], at: 1500 },
+      ]);
+      expect(await store.findOp('w1', 'a', 'o1')).toEqual({ actor: 'a', opId: 'o1', result: '{"ok":true,"version":2}', at: 1500 });
+      expect(await store.findOp('w1', 'b', 'o1')).toBeNull();
+      expect(await store.findOp('w1', 'a', 'o2')).toBeNull();
+      expect(await store.findOp('w2', 'a', 'o1')).toBeNull();
+      expect(await store.findOp('w1', '__proto__', 'o1')).toBeNull();
+      await store.close();
+    });
+
     it('refuses a taken seq and a stored op id with StoreConflictError, keeping nothing of either', async () => {
       const { store } = await open();
       await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));

@@ -69,6 +69,8 @@ export interface WorkshopStore {
   loadEvents(workshopId: string, afterSeq?: number): Promise<StoredEvent[]>;
   /** The workshop's op records; with `since`, only those written at or after that time. */
   loadOps(workshopId: string, since?: number): Promise<StoredOp[]>;
+  /** One op record, if stored: the answer to a resend older than what a room keeps in memory. */
+  findOp(workshopId: string, actor: string, opId: string): Promise<StoredOp | null>;
   /** Workshops whose last write (or creation) is older than `before`: what retention erases. */
   listIdle(before: number): Promise<WorkshopRecord[]>;
   /** Erases a workshop with its events and op records, leaving none of its text in any file. */

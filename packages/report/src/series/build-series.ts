@@ -31,7 +31,7 @@ function distinctTowns(towns: readonly string[], lang: Lang): string[] {
 /** The participants' towns in the order they joined. */
 function townsOf(s: Workshop): string[] {
   // A stable sort: two who joined in the same millisecond keep the order the workshop took them in.
-  const people = activeParticipants(s).sort((a, b) => a.joinedAt - b.joinedAt);
+  const people = [...activeParticipants(s)].sort((a, b) => a.joinedAt - b.joinedAt);
   return distinctTowns(
     people.map((p) => p.town ?? ''),
     s.lang,

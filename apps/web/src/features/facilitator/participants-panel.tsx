@@ -30,6 +30,8 @@ export function ParticipantsPanel() {
   const group = new Map(view.groups.map((g) => [g.id, g.name]));
   const ballotPerson = ballotOf && view.voting.status === 'open' ? people.find((p) => p.id === ballotOf && p.paper) : undefined;
   const ideaText = new Map(view.ideas.map((i) => [i.id, i.text]));
+  // Each person's dots come in the tally (named voting only): the list itself does not change with a dot.
+  const dotsOf = (participantId: string): number => Object.values(ballots?.[participantId] ?? {}).reduce((a, n) => a + n, 0);
   const ballotLine = (participantId: string, ballot = ballots?.[participantId]): string =>
     Object.entries(ballot ?? {})
       .sort((a, b) => b[1] - a[1])
@@ -89,10 +91,10 @@ export function ParticipantsPanel() {
                     {!p.online && !p.paper && <span className="tag">{t('offlineTag')}</span>}
                   </div>
                   <div className="person__meta muted">
-                    {[p.town, p.organisation, p.groupId ? group.get(p.groupId) : null, p.dotsUsed ? `${p.dotsUsed} ●` : null].filter(Boolean).join(' · ')}
+                    {[p.town, p.organisation, p.groupId ? group.get(p.groupId) : null, dotsOf(p.id) ? `${dotsOf(p.id)} ●` : null].filter(Boolean).join(' · ')}
                   </div>
-                  {p.dotsUsed ? <div className="person__meta muted">{ballotLine(p.id)}</div> : null}
-                  {p.paper && p.paperBallot && !p.dotsUsed && Object.keys(p.paperBallot).length > 0 ? (
+                  {dotsOf(p.id) ? <div className="person__meta muted">{ballotLine(p.id)}</div> : null}
+                  {p.paper && p.paperBallot && !dotsOf(p.id) && Object.keys(p.paperBallot).length > 0 ? (
                     <div className="person__meta muted" lang={lang}>
                       {hyphenate(ballotLine(p.id, p.paperBallot), lang)}
                     </div>
