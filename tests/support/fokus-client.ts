@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '@fokus/protocol';
+import { PROTOCOL_VERSION, applyTally } from '@fokus/protocol';
 import type {
   AckError,
   ClientCommand,
@@ -55,7 +55,7 @@ export class Client {
       this.changed();
     });
     socket.on('workshop:tally', (m) => {
-      this.tally = m;
+      this.tally = { ...m, tally: applyTally(this.tally?.tally, m.tally) };
       this.changed();
     });
     socket.on('participant:me', (m) => {

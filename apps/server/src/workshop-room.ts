@@ -1,7 +1,7 @@
 import type { Actor, Command, Workshop, WorkshopEvent } from '@fokus/core';
-import { decide, erasedHistory, evolve, publicVersion } from '@fokus/core';
+import { activeParticipants, decide, erasedHistory, evolve, publicVersion } from '@fokus/core';
 import type { CommandAck, JoinAck, MeMessage, Presence, TallyMessage, TallyView, ViewMessage, ViewRole, WorkshopView } from '@fokus/protocol';
-import { meView, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
+import { meView, onlineCount, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
 import { AnonymityGate } from './anonymity-gate.ts';
 import { ROLES, RoomBroadcaster } from './room-broadcaster.ts';
 import { ANSWER_MEMORY_MS, AnswerCache } from './answer-cache.ts';
@@ -119,8 +119,10 @@ export class WorkshopRoom {
   private readonly writers = new Map<string, number>();
   /** Moves whenever who is online changes (here or elsewhere): the views that show presence are built again. */
   private presenceEpoch = 0;
-  /** Each role's last view and tally body and what it was built from: a broadcast and every greeting share one. */
-  private readonly bodies = new Map<string, { from: readonly unknown[]; body: WorkshopView | TallyView }>();
+  /** Each role's last view and tally body (and the online count) with what it was built from: a broadcast and every greeting share one. */
+  private readonly memos = new Map<string, { from: readonly unknown[]; value: unknown }>();
+  /** Whose ballots changed since the facilitator's last tally went out ('all': send every ballot). */
+  private changedBallots: Set<string> | 'all' = 'all';
 
   constructor(
     readonly record: WorkshopRecord,
@@ -139,7 +141,7 @@ export class WorkshopRoom {
     this.indexTokens();
     this.gate = new AnonymityGate(state);
     this.broadcast = new RoomBroadcaster(record.id, output, clock, {
-      body: (role, kind) => (kind === 'view' ? this.viewBody(role) : this.tallyBody(role)),
+      body: (role, kind) => (kind === 'view' ? this.viewBody(role) : role === 'facilitator' ? this.facilitatorTallyChanges() : this.tallyBody(role)),
       version: (role) => versionFor(role, this.durable),
       me: (participantId) => this.meMessage(participantId),
       phonesSeeFigures: () => resultsVisible(this.durable, 'participant'),
@@ -499,21 +501,36 @@ export class WorkshopRoom {
   /** The role's view of the durable state: phones' does not show who is online, so presence does not rebuild it. */
   private viewBody(role: ViewRole): WorkshopView {
     const presence = role === 'participant' ? null : this.presenceEpoch;
-    return this.built(`${role}:view`, [this.durable, presence], () => workshopView(this.durable, this.code, role, this.present)) as WorkshopView;
+    return this.memo(`${role}:view`, [this.durable, presence], () => workshopView(this.durable, this.code, role, this.present));
   }
 
   private tallyBody(role: ViewRole): TallyView {
     const figures = this.gate.figures(this.durable);
-    return this.built(`${role}:tally`, [this.durable, this.presenceEpoch, figures], () => tallyView(this.durable, role, this.present, figures)) as TallyView;
+    return this.memo(`${role}:tally`, [this.durable, this.presenceEpoch, figures], () =>
+      tallyView(this.durable, role, this.present, figures, { online: this.onlineCount() }),
+    );
   }
 
-  /** A body built once for what it is built from (compared by identity: states are immutable). */
-  private built(name: string, from: readonly unknown[], build: () => WorkshopView | TallyView): WorkshopView | TallyView {
-    const known = this.bodies.get(name);
-    if (known && known.from.length === from.length && known.from.every((x, i) => x === from[i])) return known.body;
-    const body = build();
-    this.bodies.set(name, { from, body });
-    return body;
+  /** The facilitator's broadcast tally: with named voting, only the ballots that changed since the last one. */
+  private facilitatorTallyChanges(): TallyView {
+    const changed = this.changedBallots;
+    this.changedBallots = new Set();
+    if (changed === 'all') return this.tallyBody('facilitator');
+    return tallyView(this.durable, 'facilitator', this.present, this.gate.figures(this.durable), { online: this.onlineCount(), changedBallots: changed });
+  }
+
+  /** Who is online among the participants, counted once per state and presence for every role. */
+  private onlineCount(): number {
+    return this.memo('online', [this.durable.participants, this.presenceEpoch], () => onlineCount(activeParticipants(this.durable), this.present));
+  }
+
+  /** A value computed once for what it is computed from (compared by identity: states are immutable). */
+  private memo<T>(name: string, from: readonly unknown[], build: () => T): T {
+    const known = this.memos.get(name);
+    if (known && known.from.length === from.length && known.from.every((x, i) => x === from[i])) return known.value as T;
+    const value = build();
+    this.memos.set(name, { from, value });
+    return value;
   }
 
   private presenceMoved(): void {
@@ -562,7 +579,10 @@ export class WorkshopRoom {
       this.indexTokens();
       this.remote.clear();
       if (events.length > 0) this.published(events, this.state);
-      else this.broadcast.markAll();
+      else {
+        this.changedBallots = 'all';
+        this.broadcast.markAll();
+      }
     } catch {
       // The log cannot be read either: go on from the durable state; the next write that does not follow the log fails and retries this.
       this.state = this.durable;
@@ -589,12 +609,20 @@ export class WorkshopRoom {
     for (const p of Object.values(this.state.participants)) if (p.tokenHash) this.tokens.set(p.tokenHash, p.id);
   }
 
+  /** A dot changes its voter's ballot; a join or "klar" none; anything else may change many (merge, reset, removal). */
+  private noteBallots(e: WorkshopEvent): void {
+    if (e.type === 'vote.added' || e.type === 'vote.removed') {
+      if (this.changedBallots !== 'all') this.changedBallots.add(e.participantId);
+    } else if (e.type !== 'participant.joined' && e.type !== 'participant.done') this.changedBallots = 'all';
+  }
+
   /** Durable events become visible: mark what they change and schedule a coalesced broadcast. */
   private published(events: WorkshopEvent[], after: Workshop): void {
     // Commits land in order, so the newest committed state is the durable one.
     if (after.version > this.durable.version) this.durable = after;
     if (this.gate.observe(events, after, this.clock.now())) this.broadcast.markTallies();
     for (const e of events) {
+      this.noteBallots(e);
       if (e.type === 'participant.removed') this.output.removed(this.id, e.participantId);
       const touched = meTouchedBy(e);
       this.broadcast.markMe(touched === 'everyone' ? [...this.online.keys()] : touched);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RankableIdea, Tally } from './ranking.ts';
 import { rankIdeas, tallyOf } from './ranking.ts';
 import { run, vote, voting } from './test-helpers.ts';
-import { withBallot } from './ballots.ts';
+import type { Ballots } from './ballots.ts';
+import { eachBallot, withBallot } from './ballots.ts';
 
 const idea = (id: string, seq: number, boardId = 'a', hidden = false): RankableIdea => ({ id, seq, boardId, hidden });
 const t = (dots: number, voters = 1): Tally => ({ dots, voters });
@@ -76,5 +77,24 @@ describe('tallyOf', () => {
 
   it('ignores zero entries', () => {
     expect(tallyOf({ votes: withBallot({}, 'p', { a: 0, b: 2 }) })).toEqual({ b: { dots: 2, voters: 1 } });
+  });
+});
+
+describe('tallyOf, counted again after a dot', () => {
+  it('matches a count of every ballot from scratch, though it reuses the shards a dot did not touch', () => {
+    const count = (votes: Ballots): Record<string, Tally> => {
+      const out: Record<string, Tally> = {};
+      for (const [, mine] of eachBallot(votes))
+        for (const [ideaId, n] of Object.entries(mine)) out[ideaId] = { dots: (out[ideaId]?.dots ?? 0) + n, voters: (out[ideaId]?.voters ?? 0) + 1 };
+      return out;
+    };
+    let votes: Ballots = {};
+    for (let p = 0; p < 300; p++) votes = withBallot(votes, `p${p}`, { [`i${p % 7}`]: 1 + (p % 3), i9: 1 });
+    expect({ ...tallyOf({ votes }) }).toEqual(count(votes));
+    for (let step = 0; step < 50; step++) {
+      const who = `p${(step * 37) % 300}`;
+      votes = withBallot(votes, who, step % 5 === 0 ? null : { [`i${step % 7}`]: 1 + step });
+      expect({ ...tallyOf({ votes }) }).toEqual(count(votes));
+    }
   });
 });

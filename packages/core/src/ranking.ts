@@ -1,5 +1,6 @@
 import type { Workshop } from './model.ts';
-import { eachBallot } from './ballots.ts';
+import type { Ballot } from './ballots.ts';
+import { eachShard } from './ballots.ts';
 import { emptyRecord, getOwn } from './records.ts';
 
 /** The least an idea needs to be ranked; the state and every role's view both have it. */
@@ -24,17 +25,44 @@ export interface RankedIdea {
   rank: number;
 }
 
+/**
+ * Each shard's figures, by shard: shards are immutable and a dot copies only its own, so counting the room again
+ * after a dot counts one shard's ballots (a sixty-fourth of the hall) and adds up the rest as they were.
+ */
+const tallyByShard = new WeakMap<object, Readonly<Record<string, Tally>>>();
+
+function shardTally(shard: Readonly<Record<string, Ballot>>): Readonly<Record<string, Tally>> {
+  let out = tallyByShard.get(shard);
+  if (!out) {
+    const counted = emptyRecord<Tally>();
+    for (const mine of Object.values(shard)) addBallot(counted, mine);
+    out = counted;
+    tallyByShard.set(shard, out);
+  }
+  return out;
+}
+
+function addBallot(out: Record<string, Tally>, mine: Ballot): void {
+  for (const [ideaId, n] of Object.entries(mine)) {
+    if (n <= 0) continue;
+    const t = out[ideaId];
+    if (t) {
+      t.dots += n;
+      t.voters += 1;
+    } else out[ideaId] = { dots: n, voters: 1 };
+  }
+}
+
 /** Dots and distinct voters per idea, from the individual votes. */
 export function tallyOf(s: Pick<Workshop, 'votes'>): Record<string, Tally> {
   const out = emptyRecord<Tally>();
-  for (const [, mine] of eachBallot(s.votes)) {
-    for (const [ideaId, n] of Object.entries(mine)) {
-      if (n <= 0) continue;
-      const t = out[ideaId];
-      if (t) {
-        t.dots += n;
-        t.voters += 1;
-      } else out[ideaId] = { dots: n, voters: 1 };
+  for (const shard of eachShard(s.votes)) {
+    for (const [ideaId, t] of Object.entries(shardTally(shard))) {
+      const sum = out[ideaId];
+      if (sum) {
+        sum.dots += t.dots;
+        sum.voters += t.voters;
+      } else out[ideaId] = { dots: t.dots, voters: t.voters };
     }
   }
   return out;

@@ -124,6 +124,11 @@ export const tallyViewSchema = z.object({
   tallies: z.record(z.string(), tallySchema).nullable(),
   /** participantId -> ideaId -> dots; facilitator only, and only when voting is not anonymous. */
   ballots: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+  /**
+   * True when `ballots` holds only the people whose ballot changed since the previous tally (an emptied one is {}):
+   * keep everyone else's. A hall of 5,000 would otherwise get every ballot ten times a second.
+   */
+  ballotsChanged: z.boolean().optional(),
 });
 export type TallyView = z.infer<typeof tallyViewSchema>;
 
@@ -261,24 +266,42 @@ export function voteFigures(s: Pick<Workshop, 'votes'>): VoteFigures {
   return figures;
 }
 
+/** What the server knows besides the state: how many are online (counted once for every role), whose ballots changed. */
+export interface TallyOptions {
+  online?: number;
+  /** Only these people's ballots, marked as changes (see `ballotsChanged`). */
+  changedBallots?: Iterable<string>;
+}
+
 /**
  * `figures` are the dots this role may count: the room's own by default; the server passes what its
  * anonymity gate has released. People, presence and "klar" are live: they are what each person chose to show.
  */
-export function tallyView(s: Workshop, role: ViewRole, online: Presence, figures: VoteFigures = voteFigures(s)): TallyView {
+export function tallyView(s: Workshop, role: ViewRole, online: Presence, figures: VoteFigures = voteFigures(s), options: TallyOptions = {}): TallyView {
   const people = activeParticipants(s);
-  let present = 0;
-  for (const p of people) if (online.has(p.id)) present++;
   const view: TallyView = {
     participants: people.length,
-    online: present,
+    online: options.online ?? onlineCount(people, online),
     done: doneCount(s),
     dotsUsed: figures.dotsUsed,
     dotsTotal: people.length * s.voting.settings.budget,
     tallies: resultsVisible(s, role) ? figures.tallies : null,
   };
-  if (role === 'facilitator' && !s.voting.settings.anonymous) view.ballots = ballotsAsRecord(s.votes);
+  if (role === 'facilitator' && !s.voting.settings.anonymous) {
+    if (options.changedBallots) {
+      const changed: Record<string, Record<string, number>> = Object.create(null);
+      for (const id of options.changedBallots) changed[id] = ballotOf(s.votes, id) ?? {};
+      view.ballots = changed;
+      view.ballotsChanged = true;
+    } else view.ballots = ballotsAsRecord(s.votes);
+  }
   return view;
+}
+
+export function onlineCount(people: readonly { id: string }[], online: Presence): number {
+  let present = 0;
+  for (const p of people) if (online.has(p.id)) present++;
+  return present;
 }
 
 /** Who said "klar", counted once per participants record. */

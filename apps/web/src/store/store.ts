@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { MeMessage, MeView, Role, TallyMessage, TallyView, ViewMessage, WorkshopView } from '@fokus/protocol';
+import { applyTally } from '@fokus/protocol/tally-changes';
 import type { PendingCommand } from '../realtime/command-queue.ts';
 import { acked, confirmedUpTo, enqueue, rejected } from '../realtime/command-queue.ts';
 
@@ -74,7 +75,8 @@ const serverSlice: Slice<ServerSlice> = (set) => ({
       const version = Math.max(s.version, msg.version);
       return { view: msg.view, version, serverOffset: msg.serverNow - receivedAt, pending: confirmedUpTo(s.pending, version) };
     }),
-  receiveTally: (msg) => set(() => ({ tally: msg.tally })),
+  // The facilitator's ballots may come as changes only (a hall's every ballot ten times a second is too much).
+  receiveTally: (msg) => set((s) => ({ tally: applyTally(s.tally, msg.tally) })),
   receiveMe: (msg) =>
     set((s) => {
       const version = Math.max(s.version, msg.version);
