@@ -99,6 +99,8 @@ const ROWS: Array<keyof RunFigures> = [
   'storeCommits',
   'writesPerCommit',
   'maxLoopBlockMs',
+  'gcMs',
+  'maxGcPauseMs',
   'mainCpuMsPer1000Votes',
   'otherCpuMsPer1000Votes',
   'voteCommits',

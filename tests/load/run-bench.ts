@@ -403,6 +403,8 @@ interface ServerMetrics {
   writes: number;
   events: number;
   maxBlockMs: number;
+  gcMs: number;
+  maxGcPauseMs: number;
 }
 
 async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): Promise<ServerMetrics> {
@@ -412,6 +414,7 @@ async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): 
       return (await res.json()) as {
         commits: { commits: number; writes: number; events: number };
         eventLoop: { maxBlockMs: number };
+        gc: { totalMs: number; maxPauseMs: number };
       };
     }),
   );
@@ -421,19 +424,25 @@ async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): 
       writes: a.writes + m.commits.writes,
       events: a.events + m.commits.events,
       maxBlockMs: Math.max(a.maxBlockMs, m.eventLoop.maxBlockMs),
+      gcMs: a.gcMs + m.gc.totalMs,
+      maxGcPauseMs: Math.max(a.maxGcPauseMs, m.gc.maxPauseMs),
     }),
-    { commits: 0, writes: 0, events: 0, maxBlockMs: 0 },
+    { commits: 0, writes: 0, events: 0, maxBlockMs: 0, gcMs: 0, maxGcPauseMs: 0 },
   );
 }
 
 /** The voting window's share of the server's own figures; NaN for the baseline. */
 function metricsFigures(before: ServerMetrics | null, after: ServerMetrics | null) {
-  if (!before || !after) return { storeCommits: Number.NaN, writesPerCommit: Number.NaN, maxLoopBlockMs: Number.NaN };
+  if (!before || !after)
+    return { storeCommits: Number.NaN, writesPerCommit: Number.NaN, maxLoopBlockMs: Number.NaN, gcMs: Number.NaN, maxGcPauseMs: Number.NaN };
   const commits = after.commits - before.commits;
+  // The figures since the reset at the window's start (the loop and GC figures were reset then).
   return {
     storeCommits: commits,
     writesPerCommit: round((after.writes - before.writes) / Math.max(1, commits), 2),
     maxLoopBlockMs: round(after.maxBlockMs),
+    gcMs: round(after.gcMs),
+    maxGcPauseMs: round(after.maxGcPauseMs),
   };
 }
 

@@ -152,6 +152,9 @@ export interface RunFigures {
   writesPerCommit: number;
   /** The longest the event loop was blocked (monitorEventLoopDelay, 5 ms resolution), the longest of any process. */
   maxLoopBlockMs: number;
+  /** Garbage collection during the voting window: all its pauses, and the longest. */
+  gcMs: number;
+  maxGcPauseMs: number;
   /** CPU per 1,000 acknowledged votes: the main thread (event-loop busy time), and the rest (store writer, GC threads). */
   mainCpuMsPer1000Votes: number;
   otherCpuMsPer1000Votes: number;

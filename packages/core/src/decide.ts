@@ -9,6 +9,7 @@ import { checkDesign } from './design.ts';
 import { decideDesign } from './decide-design.ts';
 import { decideNotes } from './decide-notes.ts';
 import { checkPlanRow } from './plan-rows.ts';
+import { activeParticipants } from './participants.ts';
 import { shuffled } from './random.ts';
 import { canAddDot, canRemoveDot, dotsSpent } from './voting.ts';
 import { ballotOf, eachBallot } from './ballots.ts';
@@ -307,19 +308,6 @@ function present(s: Workshop, id: string): Participant | null {
 
 function hasGroup(s: Workshop, id: string): boolean {
   return s.groups.some((g) => g.id === id);
-}
-
-/** Who is in by participants record: records are immutable, so a vote (which leaves them alone) costs no scan. */
-const activeByRecord = new WeakMap<object, readonly Participant[]>();
-
-/** The participants not removed, in the record's order. Shared and frozen: sort a copy. */
-export function activeParticipants(s: Pick<Workshop, 'participants'>): readonly Participant[] {
-  let people = activeByRecord.get(s.participants);
-  if (!people) {
-    people = Object.freeze(Object.values(s.participants).filter((p) => !p.removed));
-    activeByRecord.set(s.participants, people);
-  }
-  return people;
 }
 
 /** Names in the case they are compared in, once per participant: a join must not lower-case the whole hall again. */

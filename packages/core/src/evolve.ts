@@ -4,6 +4,7 @@ import { DEFAULT_FOCUS, DEFAULT_VOTING, defaultPlanYear, firstMinutes } from './
 import { normalisePlanRow } from './plan-rows.ts';
 import { ballotOf, mapBallots, withBallot } from './ballots.ts';
 import { withoutAuthor } from './erasure.ts';
+import { joinedTo } from './participants.ts';
 import { copyRecord, emptyRecord, getOwn, hasOwn, mapRecord, withEntry, withoutEntries } from './records.ts';
 
 /**
@@ -99,22 +100,23 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
       );
     case 'joining.locked':
       return { ...s, joiningLocked: e.locked };
-    case 'participant.joined':
-      return {
-        ...s,
-        participants: withEntry<Participant>(s.participants, e.participantId, {
-          id: e.participantId,
-          name: e.name,
-          organisation: e.organisation,
-          town: e.town ?? '',
-          groupId: null,
-          joinedAt: e.at,
-          tokenHash: e.tokenHash,
-          done: false,
-          removed: false,
-          paper: e.paper === true,
-        }),
+    case 'participant.joined': {
+      const joined: Participant = {
+        id: e.participantId,
+        name: e.name,
+        organisation: e.organisation,
+        town: e.town ?? '',
+        groupId: null,
+        joinedAt: e.at,
+        tokenHash: e.tokenHash,
+        done: false,
+        removed: false,
+        paper: e.paper === true,
       };
+      const participants = withEntry(s.participants, e.participantId, joined);
+      if (!hasOwn(s.participants, e.participantId)) joinedTo(s.participants, participants, joined);
+      return { ...s, participants };
+    }
     case 'participant.renamed':
       return patchParticipant(s, e.participantId, { name: e.name });
     case 'participant.town-set':

@@ -3,6 +3,7 @@ export * from './commands.ts';
 export * from './events.ts';
 export * from './errors.ts';
 export * from './decide.ts';
+export * from './participants.ts';
 export * from './evolve.ts';
 export * from './voting.ts';
 export * from './ballots.ts';

@@ -33,3 +33,22 @@ it('counts commits for a caller on the machine itself, and is no route for anyon
   const outside = await fokus.app.inject({ url: '/api/metrics', remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '127.0.0.1' } });
   expect(outside.statusCode).toBe(404);
 });
+
+it('counts the garbage collector’s pauses, and starts them afresh on reset', async () => {
+  fokus = await buildApp(TEST_CONFIG, new MemoryStore());
+  const gcOf = async (query = '') =>
+    (await fokus?.app.inject({ url: `/api/metrics${query}`, remoteAddress: '127.0.0.1' }))?.json<{
+      gc: { count: number; totalMs: number; maxPauseMs: number };
+    }>().gc;
+  await gcOf('?reset=1');
+  // Enough short-lived garbage for the young generation to be collected a few times.
+  let keep = 0;
+  for (let i = 0; i < 200; i++) keep += Array.from({ length: 20_000 }, (_, j) => ({ j })).length;
+  expect(keep).toBe(4_000_000);
+  await new Promise((r) => setTimeout(r, 50)); // the observer hears of pauses asynchronously
+  const gc = await gcOf('?reset=1');
+  expect(gc?.count).toBeGreaterThan(0);
+  expect(gc?.maxPauseMs).toBeGreaterThan(0);
+  expect(gc?.totalMs).toBeGreaterThanOrEqual(gc?.maxPauseMs ?? Number.POSITIVE_INFINITY);
+  expect((await gcOf())?.count).toBeLessThan(gc?.count ?? 0);
+});
