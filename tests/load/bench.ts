@@ -69,6 +69,8 @@ const ROWS: Array<keyof RunFigures> = [
   'joined',
   'joinP50Ms',
   'joinP99Ms',
+  'joinConnectP50Ms',
+  'joinConnectP99Ms',
   'joinUnsavedAnswers',
   'votesAttempted',
   'votesAcked',

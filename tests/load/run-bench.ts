@@ -351,6 +351,18 @@ async function drive(
     joined: sum((r) => r.joined),
     joinP50Ms: round(percentile(joinLat, 50)),
     joinP99Ms: round(percentile(joinLat, 99)),
+    joinConnectP50Ms: round(
+      percentile(
+        results.flatMap((r) => r.joinConnectMs),
+        50,
+      ),
+    ),
+    joinConnectP99Ms: round(
+      percentile(
+        results.flatMap((r) => r.joinConnectMs),
+        99,
+      ),
+    ),
     joinUnsavedAnswers: sum((r) => r.joinUnsaved),
     votesAttempted: sum((r) => r.attempted),
     votesAcked: acks.length,

@@ -173,6 +173,7 @@ async function run(start: StartMessage): Promise<WorkerResult> {
     joined: 0,
     joinFailed: 0,
     joinMs: [],
+    joinConnectMs: [],
     attempted: 0,
     acked: [],
     refused: {},
@@ -207,8 +208,10 @@ async function run(start: StartMessage): Promise<WorkerResult> {
     let joined = false;
     let unsavedJoins = 0;
     let lastError = 'no_answer';
+    let connectedAfter = Number.NaN;
     for (let attempt = 0; attempt < 3 && !joined; attempt++) {
       if (!(await phone.ready(JOIN_TIMEOUT_MS))) continue;
+      if (Number.isNaN(connectedAfter)) connectedAfter = now() - joinStart;
       const r = await phone.request(d.joinEvent, d.joinPayload(`Phone ${n}`, phone.token), JOIN_TIMEOUT_MS);
       joined = !!r && d.joinOk(r.ack);
       const error = r && !joined ? d.joinError(r.ack) : null;
@@ -227,6 +230,7 @@ async function run(start: StartMessage): Promise<WorkerResult> {
       return;
     }
     res.joinMs.push(now() - joinStart);
+    res.joinConnectMs.push(connectedAfter);
     res.joined++;
 
     if (!(await phone.votingOpen(start.joinWindowMs + 120_000))) return refuse('voting_never_opened');

@@ -69,6 +69,8 @@ export interface WorkerResult {
   joined: number;
   joinFailed: number;
   joinMs: number[];
+  /** Of each join, the part until the socket was connected (the handshake); the rest is the join's answer. */
+  joinConnectMs: number[];
   /** Join answers that said nothing was saved; the phone tried again after 3 s with the same token. */
   joinUnsaved: number;
   /** Why the phones that never joined failed, by their last answer's error (or no_answer). */
@@ -104,6 +106,8 @@ export interface RunFigures {
   joined: number;
   joinP50Ms: number;
   joinP99Ms: number;
+  joinConnectP50Ms: number;
+  joinConnectP99Ms: number;
   /** storage_unavailable answers to joins, each tried again after 3 s with the same token. */
   joinUnsavedAnswers: number;
   /** Vote commands: in the soak adds and removes both count. */

@@ -48,12 +48,16 @@ const pragmas = () => ({
 });
 
 function writeAll(writes) {
+  // A batch holds many writes of one hall: its last seq is read once and followed here, its time touched once.
+  const seqs = new Map();
+  const touched = new Map();
   for (const w of writes) {
-    const last = lastSeq.get(w.workshopId).seq ?? 0;
+    const last = seqs.has(w.workshopId) ? seqs.get(w.workshopId) : (lastSeq.get(w.workshopId).seq ?? 0);
     // The log is append-only and gap-free: a write that does not continue it is a bug upstream.
     if (w.events.length > 0 && w.fromSeq !== last + 1) {
       throw new Error(`conflict: workshop ${w.workshopId}: expected seq ${last + 1}, got ${w.fromSeq}`);
     }
+    seqs.set(w.workshopId, w.events.length > 0 ? w.fromSeq + w.events.length - 1 : last);
     const at = w.at ?? Date.now();
     for (const [i, e] of w.events.entries()) insertEvent.run(w.workshopId, w.fromSeq + i, e.type, JSON.stringify(e));
     for (const op of w.ops) {
@@ -65,8 +69,9 @@ function writeAll(writes) {
         throw err;
       }
     }
-    touch.run(at, w.workshopId);
+    touched.set(w.workshopId, Math.max(touched.get(w.workshopId) ?? 0, at));
   }
+  for (const [workshopId, at] of touched) touch.run(at, workshopId);
 }
 
 const commit = db.transaction((writes) => writeAll(writes));

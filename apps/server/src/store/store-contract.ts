@@ -185,6 +185,26 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>) {
       await store.close();
     });
 
+    it('follows one workshop through a batch of several writes: in order they land, with a gap none does', async () => {
+      const { store } = await open();
+      await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
+      await store.commit([
+        { workshopId: 'w1', fromSeq: 2, events: [vote('a')], ops: [] },
+        { workshopId: 'w1', fromSeq: 3, events: [vote('b'), vote('c')], ops: [] },
+        { workshopId: 'w1', fromSeq: 5, events: [], ops: [{ actor: 'c', opId: 'o1', result: '{}' }] },
+        { workshopId: 'w1', fromSeq: 5, events: [vote('d')], ops: [] },
+      ]);
+      expect((await store.loadEvents('w1')).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      await expect(
+        store.commit([
+          { workshopId: 'w1', fromSeq: 6, events: [vote('e')], ops: [] },
+          { workshopId: 'w1', fromSeq: 8, events: [vote('f')], ops: [] },
+        ]),
+      ).rejects.toThrow();
+      expect((await store.loadEvents('w1')).length).toBe(5);
+      await store.close();
+    });
+
     it('rejects an op id stored twice for the same actor', async () => {
       const { store } = await open();
       await store.createWorkshop(record('w1', 'ABCDEF'), first('w1'));
