@@ -316,6 +316,31 @@ it('shows that joining is locked, and offers no way into the join form while it 
   await page.context().close();
 }, 30_000);
 
+it('shows each person’s dots with named voting as they land, from the changed ballots in the facilitator’s tally', async () => {
+  await seed.goto('rostning');
+  await seed.facilitator.must({ type: 'voting:configure', settings: { anonymous: false, hideResults: false } });
+  await seed.facilitator.must({ type: 'voting:open' });
+  const page = await openConsole(1440, 900, '.people .person');
+  const [anna, bo] = seed.phones;
+  const [first, second] = [seed.ideas[0], seed.ideas[20]];
+  if (!anna || !bo || !first || !second) throw new Error('seed too small');
+  const row = (name: string) => page.locator('.people .person').filter({ has: page.locator('.person__name', { hasText: new RegExp(`^${name}$`) }) });
+  for (let i = 0; i < 3; i++) await anna.client.must({ type: 'vote:add', ideaId: first.id });
+  await bo.client.must({ type: 'vote:add', ideaId: second.id });
+  await expect.poll(() => row(anna.name).textContent()).toContain('3 ●');
+  await expect.poll(() => row(bo.name).textContent()).toContain('1 ●');
+  // One person's dot changes their ballot alone: the tally says only theirs, the console keeps everyone else's.
+  await anna.client.must({ type: 'vote:remove', ideaId: first.id });
+  await expect.poll(() => row(anna.name).textContent()).toContain('2 ●');
+  expect(await row(bo.name).textContent()).toContain('1 ●');
+  expect(await row(anna.name).textContent()).toContain(`${first.text} 2`);
+  await screenshot(page, 'console-seed-1440-named-vote');
+  // A reset (it also ends the vote) sends every ballot again: all of them empty now.
+  await seed.facilitator.must({ type: 'voting:reset' });
+  await expect.poll(() => row(anna.name).textContent()).not.toContain('●');
+  await page.context().close();
+}, 60_000);
+
 it('had no page errors and no serious accessibility findings', () => {
   expect(pageErrors).toEqual([]);
   expect(a11y.filter((r) => r.violations.length > 0)).toEqual([]);
