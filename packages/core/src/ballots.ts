@@ -33,11 +33,6 @@ export function withBallot(ballots: Ballots, participantId: string, ballot: Ball
   return { ...ballots, [key]: shard };
 }
 
-/** The shards themselves (participantId -> ballot): immutable, so a shard can key what is computed from it. */
-export function eachShard(ballots: Ballots): Iterable<Readonly<Record<string, Ballot>>> {
-  return Object.values(ballots);
-}
-
 export function* eachBallot(ballots: Ballots): Generator<[participantId: string, ballot: Ballot]> {
   for (const shard of Object.values(ballots)) yield* Object.entries(shard);
 }

@@ -5,6 +5,7 @@ import { normalisePlanRow } from './plan-rows.ts';
 import { ballotOf, mapBallots, withBallot } from './ballots.ts';
 import { withoutAuthor } from './erasure.ts';
 import { joinedTo } from './participants.ts';
+import { dotMoved } from './ranking.ts';
 import { copyRecord, emptyRecord, getOwn, hasOwn, mapRecord, withEntry, withoutEntries } from './records.ts';
 
 /**
@@ -283,7 +284,9 @@ function addDots(s: Workshop, participantId: string, ideaId: string, delta: numb
   const tallies = copyRecord(s.tallies);
   if (tally > 0) tallies[ideaId] = tally;
   else delete tallies[ideaId];
-  return { ...s, votes: withBallot(s.votes, participantId, nextMine), tallies };
+  const votes = withBallot(s.votes, participantId, nextMine);
+  dotMoved(s.votes, votes, ideaId, count - delta, count);
+  return { ...s, votes, tallies };
 }
 
 /**

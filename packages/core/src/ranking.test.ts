@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RankableIdea, Tally } from './ranking.ts';
 import { rankIdeas, tallyOf } from './ranking.ts';
-import { run, vote, voting } from './test-helpers.ts';
+import { addIdea, run, vote, voting } from './test-helpers.ts';
+import { evolve } from './evolve.ts';
+import type { WorkshopEvent } from './events.ts';
+import { seededRandom } from './random.ts';
 import type { Ballots } from './ballots.ts';
 import { eachBallot, withBallot } from './ballots.ts';
 
@@ -81,20 +84,41 @@ describe('tallyOf', () => {
 });
 
 describe('tallyOf, counted again after a dot', () => {
-  it('matches a count of every ballot from scratch, though it reuses the shards a dot did not touch', () => {
-    const count = (votes: Ballots): Record<string, Tally> => {
-      const out: Record<string, Tally> = {};
-      for (const [, mine] of eachBallot(votes))
-        for (const [ideaId, n] of Object.entries(mine)) out[ideaId] = { dots: (out[ideaId]?.dots ?? 0) + n, voters: (out[ideaId]?.voters ?? 0) + 1 };
-      return out;
-    };
-    let votes: Ballots = {};
-    for (let p = 0; p < 300; p++) votes = withBallot(votes, `p${p}`, { [`i${p % 7}`]: 1 + (p % 3), i9: 1 });
-    expect({ ...tallyOf({ votes }) }).toEqual(count(votes));
-    for (let step = 0; step < 50; step++) {
-      const who = `p${(step * 37) % 300}`;
-      votes = withBallot(votes, who, step % 5 === 0 ? null : { [`i${step % 7}`]: 1 + step });
-      expect({ ...tallyOf({ votes }) }).toEqual(count(votes));
+  const count = (votes: Ballots): Record<string, Tally> => {
+    const out: Record<string, Tally> = {};
+    for (const [, mine] of eachBallot(votes))
+      for (const [ideaId, n] of Object.entries(mine)) out[ideaId] = { dots: (out[ideaId]?.dots ?? 0) + n, voters: (out[ideaId]?.voters ?? 0) + 1 };
+    return out;
+  };
+
+  it('matches a count from scratch after every dot, take-back, merge and deletion, though each dot only follows the last', () => {
+    const people = ['p1', 'p2', 'p3'];
+    let s = run([...voting(), addIdea('i4'), addIdea('i5', 'gemensamt')]);
+    expect({ ...tallyOf(s) }).toEqual(count(s.votes));
+    const random = seededRandom(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    for (let step = 0; step < 400; step++) {
+      const who = pick(people);
+      const live = Object.keys(s.ideas);
+      const r = random();
+      let event: WorkshopEvent;
+      if (r < 0.6) event = { type: 'vote.added', participantId: who, ideaId: pick(live) };
+      else if (r < 0.95) event = { type: 'vote.removed', participantId: who, ideaId: pick(live) };
+      else if (live.length > 2 && r < 0.975) event = { type: 'idea.deleted', ideaId: pick(live) };
+      else {
+        const [target, source] = [pick(live), pick(live)];
+        if (target === source) continue;
+        event = { type: 'idea.merged', targetId: target, sourceIds: [source] };
+      }
+      s = evolve(s, event);
+      expect({ ...tallyOf(s) }).toEqual(count(s.votes));
     }
+  });
+
+  it('gives each caller its own record: changing one changes no later answer', () => {
+    const s = run([...voting(), vote('p1', 'i1')]);
+    const mine = tallyOf(s);
+    (mine.i1 as Tally).dots = 99;
+    expect(tallyOf(s).i1).toEqual({ dots: 1, voters: 1 });
   });
 });

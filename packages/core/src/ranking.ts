@@ -1,7 +1,7 @@
 import type { Workshop } from './model.ts';
-import type { Ballot } from './ballots.ts';
-import { eachShard } from './ballots.ts';
-import { emptyRecord, getOwn } from './records.ts';
+import type { Ballots } from './ballots.ts';
+import { eachBallot } from './ballots.ts';
+import { copyRecord, emptyRecord, getOwn } from './records.ts';
 
 /** The least an idea needs to be ranked; the state and every role's view both have it. */
 export interface RankableIdea {
@@ -26,45 +26,47 @@ export interface RankedIdea {
 }
 
 /**
- * Each shard's figures, by shard: shards are immutable and a dot copies only its own, so counting the room again
- * after a dot counts one shard's ballots (a sixty-fourth of the hall) and adds up the rest as they were.
+ * The figures of a ballots object (immutable), once: a dot derives the next ballots' figures from the ones before it
+ * (`dotMoved`, one idea changes), so the room's figures after a dot cost one idea, not a count of the hall.
  */
-const tallyByShard = new WeakMap<object, Readonly<Record<string, Tally>>>();
+const figuresByBallots = new WeakMap<object, Readonly<Record<string, Readonly<Tally>>>>();
 
-function shardTally(shard: Readonly<Record<string, Ballot>>): Readonly<Record<string, Tally>> {
-  let out = tallyByShard.get(shard);
+function counted(votes: Ballots): Readonly<Record<string, Readonly<Tally>>> {
+  let out = figuresByBallots.get(votes);
   if (!out) {
-    const counted = emptyRecord<Tally>();
-    for (const mine of Object.values(shard)) addBallot(counted, mine);
-    out = counted;
-    tallyByShard.set(shard, out);
+    const sums = emptyRecord<Tally>();
+    for (const [, mine] of eachBallot(votes)) {
+      for (const [ideaId, n] of Object.entries(mine)) {
+        if (n <= 0) continue;
+        const t = sums[ideaId];
+        if (t) {
+          t.dots += n;
+          t.voters += 1;
+        } else sums[ideaId] = { dots: n, voters: 1 };
+      }
+    }
+    out = sums;
+    figuresByBallots.set(votes, out);
   }
   return out;
 }
 
-function addBallot(out: Record<string, Tally>, mine: Ballot): void {
-  for (const [ideaId, n] of Object.entries(mine)) {
-    if (n <= 0) continue;
-    const t = out[ideaId];
-    if (t) {
-      t.dots += n;
-      t.voters += 1;
-    } else out[ideaId] = { dots: n, voters: 1 };
-  }
+/** One person's dots on one idea went from `from` to `to` between two ballots objects: the figures follow. */
+export function dotMoved(before: Ballots, after: Ballots, ideaId: string, from: number, to: number): void {
+  const prior = counted(before);
+  const next = copyRecord(prior);
+  const was = getOwn(prior, ideaId);
+  const dots = (was?.dots ?? 0) + to - from;
+  const voters = (was?.voters ?? 0) + (to > 0 ? 1 : 0) - (from > 0 ? 1 : 0);
+  if (dots > 0) next[ideaId] = { dots, voters };
+  else delete next[ideaId];
+  figuresByBallots.set(after, next);
 }
 
 /** Dots and distinct voters per idea, from the individual votes. */
 export function tallyOf(s: Pick<Workshop, 'votes'>): Record<string, Tally> {
   const out = emptyRecord<Tally>();
-  for (const shard of eachShard(s.votes)) {
-    for (const [ideaId, t] of Object.entries(shardTally(shard))) {
-      const sum = out[ideaId];
-      if (sum) {
-        sum.dots += t.dots;
-        sum.voters += t.voters;
-      } else out[ideaId] = { dots: t.dots, voters: t.voters };
-    }
-  }
+  for (const [ideaId, t] of Object.entries(counted(s.votes))) out[ideaId] = { dots: t.dots, voters: t.voters };
   return out;
 }
 
