@@ -327,12 +327,12 @@ it('shows each person’s dots with named voting as they land, from the changed 
   const row = (name: string) => page.locator('.people .person').filter({ has: page.locator('.person__name', { hasText: new RegExp(`^${name}$`) }) });
   for (let i = 0; i < 3; i++) await anna.client.must({ type: 'vote:add', ideaId: first.id });
   await bo.client.must({ type: 'vote:add', ideaId: second.id });
-  await expect.poll(() => row(anna.name).textContent()).toContain('3 ●');
-  await expect.poll(() => row(bo.name).textContent()).toContain('1 ●');
+  await expect.poll(() => row(anna.name).textContent()).toContain('3\u00a0●');
+  await expect.poll(() => row(bo.name).textContent()).toContain('1\u00a0●');
   // One person's dot changes their ballot alone: the tally says only theirs, the console keeps everyone else's.
   await anna.client.must({ type: 'vote:remove', ideaId: first.id });
-  await expect.poll(() => row(anna.name).textContent()).toContain('2 ●');
-  expect(await row(bo.name).textContent()).toContain('1 ●');
+  await expect.poll(() => row(anna.name).textContent()).toContain('2\u00a0●');
+  expect(await row(bo.name).textContent()).toContain('1\u00a0●');
   expect(await row(anna.name).textContent()).toContain(`${first.text} 2`);
   await screenshot(page, 'console-seed-1440-named-vote');
   // A reset (it also ends the vote) sends every ballot again: all of them empty now.

@@ -91,7 +91,9 @@ export function ParticipantsPanel() {
                     {!p.online && !p.paper && <span className="tag">{t('offlineTag')}</span>}
                   </div>
                   <div className="person__meta muted">
-                    {[p.town, p.organisation, p.groupId ? group.get(p.groupId) : null, dotsOf(p.id) ? `${dotsOf(p.id)} ●` : null].filter(Boolean).join(' · ')}
+                    {[p.town, p.organisation, p.groupId ? group.get(p.groupId) : null, dotsOf(p.id) ? `${dotsOf(p.id)}\u00a0●` : null]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </div>
                   {dotsOf(p.id) ? <div className="person__meta muted">{ballotLine(p.id)}</div> : null}
                   {p.paper && p.paperBallot && !dotsOf(p.id) && Object.keys(p.paperBallot).length > 0 ? (
