@@ -155,24 +155,42 @@ export interface Presence {
   has(participantId: string): boolean;
 }
 
-/** Member names by group id, once per participants record (a vote leaves it alone; a join makes a new one). */
-const membersByRecord = new WeakMap<object, ReadonlyMap<string, readonly string[]>>();
-
-function groupMembers(s: Pick<Workshop, 'participants'>): ReadonlyMap<string, readonly string[]> {
-  let members = membersByRecord.get(s.participants);
-  if (!members) {
-    const byGroup = new Map<string, string[]>();
-    for (const p of activeParticipants(s)) {
-      if (p.groupId === null) continue;
-      const names = byGroup.get(p.groupId);
-      if (names) names.push(p.name);
-      else byGroup.set(p.groupId, [p.name]);
-    }
-    members = byGroup;
-    membersByRecord.set(s.participants, members);
-  }
-  return members;
+/**
+ * `compute` once per record: a state's records are immutable and a new state shares those it did not change (a
+ * dot leaves the participants and ideas alone), so what is derived from one is derived once.
+ */
+function perRecord<K extends object, V>(compute: (record: K) => V): (record: K) => V {
+  const known = new WeakMap<K, V>();
+  return (record) => {
+    if (known.has(record)) return known.get(record) as V;
+    const value = compute(record);
+    known.set(record, value);
+    return value;
+  };
 }
+
+/** `items` grouped by `keyOf` (null: left out), each group's values in the items' order. */
+function groupedBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null, valueOf: (item: T) => string): ReadonlyMap<string, readonly string[]> {
+  const groups = new Map<string, string[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const values = groups.get(key);
+    if (values) values.push(valueOf(item));
+    else groups.set(key, [valueOf(item)]);
+  }
+  return groups;
+}
+
+/** Member names by group id. */
+const membersOf = perRecord((participants: Workshop['participants']) =>
+  groupedBy(
+    activeParticipants({ participants }),
+    (p) => p.groupId,
+    (p) => p.name,
+  ),
+);
+const groupMembers = (s: Pick<Workshop, 'participants'>) => membersOf(s.participants);
 
 export function workshopView(s: Workshop, code: string, role: ViewRole, online: Presence): WorkshopView {
   const showMembers = role !== 'participant';
@@ -252,18 +270,16 @@ export interface VoteFigures {
   dotsUsed: number;
 }
 
-/** Figures by ballots: states are immutable, so the same ballots always count the same (one count per send, not per role). */
-const figuresOfBallots = new WeakMap<object, VoteFigures>();
-
-export function voteFigures(s: Pick<Workshop, 'votes'>): VoteFigures {
-  const known = figuresOfBallots.get(s.votes);
-  if (known) return known;
-  const tallies = tallyOf(s);
+/** Figures by ballots: the same ballots always count the same (one count per send, not per role). */
+const figuresOf = perRecord((votes: Workshop['votes']): VoteFigures => {
+  const tallies = tallyOf({ votes });
   let dotsUsed = 0;
   for (const t of Object.values(tallies)) dotsUsed += t.dots;
-  const figures = { tallies, dotsUsed };
-  figuresOfBallots.set(s.votes, figures);
-  return figures;
+  return { tallies, dotsUsed };
+});
+
+export function voteFigures(s: Pick<Workshop, 'votes'>): VoteFigures {
+  return figuresOf(s.votes);
 }
 
 /** What the server knows besides the state: how many are online (counted once for every role), whose ballots changed. */
@@ -304,37 +320,19 @@ export function onlineCount(people: readonly { id: string }[], online: Presence)
   return present;
 }
 
-/** Who said "klar", counted once per participants record. */
-const doneByRecord = new WeakMap<object, number>();
+/** Who said "klar". */
+const doneOf = perRecord((participants: Workshop['participants']) => activeParticipants({ participants }).filter((p) => p.done).length);
+const doneCount = (s: Pick<Workshop, 'participants'>) => doneOf(s.participants);
 
-function doneCount(s: Pick<Workshop, 'participants'>): number {
-  let done = doneByRecord.get(s.participants);
-  if (done === undefined) {
-    done = 0;
-    for (const p of activeParticipants(s)) if (p.done) done++;
-    doneByRecord.set(s.participants, done);
-  }
-  return done;
-}
-
-/** Idea ids by author, once per ideas record: a phone's slice goes out with each of its dots. */
-const authoredByRecord = new WeakMap<object, ReadonlyMap<string, readonly string[]>>();
-
-function ideasBy(s: Pick<Workshop, 'ideas'>, authorId: string): readonly string[] {
-  let authored = authoredByRecord.get(s.ideas);
-  if (!authored) {
-    const byAuthor = new Map<string, string[]>();
-    for (const i of Object.values(s.ideas)) {
-      if (!i.authorId) continue;
-      const ids = byAuthor.get(i.authorId);
-      if (ids) ids.push(i.id);
-      else byAuthor.set(i.authorId, [i.id]);
-    }
-    authored = byAuthor;
-    authoredByRecord.set(s.ideas, authored);
-  }
-  return authored.get(authorId) ?? [];
-}
+/** Idea ids by author: a phone's slice goes out with each of its dots. */
+const authoredOf = perRecord((ideas: Workshop['ideas']) =>
+  groupedBy(
+    Object.values(ideas),
+    (i) => i.authorId || null,
+    (i) => i.id,
+  ),
+);
+const ideasBy = (s: Pick<Workshop, 'ideas'>, authorId: string): readonly string[] => authoredOf(s.ideas).get(authorId) ?? [];
 
 export function meView(s: Workshop, participantId: string): MeView | null {
   const p = s.participants[participantId];
