@@ -169,15 +169,15 @@ function perRecord<K extends object, V>(compute: (record: K) => V): (record: K) 
   };
 }
 
-/** `items` grouped by `keyOf` (null: left out), each group's values in the items' order. */
-function groupedBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null, valueOf: (item: T) => string): ReadonlyMap<string, readonly string[]> {
+/** `items` grouped by `keyOf` (null: left out), each group's names in the items' order. */
+function groupedBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null, nameOf: (item: T) => string): ReadonlyMap<string, readonly string[]> {
   const groups = new Map<string, string[]>();
   for (const item of items) {
     const key = keyOf(item);
     if (key === null) continue;
     const values = groups.get(key);
-    if (values) values.push(valueOf(item));
-    else groups.set(key, [valueOf(item)]);
+    if (values) values.push(nameOf(item));
+    else groups.set(key, [nameOf(item)]);
   }
   return groups;
 }
