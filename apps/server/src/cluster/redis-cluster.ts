@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
-import type { FokusServer } from '../realtime/socket-server.ts';
+import type { ClusterEvents, FokusServer } from '../realtime/socket-server.ts';
 import type { Rooms } from '../rooms.ts';
 import type { CommandAck, JoinAck } from '@fokus/protocol';
 import type { CommittedWrite, Forwarded, RoomShare } from '../workshop-room.ts';
@@ -76,7 +76,7 @@ export async function joinCluster(io: FokusServer, link: ClusterLink, log: Clust
   // Without a listener an error event would end the process; the adapter and client reconnect on their own.
   redis.on('error', (err: unknown) => log.error({ err }, 'redis connection error'));
   await redis.connect();
-  io.adapter(createAdapter(redis, { streamName: `${link.name}:socket.io`, channelPrefix: `${link.name}:socket.io` }));
+  io.adapter(createAdapter(withPublishCaught(redis, log), { streamName: `${link.name}:socket.io`, channelPrefix: `${link.name}:socket.io` }));
 
   let rooms: Rooms | null = null;
   /** Work handed to another process, by id: what to do with its answer. */
@@ -84,6 +84,11 @@ export async function joinCluster(io: FokusServer, link: ClusterLink, log: Clust
   const lastHeard = new Map<string, number>();
   let presenceTimer: NodeJS.Timeout | null = null;
   let presenceSoon: NodeJS.Timeout | null = null;
+  /** Set as close() begins: from then on nothing is sent (a command after quit() is refused) and nobody waits. */
+  let closing = false;
+  const emit = (event: keyof ClusterEvents, payload: string) => {
+    if (!closing) io.serverSideEmit(event, payload);
+  };
 
   const sendPresence = () => {
     if (!rooms) return;
@@ -93,15 +98,17 @@ export async function joinCluster(io: FokusServer, link: ClusterLink, log: Clust
       if (ids.length > 0) workshops[room.id] = ids;
     }
     const msg: PresenceMessage = { process: processName, workshops };
-    io.serverSideEmit('fokus:presence', JSON.stringify(msg));
+    emit('fokus:presence', JSON.stringify(msg));
   };
 
   const share: RoomShare = {
     process: processName,
-    committed: (write) => io.serverSideEmit('fokus:committed', JSON.stringify({ ...write, process: processName } satisfies CommittedWrite)),
+    committed: (write) => emit('fokus:committed', JSON.stringify({ ...write, process: processName } satisfies CommittedWrite)),
     // Every process hears the question and the answer; only the leader answers, only the asker listens.
     forward: (leader, workshopId, code, work) =>
       new Promise((resolve) => {
+        // A process shutting down decides nothing more; the phone resends to the process it reconnects to.
+        if (closing) return resolve(null);
         const id = randomBytes(9).toString('base64url');
         const timer = setTimeout(() => {
           waiting.delete(id);
@@ -113,9 +120,9 @@ export async function joinCluster(io: FokusServer, link: ClusterLink, log: Clust
           resolve(answer);
         });
         const msg: ForwardMessage = { id, from: processName, leader, workshopId, code, work };
-        io.serverSideEmit('fokus:forward', JSON.stringify(msg));
+        emit('fokus:forward', JSON.stringify(msg));
       }),
-    erased: (workshopId) => io.serverSideEmit('fokus:erased', workshopId),
+    erased: (workshopId) => emit('fokus:erased', workshopId),
     // Comings and goings are gathered for a moment: a hall of phones reconnecting is one message, not hundreds.
     presenceChanged: () => {
       presenceSoon ??= setTimeout(() => {
@@ -136,7 +143,7 @@ export async function joinCluster(io: FokusServer, link: ClusterLink, log: Clust
         const msg = JSON.parse(json) as ForwardMessage;
         if (msg.leader !== processName) return;
         const reply = (answer: CommandAck | JoinAck | null) =>
-          io.serverSideEmit('fokus:answer', JSON.stringify({ id: msg.id, to: msg.from, answer } satisfies AnswerMessage));
+          emit('fokus:answer', JSON.stringify({ id: msg.id, to: msg.from, answer } satisfies AnswerMessage));
         r.forwarded(msg.code, msg.work).then(reply, (err: unknown) => {
           log.error({ err, workshop: msg.workshopId }, 'work handed over by another process failed');
           reply(null);
@@ -175,8 +182,45 @@ export async function joinCluster(io: FokusServer, link: ClusterLink, log: Clust
       if (presenceTimer) clearInterval(presenceTimer);
       if (presenceSoon) clearTimeout(presenceSoon);
       // The others stop counting this process's phones now rather than after the TTL.
-      if (rooms) io.serverSideEmit('fokus:presence', JSON.stringify({ process: processName, workshops: {} } satisfies PresenceMessage));
+      if (rooms) emit('fokus:presence', JSON.stringify({ process: processName, workshops: {} } satisfies PresenceMessage));
+      closing = true;
+      for (const answer of [...waiting.values()]) answer(null);
       await redis.quit().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The Streams adapter (0.3.1) sends server-side messages with PUBLISH and drops the promise: a publish that fails
+ * (Redis restarting, or the client quit while the process shuts down) becomes an unhandled rejection, and that
+ * ends a Node process. The adapter gets the client with its publishes caught and logged; the message is lost,
+ * which the rooms already survive (a missed event costs a read of the log).
+ */
+export function withPublishCaught<C extends object>(client: C, log: ClusterLog): C {
+  const caught = new Map<PropertyKey, unknown>();
+  return new Proxy(client, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      let fn = caught.get(key);
+      if (!fn) {
+        const notSent = (err: unknown) => {
+          log.warn({ err }, 'a message to the other Fokus processes was not sent');
+          return 0;
+        };
+        const publishes = key === 'publish' || key === 'sPublish' || key === 'PUBLISH' || key === 'SPUBLISH';
+        fn = publishes
+          ? (...args: unknown[]) => {
+              try {
+                return Promise.resolve(value.apply(target, args)).catch(notSent);
+              } catch (err) {
+                return Promise.resolve(notSent(err));
+              }
+            }
+          : value.bind(target);
+        caught.set(key, fn);
+      }
+      return fn;
+    },
+  });
 }
