@@ -256,4 +256,49 @@ describe('WorkshopRoom', () => {
     await room.execute(pia, 'd0', { type: 'vote:add', ideaId: 'i1' });
     expect(findOp).not.toHaveBeenCalled();
   });
+
+  it('counts who is online as people join, come, go and are removed, as a count from scratch does', async () => {
+    const store = new GatedStore();
+    const { room, pia } = await votingRoom(store);
+    const fac = { role: 'facilitator' } as const;
+    const online = new Map<string, number>();
+    const come = (id: string) => {
+      online.set(id, (online.get(id) ?? 0) + 1);
+      room.connected(id);
+    };
+    const go = (id: string) => {
+      const n = (online.get(id) ?? 0) - 1;
+      if (n > 0) online.set(id, n);
+      else online.delete(id);
+      room.disconnected(id);
+    };
+    const removed = new Set<string>();
+    const expected = () => [...online.keys()].filter((id) => !removed.has(id)).length;
+    const shown = () => (room.tallyMessage('screen').tally as { online: number }).online;
+    come(pia.participantId);
+    expect(shown()).toBe(1);
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const joined = await room.join(`Deltagare ${i}`, '', undefined);
+      if (!joined.ok) throw new Error('join failed');
+      ids.push(joined.participantId);
+      // Most connect after their join is durable; a few have a second tab; every fifth leaves again.
+      come(joined.participantId);
+      if (i % 7 === 0) come(joined.participantId);
+      if (i % 5 === 0) go(joined.participantId);
+      expect(shown()).toBe(expected());
+    }
+    const gone = ids[3] as string;
+    await room.execute(fac, 'rm', { type: 'participant:remove', participantId: gone });
+    removed.add(gone);
+    expect(shown()).toBe(expected());
+    go(gone);
+    go(ids[7] as string);
+    expect(shown()).toBe(expected());
+    // Another process reports its phones: one of ours, one only there.
+    room.onlineElsewhere('other', [ids[1] as string, ids[10] as string]);
+    online.set(ids[10] as string, 1);
+    expect(shown()).toBe(expected());
+    expect(expected()).toBeGreaterThan(30);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Actor, Command, Workshop, WorkshopEvent } from '@fokus/core';
-import { activeParticipants, decide, erasedHistory, evolve, publicVersion } from '@fokus/core';
+import { activeParticipants, allParticipants, decide, erasedHistory, evolve, joinedSince, participantOf, publicVersion } from '@fokus/core';
 import type { CommandAck, JoinAck, MeMessage, Presence, TallyMessage, TallyView, ViewMessage, ViewRole, WorkshopView } from '@fokus/protocol';
 import { meView, onlineCount, resultsVisible, tallyView, workshopView } from '@fokus/protocol';
 import { AnonymityGate } from './anonymity-gate.ts';
@@ -121,6 +121,8 @@ export class WorkshopRoom {
   private presenceEpoch = 0;
   /** Each role's last view and tally body (and the online count) with what it was built from: a broadcast and every greeting share one. */
   private readonly memos = new Map<string, { from: readonly unknown[]; value: unknown }>();
+  /** The online count, and the participants record it counts (see onlineCount). */
+  private counted: { participants: Workshop['participants']; online: number } | null = null;
   /** Whose ballots changed since the facilitator's last tally went out ('all': send every ballot). */
   private changedBallots: Set<string> | 'all' = 'all';
 
@@ -381,7 +383,7 @@ export class WorkshopRoom {
     if (running) return running;
     const existing = this.tokens.get(tokenHash);
     if (existing) {
-      const p = this.state.participants[existing];
+      const p = participantOf(this.state, existing);
       if (!p || p.removed) return Promise.resolve({ ok: false, error: 'unauthorized', message: 'this participant was removed' });
       return Promise.resolve({ ok: true, participantId: p.id, token: secret, name: p.name });
     }
@@ -400,7 +402,7 @@ export class WorkshopRoom {
       }
       // The same token may have joined through another process meanwhile: that join is this one.
       const joined = this.tokens.get(tokenHash);
-      const existing = joined ? this.state.participants[joined] : undefined;
+      const existing = joined ? participantOf(this.state, joined) : undefined;
       if (existing)
         return existing.removed
           ? { ok: false, error: 'unauthorized', message: 'this participant was removed' }
@@ -416,7 +418,7 @@ export class WorkshopRoom {
       const persisted = await this.persist(decision.value, []);
       if (persisted === 'conflict' && decisions < MAX_DECISIONS) continue;
       if (persisted !== 'saved') return NOT_SAVED;
-      return { ok: true, participantId, token: secret, name: this.state.participants[participantId]?.name ?? name };
+      return { ok: true, participantId, token: secret, name: participantOf(this.state, participantId)?.name ?? name };
     }
   }
 
@@ -435,19 +437,21 @@ export class WorkshopRoom {
   /** The participant a resume token belongs to, if still in the workshop. */
   resume(token: string): string | null {
     const id = this.tokens.get(hashSecret(token));
-    const p = id ? this.state.participants[id] : undefined;
+    const p = id ? participantOf(this.state, id) : undefined;
     return p && !p.removed ? p.id : null;
   }
 
   knowsRemovedToken(token: string): boolean {
     const id = this.tokens.get(hashSecret(token));
-    return !!id && !!this.state.participants[id]?.removed;
+    return !!id && !!participantOf(this.state, id)?.removed;
   }
 
   connected(participantId: string): void {
+    const arrived = !this.present.has(participantId);
     const n = (this.online.get(participantId) ?? 0) + 1;
     this.online.set(participantId, n);
     if (n === 1) this.share?.presenceChanged(this.id);
+    if (arrived) this.countOnline(participantId, 1);
     this.presenceMoved();
   }
 
@@ -457,8 +461,16 @@ export class WorkshopRoom {
     else {
       this.online.delete(participantId);
       this.share?.presenceChanged(this.id);
+      if (!this.present.has(participantId)) this.countOnline(participantId, -1);
     }
     this.presenceMoved();
+  }
+
+  /** Someone came or went: the online count follows if they are in the record it was counted on. */
+  private countOnline(participantId: string, delta: 1 | -1): void {
+    const counted = this.counted;
+    const p = counted && participantOf(counted, participantId);
+    if (counted && p && !p.removed) counted.online += delta;
   }
 
   /**
@@ -487,6 +499,7 @@ export class WorkshopRoom {
       if (before && before.size === participantIds.length && participantIds.every((id) => before.has(id))) return;
       this.elsewhere.set(process, new Set(participantIds));
     }
+    this.counted = null;
     this.presenceMoved();
   }
 
@@ -519,9 +532,22 @@ export class WorkshopRoom {
     return tallyView(this.durable, 'facilitator', this.present, this.gate.figures(this.durable), { online: this.onlineCount(), changedBallots: changed });
   }
 
-  /** Who is online among the participants, counted once per state and presence for every role. */
+  /**
+   * Who is online among the participants. Kept as people come and go and as they join (each a step, not a scan
+   * of the hall); counted again when anything else changes the record or another process reports.
+   */
   private onlineCount(): number {
-    return this.memo('online', [this.durable.participants, this.presenceEpoch], () => onlineCount(activeParticipants(this.durable), this.present));
+    const { participants } = this.durable;
+    let counted = this.counted;
+    if (counted && counted.participants !== participants) {
+      const joined = joinedSince(counted.participants, participants);
+      if (joined) {
+        for (const p of joined) if (this.present.has(p.id)) counted.online++;
+        counted.participants = participants;
+      } else counted = null;
+    }
+    counted ??= this.counted = { participants, online: onlineCount(activeParticipants(this.durable), this.present) };
+    return counted.online;
   }
 
   /** A value computed once for what it is computed from (compared by identity: states are immutable). */
@@ -606,7 +632,7 @@ export class WorkshopRoom {
 
   private indexTokens(): void {
     // Someone added on paper has no token: nothing to resume.
-    for (const p of Object.values(this.state.participants)) if (p.tokenHash) this.tokens.set(p.tokenHash, p.id);
+    for (const p of allParticipants(this.state)) if (p.tokenHash) this.tokens.set(p.tokenHash, p.id);
   }
 
   /** A dot changes its voter's ballot; a join or "klar" none; anything else may change many (merge, reset, removal). */
@@ -638,7 +664,7 @@ export class WorkshopRoom {
  * only a paper ballot is in the list (the facilitator fills it in).
  */
 const movesOnlyTallies = (e: WorkshopEvent, s: Workshop): boolean =>
-  (e.type === 'vote.added' || e.type === 'vote.removed') && !s.participants[e.participantId]?.paper;
+  (e.type === 'vote.added' || e.type === 'vote.removed') && !participantOf(s, e.participantId)?.paper;
 
 /** Someone is erased: their stored history is rewritten once this event is durable. */
 const erases = (e: WorkshopEvent): boolean => e.type === 'participant.removed' && e.erasedAs !== undefined;

@@ -5,6 +5,7 @@ import { FAC, P, STEP, addIdea, checkRule, createWorkshop, fac, join, run, vote,
 import { checkDesign, designOf } from './design.ts';
 import { decide } from './decide.ts';
 import { templateDesign } from './templates.ts';
+import { participantOf } from './participants.ts';
 
 const board = (id: string, extra: Partial<Board> = {}): Board => ({ id, title: `Dimension ${id}`, purpose: '', questions: ['Vad?'], ...extra });
 const step = (id: string, extra: Partial<AgendaStep> = {}): AgendaStep => ({ id, kind: 'reflect', title: `Steg ${id}`, prompt: '', minutes: 10, ...extra });
@@ -399,7 +400,7 @@ const cases: RuleCase[] = [
     command: { type: 'participant:add', participantId: 'paper', name: 'Åke', organisation: 'Citysamverkan' },
     actor: FAC,
     expect: { events: ['participant.joined'] },
-    then: (s) => expect(s.participants.paper).toMatchObject({ name: 'Åke', organisation: 'Citysamverkan', paper: true, tokenHash: '' }),
+    then: (s) => expect(participantOf(s, 'paper')).toMatchObject({ name: 'Åke', organisation: 'Citysamverkan', paper: true, tokenHash: '' }),
   },
   {
     name: 'a participant cannot add people',
@@ -470,7 +471,7 @@ const cases: RuleCase[] = [
     actor: FAC,
     expect: { events: ['participant.done'] },
     then: (s) => {
-      expect(s.participants.paper?.done).toBe(true);
+      expect(participantOf(s, 'paper')?.done).toBe(true);
       expect(s.tallies.i1 ?? 0).toBe(0);
     },
   },

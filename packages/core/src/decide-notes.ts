@@ -11,6 +11,7 @@ import type { WorkshopEvent } from './events.ts';
 import type { Workshop } from './model.ts';
 import { LIMITS } from './model.ts';
 import { getOwn } from './records.ts';
+import { participantOf } from './participants.ts';
 
 export type NotesCommand = Extract<Command, { type: 'idea:mark' | 'participant:town' }>;
 
@@ -32,7 +33,7 @@ export function decideNotes(s: Workshop, c: NotesCommand, self: string | null): 
     }
     case 'participant:town': {
       if (self !== null && self !== c.participantId) return fail('forbidden', 'you can only give your own town');
-      const p = getOwn(s.participants, c.participantId);
+      const p = participantOf(s, c.participantId);
       if (!p || p.removed) return fail('not_found', 'no such participant');
       const town = c.town.trim().replace(/\s+/g, ' ');
       if (town.length > LIMITS.town) return fail('invalid', `town: at most ${LIMITS.town} characters`);

@@ -3,6 +3,7 @@ import type { RuleCase, Step } from './test-helpers.ts';
 import { checkRule, createWorkshop, dotsOf, fac, FAC, P, run, unvote, vote, voting, withIdeas } from './test-helpers.ts';
 import { dotsLeft, dotsSpent } from './voting.ts';
 import { ballotOf, ballotsAsRecord } from './ballots.ts';
+import { participantOf } from './participants.ts';
 
 const times = (n: number, step: Step): Step[] => Array.from({ length: n }, () => step);
 const configure = (settings: Parameters<typeof cfg>[0]) => fac(cfg(settings));
@@ -210,7 +211,7 @@ const lifecycle: RuleCase[] = [
     then: (s) => {
       expect(ballotsAsRecord(s.votes)).toEqual({ p1: { i1: 1 } });
       expect(s.tallies).toEqual({ i1: 1 });
-      expect(s.participants.p2?.removed).toBe(true);
+      expect(participantOf(s, 'p2')?.removed).toBe(true);
     },
   },
   {
@@ -230,7 +231,7 @@ const lifecycle: RuleCase[] = [
       expect(s.tallies).toEqual({});
       expect(s.voting.status).toBe('idle');
       expect(s.voting.revealed).toBe(false);
-      expect(s.participants.p1?.done).toBe(false);
+      expect(participantOf(s, 'p1')?.done).toBe(false);
     },
   },
   {

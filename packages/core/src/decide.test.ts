@@ -3,6 +3,7 @@ import { decide } from './decide.ts';
 import type { RuleCase } from './test-helpers.ts';
 import { addIdea, checkRule, createWorkshop, fac, FAC, join, P, run, STEP, SYS, vote, voting, withIdeas } from './test-helpers.ts';
 import { ballotsAsRecord } from './ballots.ts';
+import { allParticipants, participantOf } from './participants.ts';
 
 const base = () => [createWorkshop(), join('p1', 'Pia'), join('p2', 'David'), join('p3', 'Isabel')];
 
@@ -59,7 +60,7 @@ const roles: RuleCase[] = [
     command: { type: 'participant:rename', participantId: 'p1', name: 'Pia S' },
     actor: P('p1'),
     expect: { events: ['participant.renamed'] },
-    then: (s) => expect(s.participants.p1?.name).toBe('Pia S'),
+    then: (s) => expect(participantOf(s, 'p1')?.name).toBe('Pia S'),
   },
   {
     name: 'participant cannot rename another',
@@ -117,7 +118,7 @@ const roles: RuleCase[] = [
     command: { type: 'participant:done', done: true },
     actor: P('p3'),
     expect: { events: ['participant.done'] },
-    then: (s) => expect(s.participants.p3?.done).toBe(true),
+    then: (s) => expect(participantOf(s, 'p3')?.done).toBe(true),
   },
 ];
 
@@ -130,7 +131,7 @@ const joining: RuleCase[] = [
     command: joinCmd('p4', 'Lisa'),
     actor: SYS,
     expect: { events: ['participant.joined'] },
-    then: (s) => expect(s.participants.p4).toMatchObject({ name: 'Lisa', removed: false, groupId: null }),
+    then: (s) => expect(participantOf(s, 'p4')).toMatchObject({ name: 'Lisa', removed: false, groupId: null }),
   },
   {
     name: 'name collision gets " (2)"',
@@ -138,7 +139,7 @@ const joining: RuleCase[] = [
     command: joinCmd('p4', 'Pia'),
     actor: SYS,
     expect: { events: ['participant.joined'] },
-    then: (s) => expect(s.participants.p4?.name).toBe('Pia (2)'),
+    then: (s) => expect(participantOf(s, 'p4')?.name).toBe('Pia (2)'),
   },
   {
     name: 'collision is case-insensitive',
@@ -146,7 +147,7 @@ const joining: RuleCase[] = [
     command: joinCmd('p4', 'pia'),
     actor: SYS,
     expect: { events: ['participant.joined'] },
-    then: (s) => expect(s.participants.p4?.name).toBe('pia (2)'),
+    then: (s) => expect(participantOf(s, 'p4')?.name).toBe('pia (2)'),
   },
   {
     name: 'third of a name gets " (3)"',
@@ -154,7 +155,7 @@ const joining: RuleCase[] = [
     command: joinCmd('p5', 'Pia'),
     actor: SYS,
     expect: { events: ['participant.joined'] },
-    then: (s) => expect(s.participants.p5?.name).toBe('Pia (3)'),
+    then: (s) => expect(participantOf(s, 'p5')?.name).toBe('Pia (3)'),
   },
   {
     name: 'whitespace is tidied',
@@ -162,7 +163,7 @@ const joining: RuleCase[] = [
     command: joinCmd('p4', '  Lena   Dalerup '),
     actor: SYS,
     expect: { events: ['participant.joined'] },
-    then: (s) => expect(s.participants.p4?.name).toBe('Lena Dalerup'),
+    then: (s) => expect(participantOf(s, 'p4')?.name).toBe('Lena Dalerup'),
   },
   {
     name: "a removed participant's name is free again",
@@ -170,7 +171,7 @@ const joining: RuleCase[] = [
     command: joinCmd('p4', 'Pia'),
     actor: SYS,
     expect: { events: ['participant.joined'] },
-    then: (s) => expect(s.participants.p4?.name).toBe('Pia'),
+    then: (s) => expect(participantOf(s, 'p4')?.name).toBe('Pia'),
   },
   {
     name: 'rename into a taken name gets a suffix',
@@ -178,7 +179,7 @@ const joining: RuleCase[] = [
     command: { type: 'participant:rename', participantId: 'p2', name: 'Isabel' },
     actor: P('p2'),
     expect: { events: ['participant.renamed'] },
-    then: (s) => expect(s.participants.p2?.name).toBe('Isabel (2)'),
+    then: (s) => expect(participantOf(s, 'p2')?.name).toBe('Isabel (2)'),
   },
   {
     name: 'rename to own name keeps it',
@@ -186,7 +187,7 @@ const joining: RuleCase[] = [
     command: { type: 'participant:rename', participantId: 'p2', name: 'David' },
     actor: P('p2'),
     expect: { events: ['participant.renamed'] },
-    then: (s) => expect(s.participants.p2?.name).toBe('David'),
+    then: (s) => expect(participantOf(s, 'p2')?.name).toBe('David'),
   },
   {
     name: 'joining locked is refused',
@@ -228,7 +229,7 @@ const groups: RuleCase[] = [
     command: { type: 'group:assign', participantId: 'p2', groupId: 'g1' },
     actor: FAC,
     expect: { events: ['group.assigned'] },
-    then: (s) => expect(s.participants.p2?.groupId).toBe('g1'),
+    then: (s) => expect(participantOf(s, 'p2')?.groupId).toBe('g1'),
   },
   {
     name: 'assign to an unknown group',
@@ -252,7 +253,7 @@ const groups: RuleCase[] = [
     expect: { events: ['group.deleted'] },
     then: (s) => {
       expect(s.groups).toEqual([]);
-      expect(s.participants.p1?.groupId).toBeNull();
+      expect(participantOf(s, 'p1')?.groupId).toBeNull();
     },
   },
   { name: 'split needs at least one group', setup: base(), command: { type: 'group:split', groups: [], seed: 1 }, actor: FAC, expect: { error: 'invalid' } },
@@ -459,19 +460,19 @@ describe('decide: random group split', () => {
     { id: 'g3', name: 'Grupp 3' },
   ];
   const split = (seed: number) => run([...seven, fac({ type: 'group:split', groups: three, seed })]);
-  const assignment = (seed: number) => Object.fromEntries(Object.values(split(seed).participants).map((p) => [p.id, p.groupId]));
+  const assignment = (seed: number) => Object.fromEntries(allParticipants(split(seed)).map((p) => [p.id, p.groupId]));
 
   it('assigns every active participant, balanced 2/2/2, and leaves the removed one out', () => {
     const s = split(7);
-    const sizes = three.map((g) => Object.values(s.participants).filter((p) => p.groupId === g.id).length);
+    const sizes = three.map((g) => allParticipants(s).filter((p) => p.groupId === g.id).length);
     expect(sizes).toEqual([2, 2, 2]);
-    expect(s.participants.g?.groupId).toBeNull();
+    expect(participantOf(s, 'g')?.groupId).toBeNull();
     expect(s.groups).toEqual(three);
   });
 
   it('is balanced within one for uneven counts', () => {
     const s = run([createWorkshop(), ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => join(id)), fac({ type: 'group:split', groups: three, seed: 3 })]);
-    const sizes = three.map((g) => Object.values(s.participants).filter((p) => p.groupId === g.id).length).sort();
+    const sizes = three.map((g) => allParticipants(s).filter((p) => p.groupId === g.id).length).sort();
     expect(sizes).toEqual([2, 2, 3]);
   });
 

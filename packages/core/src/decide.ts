@@ -9,7 +9,7 @@ import { checkDesign } from './design.ts';
 import { decideDesign } from './decide-design.ts';
 import { decideNotes } from './decide-notes.ts';
 import { checkPlanRow } from './plan-rows.ts';
-import { activeParticipants } from './participants.ts';
+import { activeCount, activeParticipants, comparedName, participantOf, takenNames } from './participants.ts';
 import { shuffled } from './random.ts';
 import { canAddDot, canRemoveDot, dotsSpent } from './voting.ts';
 import { ballotOf, eachBallot } from './ballots.ts';
@@ -45,7 +45,7 @@ export function decide(state: Workshop | null, command: Command, actor: Actor, n
   if (!state) return fail('not_found', 'no such workshop');
   if (actor.role === 'participant') {
     if (!PARTICIPANT_COMMANDS.has(command.type)) return fail('forbidden', `${command.type} needs the facilitator`);
-    const me = getOwn(state.participants, actor.participantId);
+    const me = participantOf(state, actor.participantId);
     if (!me || me.removed) return fail('forbidden', 'participant is not in this workshop');
   }
   if (command.type === 'participant:join' && actor.role !== 'system') {
@@ -75,15 +75,15 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
 
     case 'participant:join': {
       if (s.joiningLocked) return fail('joining_locked', 'joining is locked');
-      if (hasOwn(s.participants, c.participantId)) return fail('already_exists', 'participant exists');
-      if (activeParticipants(s).length >= LIMITS.participants) return fail('limit_reached', 'workshop is full');
+      if (participantOf(s, c.participantId)) return fail('already_exists', 'participant exists');
+      if (activeCount(s) >= LIMITS.participants) return fail('limit_reached', 'workshop is full');
       const name = uniqueName(s, c.name, null);
       const town = (c.town ?? '').trim().replace(/\s+/g, ' ').slice(0, LIMITS.town);
       return ok([{ type: 'participant.joined', participantId: c.participantId, name, organisation: c.organisation, town, tokenHash: c.tokenHash, at: now }]);
     }
     case 'participant:add': {
-      if (hasOwn(s.participants, c.participantId)) return fail('already_exists', 'participant exists');
-      if (activeParticipants(s).length >= LIMITS.participants) return fail('limit_reached', 'workshop is full');
+      if (participantOf(s, c.participantId)) return fail('already_exists', 'participant exists');
+      if (activeCount(s) >= LIMITS.participants) return fail('limit_reached', 'workshop is full');
       const name = uniqueName(s, c.name, null);
       return ok([
         { type: 'participant.joined', participantId: c.participantId, name, organisation: c.organisation ?? '', tokenHash: '', at: now, paper: true },
@@ -97,7 +97,7 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
     }
     case 'participant:remove': {
       // Erasing may come after the removal: someone asks later to be forgotten.
-      const p = c.erase ? getOwn(s.participants, c.participantId) : present(s, c.participantId);
+      const p = c.erase ? participantOf(s, c.participantId) : present(s, c.participantId);
       if (!p) return fail('not_found', 'no such participant');
       return ok([{ type: 'participant.removed', participantId: p.id, ...(c.erase ? { erasedAs: ERASED_NAME[s.lang] } : {}) }]);
     }
@@ -140,7 +140,7 @@ function decideIn(s: Workshop, c: Exclude<Command, { type: 'workshop:create' }>,
       let groupId = c.groupId ?? null;
       if (self) {
         if (s.agenda[s.stepIndex]?.kind !== 'brainstorm') return fail('not_accepting_ideas', 'ideas are not being collected now');
-        groupId = getOwn(s.participants, self)?.groupId ?? null;
+        groupId = participantOf(s, self)?.groupId ?? null;
       } else if (groupId !== null && !hasGroup(s, groupId)) return fail('not_found', 'no such group');
       return ok([{ type: 'idea.added', ideaId: c.ideaId, boardId: c.boardId, text: c.text, details: c.details ?? '', groupId, authorId: self }]);
     }
@@ -302,7 +302,7 @@ function voterOf(s: Workshop, self: string | null, participantId: string | undef
 }
 
 function present(s: Workshop, id: string): Participant | null {
-  const p = getOwn(s.participants, id);
+  const p = participantOf(s, id);
   return p && !p.removed ? p : null;
 }
 
@@ -310,32 +310,20 @@ function hasGroup(s: Workshop, id: string): boolean {
   return s.groups.some((g) => g.id === id);
 }
 
-/** Names in the case they are compared in, once per participant: a join must not lower-case the whole hall again. */
-const comparedNames = new WeakMap<Participant, string>();
-function comparedName(p: Participant): string {
-  let lower = comparedNames.get(p);
-  if (lower === undefined) {
-    lower = p.name.toLocaleLowerCase('sv');
-    comparedNames.set(p, lower);
-  }
-  return lower;
-}
-
 /** "Anna", then "Anna (2)", "Anna (3)": two people never share a name on the screen. */
 export function uniqueName(s: Workshop, wanted: string, selfId: string | null): string {
   const name = wanted.trim().replace(/\s+/g, ' ');
-  // Only names that begin like this one can clash with it or with "name (n)" (the last letter is left out: a
-  // final sigma lower-cases differently at the end of a word).
-  const stem = name.toLocaleLowerCase('sv').slice(0, -1);
-  const taken = new Set<string>();
-  for (const p of activeParticipants(s)) {
-    if (p.id === selfId) continue;
-    const lower = comparedName(p);
-    if (lower.startsWith(stem)) taken.add(lower);
-  }
-  if (!taken.has(name.toLocaleLowerCase('sv'))) return name;
+  const taken = takenNames(s);
+  // Keeping one's own name (any case) is no clash.
+  const self = selfId === null ? undefined : present(s, selfId);
+  const own = self ? comparedName(self) : null;
+  const isTaken = (candidate: string): boolean => {
+    const lower = candidate.toLocaleLowerCase('sv');
+    return (taken.get(lower) ?? 0) > (lower === own ? 1 : 0);
+  };
+  if (!isTaken(name)) return name;
   for (let n = 2; ; n++) {
     const candidate = `${name} (${n})`;
-    if (!taken.has(candidate.toLocaleLowerCase('sv'))) return candidate;
+    if (!isTaken(candidate)) return candidate;
   }
 }

@@ -5,6 +5,7 @@ import { evolve, replay } from './evolve.ts';
 import type { PlanRow, Workshop } from './model.ts';
 import type { Step } from './test-helpers.ts';
 import { addIdea, apply, createWorkshop, deepFreeze, fac, join, P, STEP, unvote, vote } from './test-helpers.ts';
+import { participantOf } from './participants.ts';
 
 const row: PlanRow = {
   id: 'r1',
@@ -167,8 +168,8 @@ describe('evolve', () => {
     expect(last.ideas.i1).toMatchObject({ tips: true, category: 'Utmaningar' });
     expect(last.ideas.i2).toMatchObject({ tips: false, category: null });
     expect(last.categories).toEqual(['Förbättringar', 'Utmaningar']);
-    expect(last.participants.p1?.town).toBe('Skellefteå');
-    expect(last.participants.p2?.town).toBe('');
-    expect(last.participants.p3?.removed).toBe(true);
+    expect(participantOf(last, 'p1')?.town).toBe('Skellefteå');
+    expect(participantOf(last, 'p2')?.town).toBe('');
+    expect(participantOf(last, 'p3')?.removed).toBe(true);
   });
 });

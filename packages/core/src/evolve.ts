@@ -4,7 +4,7 @@ import { DEFAULT_FOCUS, DEFAULT_VOTING, defaultPlanYear, firstMinutes } from './
 import { normalisePlanRow } from './plan-rows.ts';
 import { ballotOf, mapBallots, withBallot } from './ballots.ts';
 import { withoutAuthor } from './erasure.ts';
-import { joinedTo } from './participants.ts';
+import { joinedTo, mapParticipants, participantOf, withParticipant } from './participants.ts';
 import { dotMoved } from './ranking.ts';
 import { copyRecord, emptyRecord, getOwn, hasOwn, mapRecord, withEntry, withoutEntries } from './records.ts';
 
@@ -34,7 +34,7 @@ export function evolve(state: Workshop | null, event: WorkshopEvent): Workshop {
       timer: { durationMs: (event.agenda[0] ? firstMinutes(event.agenda[0]) : 0) * 60_000, elapsedMs: 0, startedAt: null },
       spotlightGroupId: null,
       joiningLocked: false,
-      participants: emptyRecord(),
+      participants: {},
       groups: [],
       ideas: emptyRecord(),
       nextIdeaSeq: 1,
@@ -114,8 +114,8 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
         removed: false,
         paper: e.paper === true,
       };
-      const participants = withEntry(s.participants, e.participantId, joined);
-      if (!hasOwn(s.participants, e.participantId)) joinedTo(s.participants, participants, joined);
+      const participants = withParticipant(s.participants, joined);
+      if (!participantOf(s, e.participantId)) joinedTo(s.participants, participants, joined);
       return { ...s, participants };
     }
     case 'participant.renamed':
@@ -134,7 +134,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
     case 'group.renamed':
       return { ...s, groups: s.groups.map((g) => (g.id === e.groupId ? { ...g, name: e.name } : g)) };
     case 'group.deleted': {
-      const participants = mapRecord(s.participants, (p) => (p.groupId === e.groupId ? { ...p, groupId: null } : p));
+      const participants = mapParticipants(s.participants, (p) => (p.groupId === e.groupId ? { ...p, groupId: null } : p));
       const ideas = mapRecord(s.ideas, (i) => (i.groupId === e.groupId ? { ...i, groupId: null } : i));
       const spotlightGroupId = s.spotlightGroupId === e.groupId ? null : s.spotlightGroupId;
       return { ...s, groups: s.groups.filter((g) => g.id !== e.groupId), participants, ideas, spotlightGroupId };
@@ -142,7 +142,7 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
     case 'group.assigned':
       return patchParticipant(s, e.participantId, { groupId: e.groupId });
     case 'groups.split': {
-      const participants = mapRecord(s.participants, (p) =>
+      const participants = mapParticipants(s.participants, (p) =>
         // The assignment comes parsed from the log: read it by own properties only.
         p.removed ? p : { ...p, groupId: getOwn(e.assignment, p.id) ?? null },
       );
@@ -227,12 +227,12 @@ function apply(s: Workshop, e: Exclude<WorkshopEvent, { type: 'workshop.created'
         voting: { ...s.voting, status: 'idle', revealed: false },
         votes: {},
         tallies: emptyRecord(),
-        participants: mapRecord(s.participants, (p) => (p.done ? { ...p, done: false } : p)),
+        participants: mapParticipants(s.participants, (p) => (p.done ? { ...p, done: false } : p)),
       };
     // A log written before reserved names were refused may hold dots on ideas or people that never were
     // (decided against Object.prototype): such a dot is no dot, so replay skips it instead of counting a ghost.
     case 'vote.added':
-      return hasOwn(s.ideas, e.ideaId) && hasOwn(s.participants, e.participantId) ? addDots(s, e.participantId, e.ideaId, 1) : s;
+      return hasOwn(s.ideas, e.ideaId) && participantOf(s, e.participantId) ? addDots(s, e.participantId, e.ideaId, 1) : s;
     case 'vote.removed':
       return (getOwn(ballotOf(s.votes, e.participantId), e.ideaId) ?? 0) > 0 ? addDots(s, e.participantId, e.ideaId, -1) : s;
     case 'focus.suggested':
@@ -263,9 +263,9 @@ function assertNever(x: never): never {
 }
 
 function patchParticipant(s: Workshop, id: string, patch: Partial<Participant>): Workshop {
-  const p = getOwn(s.participants, id);
+  const p = participantOf(s, id);
   if (!p) return s;
-  return { ...s, participants: withEntry(s.participants, id, { ...p, ...patch }) };
+  return { ...s, participants: withParticipant(s.participants, { ...p, ...patch }) };
 }
 
 function patchIdea(s: Workshop, id: string, patch: Partial<Idea>): Workshop {

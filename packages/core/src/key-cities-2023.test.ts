@@ -9,6 +9,7 @@ import type { Step } from './test-helpers.ts';
 import { createWorkshop, fac, join, P, run, runFrom, STEP, vote } from './test-helpers.ts';
 import { dotsSpent } from './voting.ts';
 import { ballotsAsRecord } from './ballots.ts';
+import { allParticipants, participantOf } from './participants.ts';
 
 const pid = (name: string) => `p-${name}`;
 const ideaIds = IDEAS_2023;
@@ -63,10 +64,10 @@ describe('Key Cities Group 2023', () => {
   });
 
   it('seats 14 people, 11 of them in the three groups', () => {
-    const ps = Object.values(s.participants);
+    const ps = allParticipants(s);
     expect(ps).toHaveLength(14);
     expect(ps.filter((p) => p.groupId !== null)).toHaveLength(11);
-    expect(s.participants[pid('Aljoša')]?.name).toBe('Aljoša');
+    expect(participantOf(s, pid('Aljoša'))?.name).toBe('Aljoša');
   });
 
   it('casts every count, some stacked, nobody over ten dots', () => {

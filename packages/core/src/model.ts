@@ -1,6 +1,7 @@
 /** The workshop domain: plain data, no behaviour. Everything a workshop is, as the event log builds it. */
 
 import type { Ballots } from './ballots.ts';
+import type { Sharded } from './records.ts';
 
 export type Lang = 'sv' | 'en';
 export type TemplateId = 'handlingsplan' | 'fragerunda' | 'blank';
@@ -159,9 +160,10 @@ export interface Workshop {
   timer: Timer;
   spotlightGroupId: string | null;
   joiningLocked: boolean;
-  /** Records keyed by id have no prototype (records.ts): a reserved name such as "__proto__" is just a key. */
-  participants: Record<string, Participant>;
+  /** participantId -> participant, sharded (read it through participants.ts: participantOf, activeParticipants). */
+  participants: Sharded<Participant>;
   groups: Group[];
+  /** Records keyed by id have no prototype (records.ts): a reserved name such as "__proto__" is just a key. */
   ideas: Record<string, Idea>;
   nextIdeaSeq: number;
   voting: Voting;

@@ -11,6 +11,7 @@ import type { Step } from './test-helpers.ts';
 import { addIdea, apply, createWorkshop, deepFreeze, FAC, join, P, SYS } from './test-helpers.ts';
 import { dotsSpent } from './voting.ts';
 import { ballotsAsRecord } from './ballots.ts';
+import { participantOf } from './participants.ts';
 
 const PIDS = ['p1', 'p2', 'p3', 'p4'] as const;
 const IDEAS = ['i1', 'i2', 'i3', 'i4'] as const;
@@ -94,7 +95,7 @@ function checkInvariants(s: Workshop, mergeStacked: boolean): void {
   const { budget, capPerIdea } = s.voting.settings;
   const expected: Record<string, number> = {};
   for (const [pid, mine] of Object.entries(ballotsAsRecord(s.votes))) {
-    expect(s.participants[pid]?.removed, `votes of ${pid} must belong to a present participant`).toBe(false);
+    expect(participantOf(s, pid)?.removed, `votes of ${pid} must belong to a present participant`).toBe(false);
     expect(dotsSpent(mine)).toBeLessThanOrEqual(budget);
     for (const [ideaId, n] of Object.entries(mine)) {
       expect(n).toBeGreaterThan(0);

@@ -65,6 +65,63 @@ export function mapRecord<T>(rec: IdRecord<T>, fn: (value: T, key: string) => T)
 }
 
 /**
+ * A record of many entries split into shards by a hash of the key: shard number -> key -> value. Changing one
+ * entry copies one small shard (a hall of 5,000 has ~80 per shard) instead of the whole record, which keeps state
+ * immutable and a conference hall fast. Shards have no prototype; the outer record is keyed only by shard numbers
+ * ("0".."63", never an id), so it stays an ordinary object that copies fast.
+ */
+export type Sharded<T> = Readonly<Record<string, IdRecord<T>>>;
+
+const SHARDS = 64;
+
+function shardOf(key: string): string {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return String((h >>> 0) % SHARDS);
+}
+
+export function shardedGet<T>(rec: Sharded<T>, key: string): T | undefined {
+  return getOwn(getOwn(rec, shardOf(key)), key);
+}
+
+/** A copy with one entry replaced (or removed, with null). */
+export function shardedWith<T>(rec: Sharded<T>, key: string, value: T | null): Sharded<T> {
+  const at = shardOf(key);
+  const shard = copyRecord(getOwn(rec, at));
+  if (value !== null) shard[key] = value;
+  else delete shard[key];
+  return { ...rec, [at]: shard };
+}
+
+export function* shardedEntries<T>(rec: Sharded<T>): Generator<[key: string, value: T]> {
+  for (const shard of Object.values(rec)) yield* Object.entries(shard);
+}
+
+export function shardedFrom<T>(entries: Iterable<readonly [string, T]>): Sharded<T> {
+  let out: Sharded<T> = {};
+  for (const [key, value] of entries) out = shardedWith(out, key, value);
+  return out;
+}
+
+/** Applies `fn` to every entry; shards whose entries all come back unchanged are shared, not copied. */
+export function shardedMap<T>(rec: Sharded<T>, fn: (value: T, key: string) => T): Sharded<T> {
+  let out: Record<string, IdRecord<T>> | null = null;
+  for (const [at, shard] of Object.entries(rec)) {
+    let copy: Record<string, T> | null = null;
+    for (const [key, value] of Object.entries(shard)) {
+      const next = fn(value, key);
+      if (next === value) continue;
+      copy ??= copyRecord(shard);
+      copy[key] = next;
+    }
+    if (!copy) continue;
+    out ??= { ...rec };
+    out[at] = copy;
+  }
+  return out ?? rec;
+}
+
+/**
  * Names a plain JavaScript object already answers to (Object.prototype's own properties, and "prototype").
  * Core treats them as ordinary ids; the protocol refuses them as new ids so that no client code that still
  * reads a plain object by id (a view parsed from JSON in a browser) can trip over one.

@@ -12,8 +12,9 @@ import type { AgendaStep, Board, PlanRow, Workshop } from './model.ts';
 import { ballotsAsRecord } from './ballots.ts';
 import { computeFocus } from './focus.ts';
 import { rankIdeas, tallyOf } from './ranking.ts';
-import { RESERVED_IDS } from './records.ts';
+import { RESERVED_IDS, recordFrom } from './records.ts';
 import { FAC, P, SYS } from './test-helpers.ts';
+import { allParticipants, participantOf } from './participants.ts';
 
 /** Every own property name of Object.prototype, plus "prototype": the names a plain object answers to. */
 const RESERVED = [
@@ -191,6 +192,7 @@ function readable(s: Workshop) {
   return {
     ...s,
     votes: ballotsAsRecord(s.votes),
+    participants: recordFrom(allParticipants(s).map((p) => [p.id, p] as const)),
     derived: {
       tally,
       ranking: rankIdeas(ideas, tally),
@@ -294,15 +296,16 @@ describe('reserved names are ordinary ids in core', () => {
       if (!s) throw new Error('no workshop');
       let ballots = 0;
       for (const state of run.raw) {
-        // The ballots' outer record is keyed by shard numbers only; its shards and ballots are keyed by ids.
+        // Ballots' and participants' outer records are keyed by shard numbers only; their shards (and ballots) by ids.
         const shards = Object.values(state.votes);
-        const records: object[] = [state.participants, state.ideas, state.tallies, ...shards, ...shards.flatMap((shard) => Object.values(shard))];
+        const people = Object.values(state.participants);
+        const records: object[] = [state.ideas, state.tallies, ...people, ...shards, ...shards.flatMap((shard) => Object.values(shard))];
         for (const rec of records) expect(Object.getPrototypeOf(rec)).toBeNull();
         ballots += shards.length;
       }
       expect(ballots).toBeGreaterThan(0);
       // The removed participant is still on record; nothing else answers to x.
-      expect(s.participants[x]?.removed).toBe(true);
+      expect(participantOf(s, x)?.removed).toBe(true);
       expect(s.ideas[x]).toBeUndefined();
       expect(s.tallies[x]).toBeUndefined();
     });
@@ -331,8 +334,8 @@ describe('a log the old core wrote for reserved ids', () => {
     ) as WorkshopEvent[];
     const s = replay(legacy);
     if (!s) throw new Error('nothing replayed');
-    expect(Object.keys(s.participants)).toEqual(['p1']);
-    expect(s.participants['p1']).toMatchObject({ name: 'Pia', groupId: null, removed: false });
+    expect(allParticipants(s).map((p) => p.id)).toEqual(['p1']);
+    expect(participantOf(s, 'p1')).toMatchObject({ name: 'Pia', groupId: null, removed: false });
     expect(Object.values(s.ideas).map((i) => [i.id, i.text])).toEqual([['undefined', 'Kept']]);
     expect(Object.keys(ballotsAsRecord(s.votes))).toEqual([]);
     expect(Object.keys(s.tallies)).toEqual([]);

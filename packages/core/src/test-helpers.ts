@@ -8,6 +8,7 @@ import { evolve } from './evolve.ts';
 import type { Lang, TemplateId, Workshop } from './model.ts';
 import { templateContent } from './templates.ts';
 import { ballotOf } from './ballots.ts';
+import { participantOf } from './participants.ts';
 
 export const FAC: Actor = { role: 'facilitator' };
 export const SYS: Actor = { role: 'system' };
@@ -112,3 +113,6 @@ export function deepFreeze<T>(value: T): T {
 
 /** A participant's dots on one idea (0 when none). */
 export const dotsOf = (s: Workshop, participantId: string, ideaId: string): number => ballotOf(s.votes, participantId)?.[ideaId] ?? 0;
+
+/** A participant of a state a step may not have made (undefined then). */
+export const personIn = (s: Workshop | null | undefined, participantId: string) => (s ? participantOf(s, participantId) : undefined);

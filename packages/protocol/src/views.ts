@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Tally, Workshop } from '@fokus/core';
-import { activeParticipants, ballotOf, ballotsAsRecord, tallyOf } from '@fokus/core';
+import { activeCount, activeParticipants, ballotOf, ballotsAsRecord, doneCount, groupMembers, participantOf, tallyOf } from '@fokus/core';
 import { planRowSchema } from './commands.ts';
 import { langSchema, roleSchema, templateSchema } from './limits.ts';
 
@@ -182,16 +182,6 @@ function groupedBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null, nam
   return groups;
 }
 
-/** Member names by group id. */
-const membersOf = perRecord((participants: Workshop['participants']) =>
-  groupedBy(
-    activeParticipants({ participants }),
-    (p) => p.groupId,
-    (p) => p.name,
-  ),
-);
-const groupMembers = (s: Pick<Workshop, 'participants'>) => membersOf(s.participants);
-
 export function workshopView(s: Workshop, code: string, role: ViewRole, online: Presence): WorkshopView {
   const showMembers = role !== 'participant';
   const members = groupMembers(s);
@@ -243,19 +233,17 @@ export function workshopView(s: Workshop, code: string, role: ViewRole, online: 
   };
   if (role === 'facilitator') {
     // Each person's dots come in the facilitator's tally (with named voting), so a dot does not rebuild this list.
-    view.participants = [...activeParticipants(s)]
-      .sort((a, b) => a.joinedAt - b.joinedAt)
-      .map((p) => ({
-        id: p.id,
-        name: p.name,
-        organisation: p.organisation,
-        town: p.town,
-        groupId: p.groupId,
-        done: p.done,
-        online: online.has(p.id),
-        paper: p.paper,
-        ...(p.paper ? { paperBallot: { ...ballotOf(s.votes, p.id) } } : {}),
-      }));
+    view.participants = activeParticipants(s).map((p) => ({
+      id: p.id,
+      name: p.name,
+      organisation: p.organisation,
+      town: p.town,
+      groupId: p.groupId,
+      done: p.done,
+      online: online.has(p.id),
+      paper: p.paper,
+      ...(p.paper ? { paperBallot: { ...ballotOf(s.votes, p.id) } } : {}),
+    }));
   }
   return view;
 }
@@ -294,13 +282,13 @@ export interface TallyOptions {
  * anonymity gate has released. People, presence and "klar" are live: they are what each person chose to show.
  */
 export function tallyView(s: Workshop, role: ViewRole, online: Presence, figures: VoteFigures = voteFigures(s), options: TallyOptions = {}): TallyView {
-  const people = activeParticipants(s);
+  const people = activeCount(s);
   const view: TallyView = {
-    participants: people.length,
-    online: options.online ?? onlineCount(people, online),
+    participants: people,
+    online: options.online ?? onlineCount(activeParticipants(s), online),
     done: doneCount(s),
     dotsUsed: figures.dotsUsed,
-    dotsTotal: people.length * s.voting.settings.budget,
+    dotsTotal: people * s.voting.settings.budget,
     tallies: resultsVisible(s, role) ? figures.tallies : null,
   };
   if (role === 'facilitator' && !s.voting.settings.anonymous) {
@@ -320,10 +308,6 @@ export function onlineCount(people: readonly { id: string }[], online: Presence)
   return present;
 }
 
-/** Who said "klar". */
-const doneOf = perRecord((participants: Workshop['participants']) => activeParticipants({ participants }).filter((p) => p.done).length);
-const doneCount = (s: Pick<Workshop, 'participants'>) => doneOf(s.participants);
-
 /** Idea ids by author: a phone's slice goes out with each of its dots. */
 const authoredOf = perRecord((ideas: Workshop['ideas']) =>
   groupedBy(
@@ -335,7 +319,7 @@ const authoredOf = perRecord((ideas: Workshop['ideas']) =>
 const ideasBy = (s: Pick<Workshop, 'ideas'>, authorId: string): readonly string[] => authoredOf(s.ideas).get(authorId) ?? [];
 
 export function meView(s: Workshop, participantId: string): MeView | null {
-  const p = s.participants[participantId];
+  const p = participantOf(s, participantId);
   if (!p) return null;
   return {
     participantId: p.id,

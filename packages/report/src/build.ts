@@ -1,6 +1,6 @@
 /** buildDocumentation: a workshop's state in, its documentation out. Pure: the server passes what core cannot know. */
 import type { Tally, Workshop } from '@fokus/core';
-import { getOwn, tallyOf } from '@fokus/core';
+import { activeParticipants, getOwn, tallyOf } from '@fokus/core';
 import { buildAgenda } from './build-agenda.ts';
 import { buildBoards, openQuestions } from './build-boards.ts';
 import { buildCalendar, buildPlan } from './build-plan.ts';
@@ -68,8 +68,7 @@ function collator(s: Workshop): Intl.Collator {
 function participants(s: Workshop): DocParticipant[] {
   const groupName = new Map(s.groups.map((g) => [g.id, oneLine(g.name)]));
   const byName = collator(s);
-  return Object.values(s.participants)
-    .filter((p) => !p.removed)
+  return activeParticipants(s)
     .map((p) => ({
       id: p.id,
       name: oneLine(p.name),
@@ -82,7 +81,7 @@ function participants(s: Workshop): DocParticipant[] {
 
 function groups(s: Workshop): DocGroup[] {
   const byName = collator(s);
-  const present = Object.values(s.participants).filter((p) => !p.removed);
+  const present = activeParticipants(s);
   return s.groups.map((g) => ({
     id: g.id,
     name: oneLine(g.name),
