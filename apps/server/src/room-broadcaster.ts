@@ -6,6 +6,12 @@ type Kind = 'view' | 'tally';
 type Channel = `${ViewRole}:${Kind}`;
 
 /**
+ * Phones read only the results from their tally (participant-app.tsx, results.tsx): their channel is sent when
+ * the results change, not when only the hall's counts do (a hall of 2,000 joining would otherwise be sent every
+ * phone's tally every second). What is sent is the whole tally, counts as of then.
+ */
+
+/**
  * Least time between two messages of one channel. The screen needs live figures; phones only need results,
  * and only once they may see them: this is what keeps a thousand phones from being flooded with tallies.
  */
@@ -119,7 +125,7 @@ export class RoomBroadcaster {
       const body = this.source.body(role, kind);
       this.built.set(ch, (this.built.get(ch) ?? 0) + 1);
       // Many events change nothing a given role sees (a join, for the phones): send only what differs.
-      const json = JSON.stringify(body);
+      const json = JSON.stringify(kind === 'tally' && role === 'participant' ? (body as TallyView).tallies : body);
       if (this.lastBody.get(ch) === json) continue;
       this.lastBody.set(ch, json);
       const version = this.source.version(role);
