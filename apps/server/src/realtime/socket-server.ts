@@ -4,7 +4,7 @@ import type { AckError, ClientToServerEvents, ErrorCode, ServerToClientEvents, V
 import { HOST_REFUSED, ORIGIN_REFUSED } from '../http/origin-policy.ts';
 import type { OriginPolicy } from '../http/origin-policy.ts';
 import type { RoomOutput } from '../workshop-room.ts';
-import { inSlices } from './phone-slices.ts';
+import { inTurns, slicesInTurn, turnsFor } from './phone-slices.ts';
 
 export interface SocketData {
   workshopId: string;
@@ -64,10 +64,18 @@ export function createSocketServer(http: HttpServer, policy: OriginPolicy): Foku
  */
 export function socketOutput(io: FokusServer): RoomOutput {
   const here = io.local;
-  // Phones are many: their messages go out a slice per turn. The facilitator and the screens are few.
+  /** Turns per workshop that has outgrown one (phone-slices.ts: the count only grows). */
+  const turns = new Map<string, number>();
+  // Phones are many: their messages go out a few slices per turn. The facilitator and the screens are few.
   const toRole = (id: string, role: ViewRole, send: (to: ReturnType<typeof here.to>) => void): void => {
-    if (role === 'participant') inSlices((slice) => send(here.to(phoneSliceRoom(id, slice))));
-    else send(here.to(roleRoom(id, role)));
+    if (role !== 'participant') {
+      send(here.to(roleRoom(id, role)));
+      return;
+    }
+    const phones = io.sockets.adapter.rooms.get(roleRoom(id, 'participant'))?.size ?? 0;
+    const n = turnsFor(phones, turns.get(id) ?? 1);
+    if (n > 1) turns.set(id, n);
+    inTurns((turn) => send(here.to(slicesInTurn(turn, n).map((slice) => phoneSliceRoom(id, slice)))), n);
   };
   return {
     view: (id, role, msg) => toRole(id, role, (to) => to.emit('workshop:view', msg)),
