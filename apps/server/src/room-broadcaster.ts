@@ -1,4 +1,5 @@
 import type { MeMessage, TallyView, ViewRole, WorkshopView } from '@fokus/protocol';
+import { broadcastLine } from './turn-line.ts';
 import type { Clock, RoomOutput } from './workshop-room.ts';
 
 export const ROLES: readonly ViewRole[] = ['facilitator', 'screen', 'participant'];
@@ -47,6 +48,9 @@ export class RoomBroadcaster {
   private readonly lastSent = new Map<Channel, number>();
   private readonly lastBody = new Map<Channel, string>();
   private timer: NodeJS.Timeout | null = null;
+  /** The timer fired and the flush waits in the process's broadcast line. */
+  private queued = false;
+  private closed = false;
   /** Bodies built per channel (sent or found unchanged): what the room's broadcasts cost. */
   readonly built = new Map<Channel, number>();
   private due = Infinity;
@@ -92,11 +96,14 @@ export class RoomBroadcaster {
   }
 
   close(): void {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
   private schedule(): void {
+    // A flush waiting in the line schedules the next one when it has run.
+    if (this.queued || this.closed) return;
     const now = this.clock.now();
     let due = Infinity;
     for (const ch of this.dirty) due = Math.min(due, (this.lastSent.get(ch) ?? 0) + MIN_INTERVAL_MS[ch]);
@@ -109,8 +116,20 @@ export class RoomBroadcaster {
       clearTimeout(this.timer);
     }
     this.due = due;
-    this.timer = setTimeout(() => this.flush(), Math.max(0, due - now));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.queued = true;
+        broadcastLine.add(this.flushQueued);
+      },
+      Math.max(0, due - now),
+    );
   }
+
+  private readonly flushQueued = (): void => {
+    this.queued = false;
+    if (!this.closed) this.flush();
+  };
 
   private flush(): void {
     this.timer = null;

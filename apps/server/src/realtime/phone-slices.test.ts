@@ -1,56 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { PHONE_SLICES, inTurns, nextSlice, slicesInTurn, turnsFor } from './phone-slices.ts';
+import { PHONE_SLICES, PhoneFanout, nextSlice, slicesInPart } from './phone-slices.ts';
 
-describe('phone slices', () => {
-  it('sends the first turn at once and each next one on a later turn, in order', () => {
-    const sent: number[] = [];
-    const later: Array<() => void> = [];
-    inTurns(
-      (turn) => sent.push(turn),
-      4,
-      (fn) => later.push(fn),
-    );
-    expect(sent).toEqual([0]);
-    for (let turn = 1; later.length > 0; turn++) {
-      later.shift()?.();
-      expect(sent).toEqual(Array.from({ length: turn + 1 }, (_, i) => i));
+/** A fanout whose later turns run when the test says. */
+function manual(perTurn = 256) {
+  const later: Array<() => void> = [];
+  const fanout = new PhoneFanout((fn) => later.push(fn), perTurn);
+  const turn = () => later.shift()?.();
+  return { fanout, later, turn };
+}
+
+describe('phone fan-out', () => {
+  it('a small room goes out at once in one part; a hall in sixteen parts, one turn each', () => {
+    const { fanout, later, turn } = manual();
+    const sent: string[] = [];
+    fanout.send(30, (slices) => sent.push(`small:${slices.length}`));
+    expect(sent).toEqual([`small:${PHONE_SLICES}`]);
+    fanout.send(5000, (slices) => sent.push(`hall:${slices.join(',')}`));
+    expect(sent).toHaveLength(2);
+    while (later.length > 0) turn();
+    expect(sent.slice(1)).toEqual(Array.from({ length: PHONE_SLICES }, (_, s) => `hall:${s}`));
+  });
+
+  it('writes about one turn’s worth of phones per turn over all workshops, in the order sent', () => {
+    const { fanout, later, turn } = manual(100);
+    const sent: string[] = [];
+    // A hundred rooms of 30 whose broadcasts fall due together.
+    for (let room = 0; room < 100; room++) fanout.send(30, () => sent.push(`r${room}`));
+    const perTurn: number[] = [sent.length];
+    while (later.length > 0) {
+      const before = sent.length;
+      turn();
+      perTurn.push(sent.length - before);
     }
-    expect(sent).toEqual([0, 1, 2, 3]);
+    expect(sent).toEqual(Array.from({ length: 100 }, (_, room) => `r${room}`));
+    expect(Math.max(...perTurn)).toBe(4);
+    // The last turn only finds the line empty.
+    expect(perTurn.filter((n) => n > 0)).toHaveLength(25);
   });
 
-  it('a small room goes out in one turn, a hall in sixteen, and a workshop never goes back to fewer', () => {
-    expect([0, 30, 256, 257, 2000, 5000, 100_000].map((phones) => turnsFor(phones, 1))).toEqual([1, 1, 1, 2, 8, 16, 16]);
-    expect(turnsFor(30, 8)).toBe(8);
-  });
-
-  it('each turn count deals every slice to exactly one turn, in runs, and a slice only moves later as turns grow', () => {
-    for (let turns = 1; turns <= PHONE_SLICES; turns++) {
-      const dealt = Array.from({ length: turns }, (_, turn) => slicesInTurn(turn, turns));
-      expect(dealt.flat()).toEqual(Array.from({ length: PHONE_SLICES }, (_, s) => s));
-      expect(dealt.every((slices) => slices.length > 0)).toBe(true);
-      if (turns === 1) continue;
-      const turnOf = (slice: number, n: number) => Array.from({ length: n }, (_, t) => t).find((t) => slicesInTurn(t, n).includes(slice)) ?? -1;
-      for (let s = 0; s < PHONE_SLICES; s++) expect(turnOf(s, turns)).toBeGreaterThanOrEqual(turnOf(s, turns - 1));
-    }
-  });
-
-  it('messages reach every slice in the order they were sent, also while the room grows to more turns', async () => {
+  it('every socket gets one workshop’s messages in the order they were sent, whatever the room’s size then', async () => {
+    const fanout = new PhoneFanout();
     const got = new Map<number, string[]>();
-    const send = (msg: string, turns: number) =>
-      inTurns((turn) => {
-        for (const slice of slicesInTurn(turn, turns)) got.set(slice, [...(got.get(slice) ?? []), msg]);
-      }, turns);
-    // Two in one turn with 2 and 3 turns, then more from later turns while earlier ones are still going out.
-    send('a', 2);
-    send('b', 3);
+    const send = (msg: string, phones: number) =>
+      fanout.send(phones, (slices) => {
+        for (const slice of slices) got.set(slice, [...(got.get(slice) ?? []), msg]);
+      });
+    send('a', 4000);
+    send('b', 600);
     await new Promise((r) => setImmediate(r));
-    send('c', 3);
-    send('d', 16);
+    send('c', 30);
+    send('d', 5000);
     await new Promise((r) => setImmediate(r));
-    send('e', 16);
-    await new Promise((r) => setTimeout(r, 20));
+    send('e', 300);
+    await new Promise((r) => setTimeout(r, 30));
     expect(got.size).toBe(PHONE_SLICES);
     for (const msgs of got.values()) expect(msgs).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('deals every slice to exactly one part, in runs', () => {
+    for (let parts = 1; parts <= PHONE_SLICES; parts++) {
+      const dealt = Array.from({ length: parts }, (_, part) => slicesInPart(part, parts));
+      expect(dealt.flat()).toEqual(Array.from({ length: PHONE_SLICES }, (_, s) => s));
+      expect(dealt.every((slices) => slices.length > 0)).toBe(true);
+    }
   });
 
   it('deals new sockets round robin over every slice', () => {

@@ -4,7 +4,7 @@ import type { AckError, ClientToServerEvents, ErrorCode, ServerToClientEvents, V
 import { HOST_REFUSED, ORIGIN_REFUSED } from '../http/origin-policy.ts';
 import type { OriginPolicy } from '../http/origin-policy.ts';
 import type { RoomOutput } from '../workshop-room.ts';
-import { inTurns, slicesInTurn, turnsFor } from './phone-slices.ts';
+import { PhoneFanout } from './phone-slices.ts';
 
 export interface SocketData {
   workshopId: string;
@@ -64,18 +64,15 @@ export function createSocketServer(http: HttpServer, policy: OriginPolicy): Foku
  */
 export function socketOutput(io: FokusServer): RoomOutput {
   const here = io.local;
-  /** Turns per workshop that has outgrown one (phone-slices.ts: the count only grows). */
-  const turns = new Map<string, number>();
-  // Phones are many: their messages go out a few slices per turn. The facilitator and the screens are few.
+  const phones = new PhoneFanout();
+  // Phones are many: their messages wait their turn in one line (phone-slices.ts). The facilitator and the screens are few.
   const toRole = (id: string, role: ViewRole, send: (to: ReturnType<typeof here.to>) => void): void => {
     if (role !== 'participant') {
       send(here.to(roleRoom(id, role)));
       return;
     }
-    const phones = io.sockets.adapter.rooms.get(roleRoom(id, 'participant'))?.size ?? 0;
-    const n = turnsFor(phones, turns.get(id) ?? 1);
-    if (n > 1) turns.set(id, n);
-    inTurns((turn) => send(here.to(slicesInTurn(turn, n).map((slice) => phoneSliceRoom(id, slice)))), n);
+    const count = io.sockets.adapter.rooms.get(roleRoom(id, 'participant'))?.size ?? 0;
+    phones.send(count, (slices) => send(here.to(slices.map((slice) => phoneSliceRoom(id, slice)))));
   };
   return {
     view: (id, role, msg) => toRole(id, role, (to) => to.emit('workshop:view', msg)),

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { TurnLine } from './turn-line.ts';
+
+/** A line on a clock the test moves: each task takes `ms`, later turns run when the test says. */
+function manual(budgetMs: number) {
+  let clock = 0;
+  const later: Array<() => void> = [];
+  const line = new TurnLine(
+    budgetMs,
+    (fn) => later.push(fn),
+    () => clock,
+  );
+  const task = (ran: string[], name: string, ms: number) => () => {
+    clock += ms;
+    ran.push(name);
+  };
+  return { line, later, task };
+}
+
+describe('TurnLine', () => {
+  it('runs tasks at once while the turn has time, the rest on later turns, in the order added', () => {
+    const { line, later, task } = manual(5);
+    const ran: string[] = [];
+    // A hundred rooms' flushes falling due together, 2 ms each.
+    for (let room = 0; room < 100; room++) line.add(task(ran, `r${room}`, 2));
+    const perTurn = [ran.length];
+    while (later.length > 0) {
+      const before = ran.length;
+      later.shift()?.();
+      perTurn.push(ran.length - before);
+    }
+    expect(ran).toEqual(Array.from({ length: 100 }, (_, room) => `r${room}`));
+    expect(Math.max(...perTurn)).toBe(3);
+    expect(perTurn.filter((n) => n > 0)).toHaveLength(34);
+  });
+
+  it('a room alone is flushed at once', () => {
+    const { line, task } = manual(5);
+    const ran: string[] = [];
+    line.add(task(ran, 'only', 0.3));
+    expect(ran).toEqual(['only']);
+  });
+
+  it('goes on with the next turn after a task threw', () => {
+    const { line, later, task } = manual(5);
+    const ran: string[] = [];
+    line.add(task(ran, 'a', 6));
+    line.add(() => {
+      throw new Error('boom');
+    });
+    line.add(task(ran, 'b', 1));
+    expect(() => later.shift()?.()).toThrow('boom');
+    while (later.length > 0) later.shift()?.();
+    expect(ran).toEqual(['a', 'b']);
+  });
+});
