@@ -6,33 +6,36 @@ import { performance } from 'node:perf_hooks';
  * and more), and every vote waiting on the socket would wait that long for its answer.
  */
 export class TurnLine {
-  private queue: Array<() => void> = [];
+  private queue: Array<{ task: () => void; cost: number | undefined }> = [];
   private head = 0;
-  /** Milliseconds spent in this turn, and whether the next turn is already asked for. */
+  /** What this turn has spent (milliseconds, or the tasks' own costs), and whether the next turn is asked for. */
   private spent = 0;
   private nextTurnAsked = false;
 
   constructor(
-    private readonly budgetMs = 5,
+    private readonly budget = 5,
     private readonly defer: (fn: () => void) => void = setImmediate,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Runs `task` now if this turn has time left, else on a later turn; tasks run in the order added. */
-  add(task: () => void): void {
-    this.queue.push(task);
+  /**
+   * Runs `task` now if this turn has budget left, else on a later turn; tasks run in the order added. A task costs
+   * the milliseconds it takes, or `cost` in the line's own unit (phones written, for the phone line).
+   */
+  add(task: () => void, cost?: number): void {
+    this.queue.push({ task, cost });
     this.run();
   }
 
   private run(): void {
     try {
-      while (this.head < this.queue.length && this.spent < this.budgetMs) {
-        const task = this.queue[this.head++] as () => void;
+      while (this.head < this.queue.length && this.spent < this.budget) {
+        const { task, cost } = this.queue[this.head++] as { task: () => void; cost: number | undefined };
         const started = this.now();
         try {
           task();
         } finally {
-          this.spent += this.now() - started;
+          this.spent += cost ?? this.now() - started;
         }
       }
     } finally {

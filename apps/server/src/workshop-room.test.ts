@@ -303,15 +303,8 @@ describe('WorkshopRoom', () => {
   });
 
   it("sends phones' tally when the results change, not when people join", async () => {
-    const store = new GatedStore();
-    const { sent, output } = recorder();
-    const rooms = new Rooms(store, output, { now: () => Date.now() });
-    const { room } = await rooms.create({ template: 'handlingsplan', lang: 'sv' });
-    const fac = { role: 'facilitator' } as const;
-    await room.execute(fac, 'o1', { type: 'idea:add', ideaId: 'i1', boardId: templateContent('handlingsplan', 'sv').boards[0]?.id ?? '', text: 'Studieresa' });
-    // Results visible to phones while they vote: the phones' channel is live.
-    await room.execute(fac, 'o2', { type: 'voting:configure', settings: { hideResults: false, anonymous: false } });
-    await room.execute(fac, 'o3', { type: 'voting:open' });
+    // Results visible to phones while they vote: the phones' channel is live. Pia is in, not connected.
+    const { room, sent } = await votingRoom(new GatedStore());
     await advance(1500);
     sent.length = 0;
     const people: string[] = [];
@@ -324,11 +317,11 @@ describe('WorkshopRoom', () => {
     }
     const tallies = (role: ViewRole) => sent.filter((m) => m.kind === 'tally' && m.role === role).map((m) => (m.msg as TallyMessage).tally);
     expect(tallies('participant')).toEqual([]);
-    expect(tallies('screen').at(-1)).toMatchObject({ participants: 6, online: 6 });
+    expect(tallies('screen').at(-1)).toMatchObject({ participants: 7, online: 6 });
     await room.execute({ role: 'participant', participantId: people[0] as string }, 'v1', { type: 'vote:add', ideaId: 'i1' });
     await advance(1100);
     // The tally that goes out is whole: results and the counts as they are now.
     expect(tallies('participant')).toHaveLength(1);
-    expect(tallies('participant')[0]).toMatchObject({ participants: 6, online: 6, dotsUsed: 1, tallies: { i1: { dots: 1 } } });
+    expect(tallies('participant')[0]).toMatchObject({ participants: 7, online: 6, dotsUsed: 1, tallies: { i1: { dots: 1 } } });
   });
 });

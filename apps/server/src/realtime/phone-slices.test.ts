@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { TurnLine } from '../turn-line.ts';
 import { PHONE_SLICES, PhoneFanout, nextSlice, slicesInPart } from './phone-slices.ts';
 
 /** A fanout whose later turns run when the test says. */
 function manual(perTurn = 256) {
   const later: Array<() => void> = [];
-  const fanout = new PhoneFanout((fn) => later.push(fn), perTurn);
+  const fanout = new PhoneFanout(new TurnLine(perTurn, (fn) => later.push(fn)));
   const turn = () => later.shift()?.();
   return { fanout, later, turn };
 }
