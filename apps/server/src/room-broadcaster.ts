@@ -7,12 +7,6 @@ type Kind = 'view' | 'tally';
 type Channel = `${ViewRole}:${Kind}`;
 
 /**
- * Phones read only the results from their tally (participant-app.tsx, results.tsx): their channel is sent when
- * the results change, not when only the hall's counts do (a hall of 2,000 joining would otherwise be sent every
- * phone's tally every second). What is sent is the whole tally, counts as of then.
- */
-
-/**
  * Least time between two messages of one channel. The screen needs live figures; phones only need results,
  * and only once they may see them: this is what keeps a thousand phones from being flooded with tallies.
  */
@@ -132,7 +126,6 @@ export class RoomBroadcaster {
   };
 
   private flush(): void {
-    this.timer = null;
     const now = this.clock.now();
     // Held-back dots may be released by the clock alone (someone stopped voting a while ago).
     if (this.source.tick(now)) this.markTallies();
@@ -143,7 +136,9 @@ export class RoomBroadcaster {
       const [role, kind] = ch.split(':') as [ViewRole, Kind];
       const body = this.source.body(role, kind);
       this.built.set(ch, (this.built.get(ch) ?? 0) + 1);
-      // Many events change nothing a given role sees (a join, for the phones): send only what differs.
+      // Many events change nothing a given role sees: send only what differs. Phones read only the results from
+      // their tally (participant-app.tsx, results.tsx), so a join, which moves only the hall's counts, sends them
+      // nothing; what is sent is the whole tally, counts as of then.
       const json = JSON.stringify(kind === 'tally' && role === 'participant' ? (body as TallyView).tallies : body);
       if (this.lastBody.get(ch) === json) continue;
       this.lastBody.set(ch, json);

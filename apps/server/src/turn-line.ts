@@ -5,8 +5,13 @@ import { performance } from 'node:perf_hooks';
  * hundred rooms whose broadcasts fall due together would otherwise run back to back in one timers phase (100 ms
  * and more), and every vote waiting on the socket would wait that long for its answer.
  */
+interface Queued {
+  task: () => void;
+  cost: number | undefined;
+}
+
 export class TurnLine {
-  private queue: Array<{ task: () => void; cost: number | undefined }> = [];
+  private queue: Queued[] = [];
   private head = 0;
   /** What this turn has spent (milliseconds, or the tasks' own costs), and whether the next turn is asked for. */
   private spent = 0;
@@ -30,7 +35,7 @@ export class TurnLine {
   private run(): void {
     try {
       while (this.head < this.queue.length && this.spent < this.budget) {
-        const { task, cost } = this.queue[this.head++] as { task: () => void; cost: number | undefined };
+        const { task, cost } = this.queue[this.head++] as Queued;
         const started = this.now();
         try {
           task();
