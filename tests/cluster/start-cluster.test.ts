@@ -19,6 +19,7 @@ import { createWorkshop } from '../support/fokus-client.ts';
 import { dotsInLog, dotsOf, sameDots } from '../support/cluster-workshop.ts';
 import { RoamingClient } from '../support/roaming-phone.ts';
 import { LONG_THEMES } from '../support/seed-workshop.ts';
+import { startFlags } from '../load/server-process.ts';
 
 /**
  * Issue 13: `npm run start:cluster -- --processes 3` as built (apps/server/dist/cluster.js): one port, a node
@@ -61,7 +62,8 @@ describe.skipIf(skip !== null)('npm run start:cluster -- --processes 3 (dist/clu
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     primary = await spawnFokus(
-      [built, '--processes', '3'],
+      // As `npm run start:cluster` runs it: its Node flags reach the workers (cluster.fork keeps execArgv).
+      [...startFlags('start:cluster', 'cluster.js'), built, '--processes', '3'],
       clusterEnv({ databaseUrl: db.url, clusterName }, { PORT: String(port) }),
       /Fokus cluster of 3 processes on http:\/\/localhost:\d+/,
     );

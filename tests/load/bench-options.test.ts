@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from './bench.ts';
 import { fokusConfigs } from './run-bench.ts';
+import { startFlags } from './server-process.ts';
 
 describe('bench options', () => {
   it('reads --store, --processes and --compare', () => {
@@ -32,5 +33,12 @@ describe('bench options', () => {
     ]);
     expect(fokusConfigs({ store: 'postgres', processes: 1, compare: false })).toEqual([{ target: 'fokus', store: 'postgres', processes: 1 }]);
     expect(fokusConfigs({ store: 'sqlite', processes: 1, compare: false })).toEqual([{ target: 'fokus', store: 'sqlite', processes: 1 }]);
+  });
+});
+
+describe('the server as it ships', () => {
+  it('is benchmarked with the Node flags npm start gives it, which start:cluster gives its workers too', () => {
+    expect(startFlags()).toEqual(['--max-semi-space-size=64']);
+    expect(startFlags('start:cluster', 'cluster.js')).toEqual(startFlags());
   });
 });

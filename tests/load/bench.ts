@@ -103,6 +103,7 @@ const ROWS: Array<keyof RunFigures> = [
   'maxLoopBlockMs',
   'gcMs',
   'maxGcPauseMs',
+  'maxCommitMs',
   'mainCpuMsPer1000Votes',
   'otherCpuMsPer1000Votes',
   'voteCommits',

@@ -417,6 +417,7 @@ interface ServerMetrics {
   maxBlockMs: number;
   gcMs: number;
   maxGcPauseMs: number;
+  maxCommitMs: number;
 }
 
 async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): Promise<ServerMetrics> {
@@ -424,7 +425,7 @@ async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): 
     servers.map(async (s) => {
       const res = await fetch(`${s.url}/api/metrics${reset ? '?reset=1' : ''}`);
       return (await res.json()) as {
-        commits: { commits: number; writes: number; events: number };
+        commits: { commits: number; writes: number; events: number; longestMs: number };
         eventLoop: { maxBlockMs: number };
         gc: { totalMs: number; maxPauseMs: number };
       };
@@ -438,15 +439,23 @@ async function serverMetrics(servers: readonly ServerHandle[], reset: boolean): 
       maxBlockMs: Math.max(a.maxBlockMs, m.eventLoop.maxBlockMs),
       gcMs: a.gcMs + m.gc.totalMs,
       maxGcPauseMs: Math.max(a.maxGcPauseMs, m.gc.maxPauseMs),
+      maxCommitMs: Math.max(a.maxCommitMs, m.commits.longestMs),
     }),
-    { commits: 0, writes: 0, events: 0, maxBlockMs: 0, gcMs: 0, maxGcPauseMs: 0 },
+    { commits: 0, writes: 0, events: 0, maxBlockMs: 0, gcMs: 0, maxGcPauseMs: 0, maxCommitMs: 0 },
   );
 }
 
 /** The voting window's share of the server's own figures; NaN for the baseline. */
 function metricsFigures(before: ServerMetrics | null, after: ServerMetrics | null) {
   if (!before || !after)
-    return { storeCommits: Number.NaN, writesPerCommit: Number.NaN, maxLoopBlockMs: Number.NaN, gcMs: Number.NaN, maxGcPauseMs: Number.NaN };
+    return {
+      storeCommits: Number.NaN,
+      writesPerCommit: Number.NaN,
+      maxLoopBlockMs: Number.NaN,
+      gcMs: Number.NaN,
+      maxGcPauseMs: Number.NaN,
+      maxCommitMs: Number.NaN,
+    };
   const commits = after.commits - before.commits;
   // The figures since the reset at the window's start (the loop and GC figures were reset then).
   return {
@@ -455,6 +464,7 @@ function metricsFigures(before: ServerMetrics | null, after: ServerMetrics | nul
     maxLoopBlockMs: round(after.maxBlockMs),
     gcMs: round(after.gcMs),
     maxGcPauseMs: round(after.maxGcPauseMs),
+    maxCommitMs: round(after.maxCommitMs),
   };
 }
 

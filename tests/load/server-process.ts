@@ -86,8 +86,16 @@ export function fokusArgs(from: 'auto' | 'dist' | 'source'): string[] {
 
 function fokusEntry(from: 'auto' | 'dist' | 'source'): string[] {
   const dist = join(ROOT, 'apps/server/dist/main.js');
-  if (from === 'dist' || (from === 'auto' && existsSync(dist))) return [dist];
-  return ['--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')];
+  if (from === 'dist' || (from === 'auto' && existsSync(dist))) return [...startFlags(), dist];
+  return [...startFlags(), '--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')];
+}
+
+/** The Node flags `npm start` runs the server with (package.json): the bench measures the server as it ships. */
+export function startFlags(script = 'start', entry = 'main.js'): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const flags = new RegExp(`node ((?:--\\S+ )*)apps/server/dist/${entry.replace('.', '\\.')}`).exec(scripts[script] ?? '');
+  if (!flags) throw new Error(`package.json's ${script} no longer runs apps/server/dist/${entry}`);
+  return (flags[1] ?? '').split(' ').filter(Boolean);
 }
 
 export async function startServer(spec: ServerSpec, log: (l: string) => void): Promise<ServerHandle> {

@@ -159,6 +159,8 @@ export interface RunFigures {
   /** Garbage collection during the voting window: all its pauses, and the longest. */
   gcMs: number;
   maxGcPauseMs: number;
+  /** The longest a commit took to become durable (every ack in it waited that long), the longest of any process. */
+  maxCommitMs: number;
   /** CPU per 1,000 acknowledged votes: the main thread (event-loop busy time), and the rest (store writer, GC threads). */
   mainCpuMsPer1000Votes: number;
   otherCpuMsPer1000Votes: number;

@@ -223,4 +223,24 @@ describe('Committer', () => {
     expect(store.calls).toHaveLength(1);
     expect(committer.stats).toMatchObject({ commits: 1, writes: 4, largest: 4 });
   });
+
+  it('keeps the longest a commit took to become durable, by its clock', async () => {
+    const store = new FlakyStore();
+    let now = 1000;
+    const committer = new Committer(store, { now: () => now, windowMs: 0 });
+    const write = writer(committer);
+    let open = () => {};
+    store.gate = new Promise<void>((r) => {
+      open = r;
+    });
+    const slow = write('w1', 'a1');
+    await new Promise((r) => setImmediate(r));
+    now += 40;
+    open();
+    await slow;
+    store.gate = Promise.resolve();
+    now += 1000;
+    await write('w1', 'a2');
+    expect(committer.stats.longestMs).toBe(40);
+  });
 });

@@ -46,6 +46,8 @@ export interface CommitStats {
   events: number;
   /** The largest batch, in writes. */
   largest: number;
+  /** The longest a batch took to become durable (ms): the tail every ack in it waits for. */
+  longestMs: number;
 }
 
 /**
@@ -67,7 +69,7 @@ export class Committer {
   private scheduled: (() => void) | null = null;
   private readonly windowMs: number;
   private readonly maxBatch: number;
-  readonly stats: CommitStats = { commits: 0, writes: 0, events: 0, largest: 0 };
+  readonly stats: CommitStats = { commits: 0, writes: 0, events: 0, largest: 0, longestMs: 0 };
   private running: Promise<void> = Promise.resolve();
   private last: { at: number; health: StorageHealth } | null = null;
   private probing: Promise<StorageHealth> | null = null;
@@ -120,7 +122,9 @@ export class Committer {
     this.stats.largest = Math.max(this.stats.largest, batch.length);
     for (const p of batch) this.stats.events += p.write.events.length;
     try {
+      const started = this.now();
       await this.store.commit(groups.flatMap((g) => g.writes));
+      this.stats.longestMs = Math.max(this.stats.longestMs, this.now() - started);
       this.noted({ ok: true });
       for (const p of batch) p.resolve();
       return;

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 interface Metrics {
-  commits: { commits: number; writes: number; events: number; largest: number };
+  commits: { commits: number; writes: number; events: number; largest: number; longestMs: number };
   eventLoop: { maxBlockMs: number; busyMs: number };
   cpu: { processMs: number };
   roomsLoaded: number;
@@ -25,7 +25,7 @@ it('counts commits for a caller on the machine itself, and is no route for anyon
   expect(res.statusCode).toBe(200);
   const metrics = res.json<Metrics>();
   // Creating a workshop writes through the store directly; no command has been committed yet.
-  expect(metrics.commits).toEqual({ commits: 0, writes: 0, events: 0, largest: 0 });
+  expect(metrics.commits).toEqual({ commits: 0, writes: 0, events: 0, largest: 0, longestMs: 0 });
   expect(metrics.roomsLoaded).toBe(1);
   expect(metrics.cpu.processMs).toBeGreaterThan(0);
   expect(metrics.eventLoop.busyMs).toBeGreaterThan(0);
@@ -51,4 +51,13 @@ it('counts the garbage collector’s pauses, and starts them afresh on reset', a
   expect(gc?.maxPauseMs).toBeGreaterThan(0);
   expect(gc?.totalMs).toBeGreaterThanOrEqual(gc?.maxPauseMs ?? Number.POSITIVE_INFINITY);
   expect((await gcOf())?.count).toBeLessThan(gc?.count ?? 0);
+});
+
+it('reports the longest commit since the last reset (a benchmark phase’s own)', async () => {
+  fokus = await buildApp(TEST_CONFIG, new MemoryStore());
+  const longestOf = async (query = '') =>
+    (await fokus?.app.inject({ url: `/api/metrics${query}`, remoteAddress: '127.0.0.1' }))?.json<Metrics>().commits.longestMs;
+  fokus.rooms.committer.stats.longestMs = 25;
+  expect(await longestOf('?reset=1')).toBe(25);
+  expect(await longestOf()).toBe(0);
 });

@@ -48,6 +48,7 @@ export function metricsRoute(app: FastifyInstance, rooms: Rooms): void {
     if ((req.query as { reset?: string }).reset === '1') {
       delay.reset();
       Object.assign(gc, { count: 0, totalMs: 0, maxPauseMs: 0 });
+      rooms.committer.stats.longestMs = 0;
     }
     return body;
   });
