@@ -37,8 +37,10 @@ describe('bench options', () => {
 });
 
 describe('the server as it ships', () => {
-  it('is benchmarked with the Node flags npm start gives it, which start:cluster gives its workers too', () => {
-    expect(startFlags()).toEqual(['--max-semi-space-size=64']);
+  it('is benchmarked with the Node flags of npm start, and start:cluster gives its workers the same', () => {
+    const start = 'npm run build && node --max-semi-space-size=64 --trace-gc apps/server/dist/main.js';
+    expect(startFlags('start', 'main.js', { start })).toEqual(['--max-semi-space-size=64', '--trace-gc']);
+    expect(() => startFlags('start', 'main.js', { start: 'node server.js' })).toThrow('no longer runs');
     expect(startFlags('start:cluster', 'cluster.js')).toEqual(startFlags());
   });
 });

@@ -91,12 +91,14 @@ function fokusEntry(from: 'auto' | 'dist' | 'source'): string[] {
 }
 
 /** The Node flags `npm start` runs the server with (package.json): the bench measures the server as it ships. */
-export function startFlags(script = 'start', entry = 'main.js'): string[] {
-  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+export function startFlags(script = 'start', entry = 'main.js', scripts = packageScripts()): string[] {
   const flags = new RegExp(`node ((?:--\\S+ )*)apps/server/dist/${entry.replace('.', '\\.')}`).exec(scripts[script] ?? '');
   if (!flags) throw new Error(`package.json's ${script} no longer runs apps/server/dist/${entry}`);
   return (flags[1] ?? '').split(' ').filter(Boolean);
 }
+
+const packageScripts = (): Record<string, string> =>
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 export async function startServer(spec: ServerSpec, log: (l: string) => void): Promise<ServerHandle> {
   const port = await freePort();
