@@ -86,8 +86,9 @@ export function fokusArgs(from: 'auto' | 'dist' | 'source'): string[] {
 
 function fokusEntry(from: 'auto' | 'dist' | 'source'): string[] {
   const dist = join(ROOT, 'apps/server/dist/main.js');
-  if (from === 'dist' || (from === 'auto' && existsSync(dist))) return [...startFlags(), dist];
-  return [...startFlags(), '--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')];
+  const flags = startFlags();
+  if (from === 'dist' || (from === 'auto' && existsSync(dist))) return [...flags, dist];
+  return [...flags, '--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')];
 }
 
 /** The Node flags `npm start` runs the server with (package.json): the bench measures the server as it ships. */
