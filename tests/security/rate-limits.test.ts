@@ -54,9 +54,16 @@ async function connect(url: string, auth: Parameters<typeof Client.connect>[1]):
   return c;
 }
 
-/** A handshake's typed refusal (`connect_error` data), or 'connected'. */
-function handshake(url: string, code: string): Promise<string> {
-  const socket = io(url, { auth: { v: PROTOCOL_VERSION, code, role: 'participant' }, transports: ['websocket'], reconnection: false, forceNew: true });
+/** A handshake's typed refusal (`connect_error` data), or 'connected'; `forwardedFor` as a proxy in front would say. */
+function handshake(url: string, code: string, forwardedFor?: string): Promise<string> {
+  const extraHeaders = forwardedFor ? { 'x-forwarded-for': forwardedFor } : undefined;
+  const socket = io(url, {
+    auth: { v: PROTOCOL_VERSION, code, role: 'participant' },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders,
+  });
   return new Promise((resolve) => {
     socket.once('connect', () => {
       socket.close();
@@ -182,6 +189,24 @@ describe('join codes: wrong guesses are limited per address, right ones never co
     for (let i = 0; i < 20; i++) expect(await handshake(s.url, w.code)).toBe('connected');
     for (let i = 0; i < 3; i++) expect(await handshake(s.url, wrongCode(i))).toBe('not_found');
     expect(await handshake(s.url, wrongCode(3))).toBe('rate_limited');
+  });
+
+  it("counts a socket behind a trusted proxy against its client's address, read before the upgrade request is let go", async () => {
+    const s = await startServer(undefined, {
+      config: { trustProxy: ['127.0.0.1'], rateLimits: { ...DEFAULT_RATE_LIMITS, ipBadCodesPer10Minutes: 2 } },
+      personLimits: PERSON_LIMITS,
+    });
+    running.push(s);
+    const w = await createWorkshop(s.url);
+    for (let i = 0; i < 2; i++) expect(await handshake(s.url, wrongCode(i), '192.0.2.1')).toBe('not_found');
+    expect(await handshake(s.url, wrongCode(2), '192.0.2.1')).toBe('rate_limited');
+    expect(await handshake(s.url, wrongCode(3), '192.0.2.2')).toBe('not_found');
+    // The live connections keep no request: a hall's worth of headers and parsers is heap the collector walks.
+    const phone = await connect(s.url, { code: w.code, role: 'participant' });
+    expect(phone.socket.connected).toBe(true);
+    const live = [...s.fokus.io.sockets.sockets.values()];
+    expect(live.length).toBe(1);
+    expect(live.map((socket) => socket.conn.request)).toEqual([null]);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Actor } from '@fokus/core';
 import type { Socket } from 'socket.io';
 import { PROTOCOL_VERSION, commandEnvelopeSchema, handshakeSchema, joinRequestSchema } from '@fokus/protocol';
@@ -17,9 +18,18 @@ type FokusSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 
 /** Authenticates each socket at the handshake, then wires its handlers: validate, decide, persist, ack. */
 export function attachRealtime(io: FokusServer, rooms: Rooms, log: FastifyBaseLogger, limits: RateLimits, policy: OriginPolicy): void {
+  const addressOf = new WeakMap<object, string>();
+  io.engine.on('connection', (conn: { request: IncomingMessage | null }) => {
+    if (!conn.request) return;
+    addressOf.set(conn, policy.ipOf(conn.request));
+    // Socket.IO keeps each connection's upgrade request (headers, URL, parser state) for as long as the connection
+    // lives; nothing here reads it after the address, and a hall's worth of them is heap the collector walks.
+    conn.request = null;
+  });
   io.use(async (socket, next) => {
     try {
-      const ip = policy.ipOf(socket.request);
+      const ip = addressOf.get(socket.conn);
+      if (ip === undefined) return next(connectError('bad_request', 'invalid handshake'));
       const parsed = handshakeSchema.safeParse(socket.handshake.auth);
       if (!parsed.success) return next(connectError('bad_request', 'invalid handshake'));
       const auth = parsed.data;
