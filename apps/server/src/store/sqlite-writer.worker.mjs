@@ -3,17 +3,8 @@
 // -> { id, ok, message?, value? }. It starts only after the main thread has migrated the file: it makes no schema.
 // Every write transaction is BEGIN IMMEDIATE: it holds the write lock from its first read, so the seq it checks is
 // still the last one when it inserts, whatever another connection (another store on the file) does meanwhile.
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './sqlite-schema.mjs';
-
-// This thread yields the core to the event loop. Where the two share one core, a commit woken by the loop would
-// otherwise take the core from it at once, in the middle of a hall's fan-out; at a lower priority it runs in the
-// loop's gaps, which come every few milliseconds, and commits grow instead (bench: the loop's longest block 155-175
-// against 244-253 ms at 5,000 phones). On Linux a nice value is per thread (0 = this one); elsewhere it would be
-// the whole process's.
-const WRITER_NICE = 10;
-if (process.platform === 'linux') setPriority(0, WRITER_NICE);
 
 const db = openDatabase(workerData.file);
 const insertWorkshop = db.prepare('INSERT INTO workshops (id, code, key_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
