@@ -1,10 +1,7 @@
 // Bundles the server and its workspace packages into dist/main.js; npm dependencies stay external.
 import { build } from 'esbuild';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-
-// Chunk names carry a hash: a new build starts from an empty folder, or old chunks would pile up.
-rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 // The server, and the thread that lays out DOCX, PDF and XLSX pages (exports/render-thread.ts finds it beside main.js).
 await build({
@@ -18,9 +15,6 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // The page-layout renderers are imported on first use (exports/registry.ts): their own chunks, loaded only then.
-  // Chunks sit beside main.js, so every `new URL(…, import.meta.url)` still resolves where it did.
-  splitting: true,
   sourcemap: true,
   logLevel: 'warning',
   plugins: [

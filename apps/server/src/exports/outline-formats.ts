@@ -3,8 +3,9 @@
  * registry.ts, whose DOCX, PDF and Markdown renderers are these same functions).
  */
 import type { Outline } from '@fokus/report';
-import { DOCX_MIME } from './registry.ts';
+import { renderDocxOutline } from './renderers/docx.ts';
 import { renderMarkdownOutline } from './renderers/md.ts';
+import { renderPdfOutline } from './renderers/pdf.ts';
 
 export type OutlineFormat = 'md' | 'docx' | 'pdf';
 
@@ -17,9 +18,8 @@ export interface OutlineRenderer {
 
 const OUTLINE_RENDERERS: readonly OutlineRenderer[] = [
   { format: 'md', mime: 'text/markdown; charset=utf-8', extension: 'md', render: renderMarkdownOutline },
-  // Loaded on first use, as in registry.ts.
-  { format: 'docx', mime: DOCX_MIME, extension: 'docx', render: async (o) => (await import('./renderers/docx.ts')).renderDocxOutline(o) },
-  { format: 'pdf', mime: 'application/pdf', extension: 'pdf', render: async (o) => (await import('./renderers/pdf.ts')).renderPdfOutline(o) },
+  { format: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx', render: renderDocxOutline },
+  { format: 'pdf', mime: 'application/pdf', extension: 'pdf', render: renderPdfOutline },
 ];
 
 export function outlineRendererFor(format: OutlineFormat): OutlineRenderer {

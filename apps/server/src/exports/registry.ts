@@ -5,10 +5,13 @@
 import type { ExportFormat } from '@fokus/protocol';
 import type { Documentation } from '@fokus/report';
 import { csvRenderer } from './renderers/csv.ts';
+import { docxRenderer } from './renderers/docx.ts';
 import { icsRenderer } from './renderers/ics.ts';
 import { jsonRenderer } from './renderers/json.ts';
 import { mdRenderer } from './renderers/md.ts';
+import { pdfRenderer } from './renderers/pdf.ts';
 import { planCsvRenderer } from './renderers/plan-csv.ts';
+import { xlsxRenderer } from './renderers/xlsx.ts';
 import type { Separator } from './renderers/csv-writer.ts';
 
 export interface RenderOptions {
@@ -26,31 +29,6 @@ export interface Renderer {
   extension: string;
   render(doc: Documentation, options: RenderOptions): string | Buffer | Promise<string | Buffer>;
 }
-
-/**
- * DOCX, PDF and XLSX lay out pages with libraries that take ~15 MB of heap once loaded: they load on their first
- * export (on the render thread, see render-thread.ts), so the thread that answers a hall's phones never holds them,
- * nor has its garbage collector walk them.
- */
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const xlsxRenderer: Renderer = {
-  format: 'xlsx',
-  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  extension: 'xlsx',
-  render: async (doc) => (await import('./renderers/xlsx.ts')).renderXlsx(doc),
-};
-const docxRenderer: Renderer = {
-  format: 'docx',
-  mime: DOCX_MIME,
-  extension: 'docx',
-  render: async (doc) => (await import('./renderers/docx.ts')).renderDocx(doc),
-};
-const pdfRenderer: Renderer = {
-  format: 'pdf',
-  mime: 'application/pdf',
-  extension: 'pdf',
-  render: async (doc) => (await import('./renderers/pdf.ts')).renderPdf(doc),
-};
 
 const RENDERERS: readonly Renderer[] = [mdRenderer, csvRenderer, planCsvRenderer, jsonRenderer, xlsxRenderer, docxRenderer, pdfRenderer, icsRenderer];
 

@@ -25,6 +25,7 @@ import {
 } from 'docx';
 import type { Block, Cell, Column, DocMonth, Documentation, Outline, Run, Words } from '@fokus/report';
 import { calendarLines, wordsFor, workshopOutline } from '@fokus/report';
+import type { Renderer } from '../registry.ts';
 
 /** A4 in twentieths of a point, 2 cm margins. */
 const A4 = { width: 11906, height: 16838 };
@@ -227,3 +228,10 @@ export async function renderDocxOutline(doc: Outline): Promise<Buffer> {
   });
   return Packer.toBuffer(document);
 }
+
+export const docxRenderer: Renderer = {
+  format: 'docx',
+  mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  extension: 'docx',
+  render: (doc) => renderDocx(doc),
+};

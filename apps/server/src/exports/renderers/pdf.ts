@@ -10,6 +10,7 @@ import pdfmake from 'pdfmake';
 import type { PdfContent } from 'pdfmake';
 import type { Block, Cell, DocMonth, Documentation, Outline, Run, Words } from '@fokus/report';
 import { calendarLines, wordsFor, workshopOutline } from '@fokus/report';
+import type { Renderer } from '../registry.ts';
 
 const ACCENT = '#1F3864';
 const MUTED = '#595959';
@@ -152,3 +153,10 @@ export async function renderPdfOutline(doc: Outline): Promise<Buffer> {
   });
   return pdf.getBuffer();
 }
+
+export const pdfRenderer: Renderer = {
+  format: 'pdf',
+  mime: 'application/pdf',
+  extension: 'pdf',
+  render: (doc) => renderPdf(doc),
+};

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { DocIdea, Documentation } from '@fokus/report';
 import { wordsFor } from '@fokus/report';
+import type { Renderer } from '../registry.ts';
 
 type Value = string | number | Date | null;
 interface Col {
@@ -146,3 +147,10 @@ export async function renderXlsx(doc: Documentation): Promise<Buffer> {
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+export const xlsxRenderer: Renderer = {
+  format: 'xlsx',
+  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  extension: 'xlsx',
+  render: (doc) => renderXlsx(doc),
+};
