@@ -20,8 +20,12 @@ afterEach(async () => {
   for (const r of running.splice(0)) await r.stop();
 });
 
-async function server(rateLimits: Partial<RateLimitConfig> = {}, personLimits: PersonLimits = PERSON_LIMITS): Promise<RunningServer> {
-  const s = await startServer(undefined, { config: { rateLimits: { ...DEFAULT_RATE_LIMITS, ...rateLimits } }, personLimits });
+async function server(
+  rateLimits: Partial<RateLimitConfig> = {},
+  personLimits: PersonLimits = PERSON_LIMITS,
+  config: Partial<Config> = {},
+): Promise<RunningServer> {
+  const s = await startServer(undefined, { config: { ...config, rateLimits: { ...DEFAULT_RATE_LIMITS, ...rateLimits } }, personLimits });
   running.push(s);
   return s;
 }
@@ -192,11 +196,7 @@ describe('join codes: wrong guesses are limited per address, right ones never co
   });
 
   it("counts a socket behind a trusted proxy against its client's address, read before the upgrade request is let go", async () => {
-    const s = await startServer(undefined, {
-      config: { trustProxy: ['127.0.0.1'], rateLimits: { ...DEFAULT_RATE_LIMITS, ipBadCodesPer10Minutes: 2 } },
-      personLimits: PERSON_LIMITS,
-    });
-    running.push(s);
+    const s = await server({ ipBadCodesPer10Minutes: 2 }, PERSON_LIMITS, { trustProxy: ['127.0.0.1'] });
     const w = await createWorkshop(s.url);
     for (let i = 0; i < 2; i++) expect(await handshake(s.url, wrongCode(i), '192.0.2.1')).toBe('not_found');
     expect(await handshake(s.url, wrongCode(2), '192.0.2.1')).toBe('rate_limited');
