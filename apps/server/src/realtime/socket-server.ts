@@ -4,6 +4,7 @@ import type { AckError, ClientToServerEvents, ErrorCode, ServerToClientEvents, V
 import { HOST_REFUSED, ORIGIN_REFUSED } from '../http/origin-policy.ts';
 import type { OriginPolicy } from '../http/origin-policy.ts';
 import type { RoomOutput } from '../workshop-room.ts';
+import { jsonParser } from './json-encoder.ts';
 import { PhoneFanout } from './phone-slices.ts';
 
 export interface SocketData {
@@ -39,6 +40,7 @@ export function createSocketServer(http: HttpServer, policy: OriginPolicy): Foku
   const io: FokusServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
+    parser: jsonParser,
     pingInterval: 20_000,
     pingTimeout: 25_000,
     // Socket.IO's CORS only shapes headers; this refuses foreign pages outright, including WebSocket upgrades.
