@@ -147,6 +147,7 @@ export class WorkshopRoom {
       version: (role) => versionFor(role, this.durable),
       me: (participantId) => this.meMessage(participantId),
       phonesSeeFigures: () => resultsVisible(this.durable, 'participant'),
+      phones: () => this.onlineCount(),
       nextTick: (now) => this.gate.nextTick(now),
       tick: (now) => this.gate.tick(this.durable, now),
     });
