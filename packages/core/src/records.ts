@@ -65,37 +65,52 @@ export function mapRecord<T>(rec: IdRecord<T>, fn: (value: T, key: string) => T)
 }
 
 /**
- * A record of many entries split into shards by a hash of the key: shard number -> key -> value. Changing one
- * entry copies one small shard (a hall of 5,000 has ~20 per shard) instead of the whole record, which keeps state
- * immutable and a conference hall fast. Shards have no prototype; the outer record is keyed only by shard numbers
- * ("0".."255", never an id), so it stays an ordinary object whose copy is an array-like one (~0.3 µs).
- * 256, not 64: at 5,000 a vote's shard copy (~80 keys) cost 1.6 s of 25 s busy in the bench's profile.
+ * A record of many entries split into shards by a hash of the key, two levels deep: group -> shard -> key -> value
+ * (32 groups of 32 shards). Changing one entry copies one small shard (a hall of 5,000 has ~5 per shard) and the two
+ * 32-slot records above it, instead of the whole record, which keeps state immutable and a conference hall fast.
+ * Shards have no prototype; the records above them are keyed only by numbers ("0".."31", never an id), so they stay
+ * ordinary objects that copy like arrays. Why two levels: one level of 64 shards copied ~80 keys a vote at 5,000
+ * phones (1.6 s of 25 s busy in the bench's profile); one of 256 copied 256 slots (~3 KB a vote, the largest
+ * allocation in the voting window).
  */
-export type Sharded<T> = Readonly<Record<string, IdRecord<T>>>;
+export type Sharded<T> = Readonly<Record<string, Readonly<Record<string, IdRecord<T>>>>>;
 
-const SHARDS = 256;
+const FANOUT = 32;
 
-function shardOf(key: string): string {
+/** The slot (0..1023) of a key: its group is slot / 32, its shard in the group slot % 32. */
+function slotOf(key: string): number {
   let h = 0;
   for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
-  return String((h >>> 0) % SHARDS);
+  // MurmurHash3's finaliser: ids that differ only in their last characters ("p1", "p2") still spread over all slots.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) % (FANOUT * FANOUT);
 }
 
 export function shardedGet<T>(rec: Sharded<T>, key: string): T | undefined {
-  return getOwn(getOwn(rec, shardOf(key)), key);
+  const slot = slotOf(key);
+  return getOwn(getOwn(getOwn(rec, String(slot >>> 5)), String(slot & 31)), key);
 }
 
 /** A copy with one entry replaced (or removed, with null). */
 export function shardedWith<T>(rec: Sharded<T>, key: string, value: T | null): Sharded<T> {
-  const at = shardOf(key);
-  const shard = copyRecord(getOwn(rec, at));
+  const slot = slotOf(key);
+  const group = String(slot >>> 5);
+  const at = String(slot & 31);
+  const shards = getOwn(rec, group);
+  const shard = copyRecord(getOwn(shards, at));
   if (value !== null) shard[key] = value;
   else delete shard[key];
-  return { ...rec, [at]: shard };
+  return { ...rec, [group]: { ...shards, [at]: shard } };
+}
+
+/** Every shard (for tests that look at how a record is split, and for the walks below). */
+export function* shardsOf<T>(rec: Sharded<T>): Generator<IdRecord<T>> {
+  for (const shards of Object.values(rec)) yield* Object.values(shards);
 }
 
 export function* shardedEntries<T>(rec: Sharded<T>): Generator<[key: string, value: T]> {
-  for (const shard of Object.values(rec)) yield* Object.entries(shard);
+  for (const shard of shardsOf(rec)) yield* Object.entries(shard);
 }
 
 export function shardedFrom<T>(entries: Iterable<readonly [string, T]>): Sharded<T> {
@@ -106,18 +121,24 @@ export function shardedFrom<T>(entries: Iterable<readonly [string, T]>): Sharded
 
 /** Applies `fn` to every entry; shards whose entries all come back unchanged are shared, not copied. */
 export function shardedMap<T>(rec: Sharded<T>, fn: (value: T, key: string) => T): Sharded<T> {
-  let out: Record<string, IdRecord<T>> | null = null;
-  for (const [at, shard] of Object.entries(rec)) {
-    let copy: Record<string, T> | null = null;
-    for (const [key, value] of Object.entries(shard)) {
-      const next = fn(value, key);
-      if (next === value) continue;
-      copy ??= copyRecord(shard);
-      copy[key] = next;
+  let out: Record<string, Readonly<Record<string, IdRecord<T>>>> | null = null;
+  for (const [group, shards] of Object.entries(rec)) {
+    let groupCopy: Record<string, IdRecord<T>> | null = null;
+    for (const [at, shard] of Object.entries(shards)) {
+      let copy: Record<string, T> | null = null;
+      for (const [key, value] of Object.entries(shard)) {
+        const next = fn(value, key);
+        if (next === value) continue;
+        copy ??= copyRecord(shard);
+        copy[key] = next;
+      }
+      if (!copy) continue;
+      groupCopy ??= { ...shards };
+      groupCopy[at] = copy;
     }
-    if (!copy) continue;
+    if (!groupCopy) continue;
     out ??= { ...rec };
-    out[at] = copy;
+    out[group] = groupCopy;
   }
   return out ?? rec;
 }

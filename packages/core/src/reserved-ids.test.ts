@@ -12,7 +12,7 @@ import type { AgendaStep, Board, PlanRow, Workshop } from './model.ts';
 import { ballotsAsRecord } from './ballots.ts';
 import { computeFocus } from './focus.ts';
 import { rankIdeas, tallyOf } from './ranking.ts';
-import { RESERVED_IDS, recordFrom } from './records.ts';
+import { RESERVED_IDS, recordFrom, shardsOf } from './records.ts';
 import { FAC, P, SYS } from './test-helpers.ts';
 import { allParticipants, participantOf } from './participants.ts';
 
@@ -296,9 +296,9 @@ describe('reserved names are ordinary ids in core', () => {
       if (!s) throw new Error('no workshop');
       let ballots = 0;
       for (const state of run.raw) {
-        // Ballots' and participants' outer records are keyed by shard numbers only; their shards (and ballots) by ids.
-        const shards = Object.values(state.votes);
-        const people = Object.values(state.participants);
+        // Ballots' and participants' upper records are keyed by shard numbers only; their shards (and ballots) by ids.
+        const shards = [...shardsOf(state.votes)];
+        const people = [...shardsOf(state.participants)];
         const records: object[] = [state.ideas, state.tallies, ...people, ...shards, ...shards.flatMap((shard) => Object.values(shard))];
         for (const rec of records) expect(Object.getPrototypeOf(rec)).toBeNull();
         ballots += shards.length;

@@ -9,6 +9,7 @@ import type { Lang, TemplateId, Workshop } from './model.ts';
 import { templateContent } from './templates.ts';
 import { ballotOf } from './ballots.ts';
 import { participantOf } from './participants.ts';
+import { type IdRecord, type Sharded, shardsOf } from './records.ts';
 
 export const FAC: Actor = { role: 'facilitator' };
 export const SYS: Actor = { role: 'system' };
@@ -116,3 +117,9 @@ export const dotsOf = (s: Workshop, participantId: string, ideaId: string): numb
 
 /** A participant of a state a step may not have made (undefined then). */
 export const personIn = (s: Workshop | null | undefined, participantId: string) => (s ? participantOf(s, participantId) : undefined);
+
+/** The shards of `after` that are not shared with `before` (copied or new): what a change to a sharded record cost. */
+export const newShards = <T>(before: Sharded<T>, after: Sharded<T>): IdRecord<T>[] => {
+  const known = new Set(shardsOf(before));
+  return [...shardsOf(after)].filter((shard) => !known.has(shard));
+};
