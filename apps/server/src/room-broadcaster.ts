@@ -47,8 +47,9 @@ export interface BroadcastSource {
 }
 
 /**
- * A room's coalesced broadcasts: channels (role × view/tally) marked dirty are sent at most every MIN_INTERVAL_MS (phones: phoneTallyIntervalMs),
- * each body encoded once and not sent again when it is what that channel last carried; `me` goes out at once.
+ * A room's coalesced broadcasts: channels (role × view/tally) marked dirty are sent at most every MIN_INTERVAL_MS
+ * (the phones' tally: phoneTallyIntervalMs), each body encoded once and not sent again when it is what that channel
+ * last carried; `me` goes out at once.
  */
 export class RoomBroadcaster {
   private readonly dirty = new Set<Channel>();
