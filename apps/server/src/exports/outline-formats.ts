@@ -3,9 +3,9 @@
  * registry.ts, whose DOCX, PDF and Markdown renderers are these same functions).
  */
 import type { Outline } from '@fokus/report';
-import { renderDocxOutline } from './renderers/docx.ts';
-import { renderMarkdownOutline } from './renderers/md.ts';
-import { renderPdfOutline } from './renderers/pdf.ts';
+import { docxRenderer, renderDocxOutline } from './renderers/docx.ts';
+import { mdRenderer, renderMarkdownOutline } from './renderers/md.ts';
+import { pdfRenderer, renderPdfOutline } from './renderers/pdf.ts';
 
 export type OutlineFormat = 'md' | 'docx' | 'pdf';
 
@@ -17,9 +17,9 @@ export interface OutlineRenderer {
 }
 
 const OUTLINE_RENDERERS: readonly OutlineRenderer[] = [
-  { format: 'md', mime: 'text/markdown; charset=utf-8', extension: 'md', render: renderMarkdownOutline },
-  { format: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx', render: renderDocxOutline },
-  { format: 'pdf', mime: 'application/pdf', extension: 'pdf', render: renderPdfOutline },
+  { format: 'md', mime: mdRenderer.mime, extension: mdRenderer.extension, render: renderMarkdownOutline },
+  { format: 'docx', mime: docxRenderer.mime, extension: docxRenderer.extension, render: renderDocxOutline },
+  { format: 'pdf', mime: pdfRenderer.mime, extension: pdfRenderer.extension, render: renderPdfOutline },
 ];
 
 export function outlineRendererFor(format: OutlineFormat): OutlineRenderer {
