@@ -24,7 +24,7 @@ const MIN_INTERVAL_MS: Record<Channel, number> = {
  * second (5,000 phones: every 2 s; the screen keeps its 100 ms): at 5,000 phones the phones' tallies were two thirds
  * of all the messages the server wrote, and their writes the largest part of its work after the collector.
  */
-export const PHONE_TALLIES_PER_SECOND = 2500;
+const PHONE_TALLIES_PER_SECOND = 2500;
 
 /** Least time between two tallies to the phones of a hall with `phones` phones online. */
 export function phoneTallyIntervalMs(phones: number): number {

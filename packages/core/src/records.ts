@@ -77,7 +77,7 @@ export type Sharded<T> = Readonly<Record<string, Readonly<Record<string, IdRecor
 
 const FANOUT = 32;
 
-/** The slot (0..1023) of a key: its group is slot / 32, its shard in the group slot % 32. */
+/** The slot (0..1023) of a key: its group is slot / FANOUT, its shard in the group slot % FANOUT. */
 function slotOf(key: string): number {
   let h = 0;
   for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
@@ -89,14 +89,14 @@ function slotOf(key: string): number {
 
 export function shardedGet<T>(rec: Sharded<T>, key: string): T | undefined {
   const slot = slotOf(key);
-  return getOwn(getOwn(getOwn(rec, String(slot >>> 5)), String(slot & 31)), key);
+  return getOwn(getOwn(getOwn(rec, String((slot / FANOUT) | 0)), String(slot % FANOUT)), key);
 }
 
 /** A copy with one entry replaced (or removed, with null). */
 export function shardedWith<T>(rec: Sharded<T>, key: string, value: T | null): Sharded<T> {
   const slot = slotOf(key);
-  const group = String(slot >>> 5);
-  const at = String(slot & 31);
+  const group = String((slot / FANOUT) | 0);
+  const at = String(slot % FANOUT);
   const shards = getOwn(rec, group);
   const shard = copyRecord(getOwn(shards, at));
   if (value !== null) shard[key] = value;
