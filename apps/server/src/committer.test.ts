@@ -200,7 +200,7 @@ describe('Committer', () => {
 
   it('gathers the writes of its window into one commit', async () => {
     const store = new FlakyStore();
-    const committer = new Committer(store, { windowMs: 200 });
+    const committer = new Committer(store, { windowMs: 200, windowFromRate: 0 });
     const write = writer(committer);
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const writes = [write('w1', 'a1')];
@@ -212,6 +212,27 @@ describe('Committer', () => {
     await Promise.all(writes);
     expect(store.calls).toHaveLength(1);
     expect(committer.stats).toMatchObject({ commits: 1, writes: 3, events: 3, largest: 3 });
+  });
+
+  it('waits the window only while writes come fast enough to fill it', async () => {
+    const store = new FlakyStore();
+    // A window no test could wait out: a write that resolves went at once. A full batch releases a waiting one.
+    const committer = new Committer(store, { windowMs: 3_600_000, windowFromRate: 100, maxBatch: 200 });
+    const write = writer(committer);
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await write('w1', 'quiet');
+    // 150 writes in a moment: one batch (they share a turn), and a rate far above 100 a second.
+    await Promise.all(Array.from({ length: 150 }, (_, i) => write('w1', `burst-${i}`)));
+    const commits = store.calls.length;
+    const waiting = write('w1', 'busy');
+    await pause(50);
+    expect(store.calls).toHaveLength(commits);
+    await Promise.all([waiting, ...Array.from({ length: 199 }, (_, i) => write('w1', `full-${i}`))]);
+    expect(store.calls).toHaveLength(commits + 1);
+    // Two seconds of quiet: the rate (~350 a second) has fallen below 100, so the next write goes at once again.
+    await pause(2000);
+    await write('w1', 'quiet-again');
+    expect(store.logs.get('w1')?.at(-1)).toBe('quiet-again');
   });
 
   it('sends a full batch at once, without waiting out the window', async () => {
