@@ -118,7 +118,7 @@ export class Committer {
         this.scheduled?.();
         const now = setImmediate(() => this.go());
         this.scheduled = () => clearImmediate(now);
-      } else if (!this.scheduled && rate >= this.windowFromRate) {
+      } else if (!this.scheduled && this.windowMs > 0 && rate >= this.windowFromRate) {
         // node:timers' own: tests that fake the clock for rooms' broadcasts leave the disk's pace alone.
         const timer = later(() => this.go(), this.windowMs);
         this.scheduled = () => clearTimeout(timer);
