@@ -217,19 +217,19 @@ describe('Committer', () => {
   it('waits the window only while writes come fast enough to fill it', async () => {
     const store = new FlakyStore();
     // A window no test could wait out: a write that resolves went at once. A full batch releases a waiting one.
-    const committer = new Committer(store, { windowMs: 3_600_000, windowFromRate: 100, maxBatch: 200 });
+    const committer = new Committer(store, { windowMs: 3_600_000, windowFromRate: 50, maxBatch: 50 });
     const write = writer(committer);
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
     await write('w1', 'quiet');
-    // 150 writes in a moment: one batch (they share a turn), and a rate far above 100 a second.
+    // 150 writes in a moment (full batches go at once): a rate far above 50 a second, even after a second's stall.
     await Promise.all(Array.from({ length: 150 }, (_, i) => write('w1', `burst-${i}`)));
     const commits = store.calls.length;
     const waiting = write('w1', 'busy');
     await pause(50);
     expect(store.calls).toHaveLength(commits);
-    await Promise.all([waiting, ...Array.from({ length: 199 }, (_, i) => write('w1', `full-${i}`))]);
+    await Promise.all([waiting, ...Array.from({ length: 49 }, (_, i) => write('w1', `full-${i}`))]);
     expect(store.calls).toHaveLength(commits + 1);
-    // Two seconds of quiet: the rate (~350 a second) has fallen below 100, so the next write goes at once again.
+    // Two seconds of quiet: the rate (~200 a second) has fallen below 50, so the next write goes at once again.
     await pause(2000);
     await write('w1', 'quiet-again');
     expect(store.logs.get('w1')?.at(-1)).toBe('quiet-again');
