@@ -105,7 +105,8 @@ export class Committer {
     this.now = options.now ?? Date.now;
     this.freshMs = options.freshMs ?? 1000;
     this.windowMs = options.windowMs ?? DEFAULT_COMMIT_WINDOW_MS;
-    this.windowFromRate = options.windowFromRate ?? (this.windowMs > 0 ? (WINDOW_FILLS_AT * 1000) / this.windowMs : Infinity);
+    // Read only while there is a window at all (submit checks windowMs > 0 first).
+    this.windowFromRate = options.windowFromRate ?? (WINDOW_FILLS_AT * 1000) / this.windowMs;
     this.maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
   }
 
