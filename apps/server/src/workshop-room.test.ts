@@ -236,7 +236,7 @@ describe('WorkshopRoom', () => {
     expect(first).toMatchObject({ ok: true });
     // Nine more dots spend the budget; then the room's memory of the first answer ends.
     for (let i = 0; i < 9; i++) await room.execute(pia, `d${i}`, { type: 'vote:add', ideaId: 'i1' });
-    await advance(ANSWER_MEMORY_MS + 1000);
+    await advance(2 * ANSWER_MEMORY_MS + 1000);
     await room.execute(pia, 'later', { type: 'vote:remove', ideaId: 'i1' });
     const findOp = vi.spyOn(store, 'findOp');
     // The budget has room again: decided afresh, the resend would add an eleventh dot; the store refuses the op id.
@@ -247,7 +247,7 @@ describe('WorkshopRoom', () => {
     expect((await store.loadOps(room.id)).filter((o) => o.opId === 'old')).toHaveLength(1);
     // With the budget spent, a resend would be refused if decided afresh: it gets the stored answer too.
     await room.execute(pia, 'last', { type: 'vote:add', ideaId: 'i1' });
-    await advance(ANSWER_MEMORY_MS + 1000);
+    await advance(2 * ANSWER_MEMORY_MS + 1000);
     await room.execute(pia, 'newer', { type: 'participant:done', done: true });
     expect(await room.execute(pia, 'd0', { type: 'vote:add', ideaId: 'i1' })).toMatchObject({ ok: true });
     expect(room.snapshot.tallies['i1']).toBe(10);
