@@ -66,4 +66,78 @@ describe('RoomBroadcaster', () => {
     expect(phoneTallyIntervalMs(3000)).toBe(1200);
     expect(phoneTallyIntervalMs(5000)).toBe(2000);
   });
+
+  it('sends a `me` after the turn it was marked in, and nothing at all when the answer carried it', async () => {
+    vi.useRealTimers();
+    const sent: string[] = [];
+    let flushes = 0;
+    const output: RoomOutput = {
+      view: () => {},
+      tally: () => {},
+      me: (_id, participantId) => sent.push(participantId),
+      removed: () => {},
+    };
+    const source: BroadcastSource = {
+      body: () => ({}) as WorkshopView,
+      version: () => 1,
+      me: (id) => ({ participantId: id }) as unknown as ReturnType<BroadcastSource['me']>,
+      phonesSeeFigures: () => false,
+      phones: () => 1,
+      nextTick: () => Infinity,
+      // Every flush of the room asks the clock first.
+      tick: () => {
+        flushes++;
+        return false;
+      },
+    };
+    const broadcaster = new RoomBroadcaster('w1', output, { now: () => Date.now() }, source);
+    const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+
+    // The voter's own slice went out in its answer, in the same turn: no message, and the room is not flushed.
+    broadcaster.markMe(['p1']);
+    broadcaster.forgetMe('p1');
+    await settle();
+    expect(sent).toEqual([]);
+    expect(flushes).toBe(0);
+
+    // Someone else's slice changed (a rename): it goes out once this turn is over, in one flush.
+    broadcaster.markMe(['p2']);
+    expect(sent).toEqual([]);
+    await settle();
+    expect(sent).toEqual(['p2']);
+    expect(flushes).toBe(1);
+    broadcaster.close();
+  });
+
+  it('hands the output each message as the JSON it compared, equal to the message; phones’ tallies as objects', async () => {
+    vi.useRealTimers();
+    const sent: Array<{ kind: string; role: ViewRole; msg: unknown; json: string | undefined }> = [];
+    const output: RoomOutput = {
+      view: (_id, role, msg, json) => sent.push({ kind: 'view', role, msg, json }),
+      tally: (_id, role, msg, json) => sent.push({ kind: 'tally', role, msg, json }),
+      me: () => {},
+      removed: () => {},
+    };
+    const source: BroadcastSource = {
+      body: (role, kind) =>
+        (kind === 'tally'
+          ? { dots: 3, tallies: { i1: { dots: 3, voters: 2 } } }
+          : { role, title: 'Samverkansöverenskommelsefrågor "citat" \u2028' }) as unknown as WorkshopView,
+      version: (role) => (role === 'participant' ? 9 : 7),
+      me: () => null,
+      phonesSeeFigures: () => true,
+      phones: () => 30,
+      nextTick: () => Infinity,
+      tick: () => false,
+    };
+    const broadcaster = new RoomBroadcaster('w1', output, { now: () => 1_764_000_000_123 }, source);
+    broadcaster.markAll();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    broadcaster.close();
+    expect(sent).toHaveLength(6);
+    for (const m of sent) {
+      if (m.kind === 'tally' && m.role === 'participant') expect(m.json).toBeUndefined();
+      else expect(JSON.parse(m.json ?? 'null')).toEqual(m.msg);
+    }
+  });
 });

@@ -57,6 +57,8 @@ export class RoomBroadcaster {
   private readonly lastSent = new Map<Channel, number>();
   private readonly lastBody = new Map<Channel, string>();
   private timer: NodeJS.Timeout | null = null;
+  /** A look at the waiting `me` slices once this turn's answers are out (most of them ride in an answer). */
+  private meSoon: NodeJS.Immediate | null = null;
   /** The timer fired and the flush waits in the process's broadcast line. */
   private queued = false;
   private closed = false;
@@ -107,16 +109,20 @@ export class RoomBroadcaster {
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.meSoon) clearImmediate(this.meSoon);
     this.timer = null;
+    this.meSoon = null;
   }
 
   private schedule(): void {
     // A flush waiting in the line schedules the next one when it has run.
     if (this.queued || this.closed) return;
+    // A dot's `me` is marked when it is durable and forgotten a moment later, when its answer carries it: looking
+    // after this turn (not a timer due now) costs a vote no timer and no flush of its room.
+    if (this.dirtyMe.size > 0 && !this.meSoon) this.meSoon = setImmediate(this.meDue);
     const now = this.clock.now();
     let due = Infinity;
     for (const ch of this.dirty) due = Math.min(due, (this.lastSent.get(ch) ?? 0) + this.interval(ch));
-    if (this.dirtyMe.size > 0) due = Math.min(due, now);
     due = Math.min(due, this.source.nextTick(now));
     if (due === Infinity) return;
     // A timer set for a slow channel (phones' tally) must not hold back a faster one (the screen's).
@@ -134,6 +140,15 @@ export class RoomBroadcaster {
       Math.max(0, due - now),
     );
   }
+
+  private readonly meDue = (): void => {
+    this.meSoon = null;
+    if (this.dirtyMe.size === 0 || this.queued || this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.queued = true;
+    broadcastLine.add(this.flushQueued);
+  };
 
   private interval(ch: Channel): number {
     return ch === 'participant:tally' ? phoneTallyIntervalMs(this.source.phones()) : MIN_INTERVAL_MS[ch];
@@ -158,12 +173,19 @@ export class RoomBroadcaster {
       // Many events change nothing a given role sees: send only what differs. Phones read only the results from
       // their tally (participant-app.tsx, results.tsx), so a join, which moves only the hall's counts, sends them
       // nothing; what is sent is the whole tally, counts as of then.
-      const json = JSON.stringify(kind === 'tally' && role === 'participant' ? (body as TallyView).tallies : body);
+      const phoneTally = kind === 'tally' && role === 'participant';
+      const json = JSON.stringify(phoneTally ? (body as TallyView).tallies : body);
       if (this.lastBody.get(ch) === json) continue;
       this.lastBody.set(ch, json);
       const version = this.source.version(role);
-      if (kind === 'view') this.output.view(this.workshopId, role, { version, serverNow: now, view: body as WorkshopView });
-      else this.output.tally(this.workshopId, role, { version, tally: body as TallyView });
+      // The body's JSON, made for the comparison, is the message's too: not stringified a second time to be sent.
+      if (kind === 'view') {
+        const wire = `{"version":${version},"serverNow":${now},"view":${json}}`;
+        this.output.view(this.workshopId, role, { version, serverNow: now, view: body as WorkshopView }, wire);
+      } else {
+        const wire = phoneTally ? undefined : `{"version":${version},"tally":${json}}`;
+        this.output.tally(this.workshopId, role, { version, tally: body as TallyView }, wire);
+      }
     }
     for (const id of this.dirtyMe) {
       const msg = this.source.me(id);

@@ -15,8 +15,9 @@ import { BrokenLogError, NOT_SAVED } from './unavailable.ts';
 
 /** Where a room's messages go. The room knows nothing of sockets; the realtime adapter implements this. */
 export interface RoomOutput {
-  view(workshopId: string, role: ViewRole, msg: ViewMessage): void;
-  tally(workshopId: string, role: ViewRole, msg: TallyMessage): void;
+  /** `json`, when given, is `msg` already stringified: what goes on the wire. */
+  view(workshopId: string, role: ViewRole, msg: ViewMessage, json?: string): void;
+  tally(workshopId: string, role: ViewRole, msg: TallyMessage, json?: string): void;
   me(workshopId: string, participantId: string, msg: MeMessage): void;
   removed(workshopId: string, participantId: string): void;
 }

@@ -12,9 +12,27 @@ export class JsonEncoder extends Encoder {
     let text = String(packet.type);
     if (packet.nsp && packet.nsp !== '/') text += `${packet.nsp},`;
     if (packet.id != null) text += packet.id;
-    if (packet.data != null) text += JSON.stringify(packet.data);
+    if (packet.data != null) text += encodeData(packet.data);
     return [text];
   }
+}
+
+/** A message's JSON, made already: the encoder writes it as it is, not stringified again. */
+class PreEncoded {
+  constructor(readonly json: string) {}
+}
+
+/**
+ * An event's argument already written as JSON (a room's broadcast, which the room stringified to see whether it
+ * changed): sent as it is. Typed as the message it stands for, so it goes through the typed `emit`.
+ */
+export function preEncoded<T>(json: string): T {
+  return new PreEncoded(json) as unknown as T;
+}
+
+function encodeData(data: unknown): string {
+  if (!Array.isArray(data) || !data.some((d) => d instanceof PreEncoded)) return JSON.stringify(data);
+  return `[${data.map((d) => (d instanceof PreEncoded ? d.json : (JSON.stringify(d) ?? 'null'))).join(',')}]`;
 }
 
 /** For `new Server(http, { parser })`: the stock decoder reads what phones send. */

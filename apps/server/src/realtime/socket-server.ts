@@ -4,7 +4,7 @@ import type { AckError, ClientToServerEvents, ErrorCode, ServerToClientEvents, V
 import { HOST_REFUSED, ORIGIN_REFUSED } from '../http/origin-policy.ts';
 import type { OriginPolicy } from '../http/origin-policy.ts';
 import type { RoomOutput } from '../workshop-room.ts';
-import { jsonParser } from './json-encoder.ts';
+import { jsonParser, preEncoded } from './json-encoder.ts';
 import { PhoneFanout } from './phone-slices.ts';
 
 export interface SocketData {
@@ -77,8 +77,8 @@ export function socketOutput(io: FokusServer): RoomOutput {
     phones.send(count, (slices) => send(here.to(slices.map((slice) => phoneSliceRoom(id, slice)))));
   };
   return {
-    view: (id, role, msg) => toRole(id, role, (to) => to.emit('workshop:view', msg)),
-    tally: (id, role, msg) => toRole(id, role, (to) => to.emit('workshop:tally', msg)),
+    view: (id, role, msg, json) => toRole(id, role, (to) => to.emit('workshop:view', json === undefined ? msg : preEncoded(json))),
+    tally: (id, role, msg, json) => toRole(id, role, (to) => to.emit('workshop:tally', json === undefined ? msg : preEncoded(json))),
     me: (id, participantId, msg) => here.to(participantRoom(id, participantId)).emit('participant:me', msg),
     removed: (id, participantId) => {
       here.to(participantRoom(id, participantId)).emit('participant:removed');
