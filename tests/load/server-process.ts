@@ -1,7 +1,7 @@
 /** Starts a server under test in its own process and reads its CPU and memory from /proc. */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -106,11 +106,14 @@ export async function startServer(spec: ServerSpec, log: (l: string) => void): P
   const node = [process.execPath, ...spec.args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const pinned = spec.pinCore !== null ? `taskset -c ${spec.pinCore} ` : '';
   // exec keeps the PID, so /proc/PID is the server's own; the fd limit goes as high as allowed.
+  // e.g. BENCH_SERVER_STDOUT=/tmp/gc.log with BENCH_SERVER_NODE_ARGS=--trace-gc: the server's output, appended there.
+  const out = process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, 'a') : 'ignore';
   const child: ChildProcess = spawn('bash', ['-c', `ulimit -n $(ulimit -Hn) 2>/dev/null; exec ${pinned}${node}`], {
     cwd: ROOT,
     env: { ...process.env, ...spec.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', out, 'pipe'],
   });
+  if (typeof out === 'number') closeSync(out);
   let stderr = '';
   child.stderr?.on('data', (b: Buffer) => {
     stderr = (stderr + b.toString()).slice(-4000);
