@@ -7,18 +7,19 @@
 export const RESEND_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
- * How long a room keeps an answer in memory, at least (AnswerCache: up to about twice this). Nearly every resend is Socket.IO's reconnect within seconds; an older
- * one finds its answer in the op records (the store refuses the op id a second time, and the room reads the
- * answer there). Two minutes of a hall voting is ~60,000 answers: the memory a room needs stays flat however long
- * the meeting goes on.
+ * How long a room keeps an answer in memory, at least (AnswerCache keeps it up to about twice this). Nearly every
+ * resend is Socket.IO's reconnect within seconds; an older one finds its answer in the op records (the store refuses
+ * the op id a second time, and the room reads the answer there). Two minutes of a hall voting is ~60,000 answers: the
+ * memory a room needs stays flat however long the meeting goes on.
  */
 export const ANSWER_MEMORY_MS = 2 * 60 * 1000;
 
 /**
  * Answers by op key for resends, forgotten after a window: the map a live room keeps must not grow with every
  * command for as long as the room lives. Two generations, each a window long: an answer is kept at least one window
- * (about two at most while commands keep coming), and forgetting drops a whole generation at once. No entry object or time per answer: at 5,000
- * phones the answers were a seventh of the heap's objects, all walked by every full collection.
+ * (about two at most while commands keep coming), and forgetting drops a whole generation at once. No entry object
+ * and no boxed time per answer: at 5,000 phones the answers were about a seventh of the heap's objects, and every
+ * full collection walks them.
  */
 export class AnswerCache<T> {
   private current = new Map<string, T>();
