@@ -49,7 +49,7 @@ export interface BroadcastSource {
 /**
  * A room's coalesced broadcasts: channels (role × view/tally) marked dirty are sent at most every MIN_INTERVAL_MS
  * (the phones' tally: phoneTallyIntervalMs), each body encoded once and not sent again when it is what that channel
- * last carried; `me` goes out at once.
+ * last carried; `me` goes out once the turn it was marked in is over.
  */
 export class RoomBroadcaster {
   private readonly dirty = new Set<Channel>();
@@ -131,20 +131,18 @@ export class RoomBroadcaster {
       clearTimeout(this.timer);
     }
     this.due = due;
-    this.timer = setTimeout(
-      () => {
-        this.timer = null;
-        this.queued = true;
-        broadcastLine.add(this.flushQueued);
-      },
-      Math.max(0, due - now),
-    );
+    this.timer = setTimeout(this.enqueue, Math.max(0, due - now));
   }
 
   private readonly meDue = (): void => {
     this.meSoon = null;
     if (this.dirtyMe.size === 0 || this.queued || this.closed) return;
     if (this.timer) clearTimeout(this.timer);
+    this.enqueue();
+  };
+
+  /** The flush waits its turn in the process's broadcast line; its channels' timer, if any, is spent. */
+  private readonly enqueue = (): void => {
     this.timer = null;
     this.queued = true;
     broadcastLine.add(this.flushQueued);

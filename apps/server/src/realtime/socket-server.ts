@@ -77,8 +77,8 @@ export function socketOutput(io: FokusServer): RoomOutput {
     phones.send(count, (slices) => send(here.to(slices.map((slice) => phoneSliceRoom(id, slice)))));
   };
   return {
-    view: (id, role, msg, json) => toRole(id, role, (to) => to.emit('workshop:view', json === undefined ? msg : preEncoded(json))),
-    tally: (id, role, msg, json) => toRole(id, role, (to) => to.emit('workshop:tally', json === undefined ? msg : preEncoded(json))),
+    view: (id, role, msg, json) => toRole(id, role, (to) => to.emit('workshop:view', onWire(msg, json))),
+    tally: (id, role, msg, json) => toRole(id, role, (to) => to.emit('workshop:tally', onWire(msg, json))),
     me: (id, participantId, msg) => here.to(participantRoom(id, participantId)).emit('participant:me', msg),
     removed: (id, participantId) => {
       here.to(participantRoom(id, participantId)).emit('participant:removed');
@@ -86,6 +86,9 @@ export function socketOutput(io: FokusServer): RoomOutput {
     },
   };
 }
+
+/** What is emitted for a message: its JSON as the room made it, when it did, else the message to be stringified. */
+const onWire = <T>(msg: T, json: string | undefined): T => (json === undefined ? msg : preEncoded<T>(json));
 
 export const ackError = (error: ErrorCode, message: string): AckError => ({ ok: false, error, message });
 
