@@ -34,6 +34,28 @@ describe('TurnLine', () => {
     expect(perTurn.filter((n) => n > 0)).toHaveLength(34);
   });
 
+  it('runs a task of known cost only when it fits what is left of the turn, and any task on a fresh turn', () => {
+    const later: Array<() => void> = [];
+    const line = new TurnLine(100, (fn) => later.push(fn));
+    const ran: string[] = [];
+    for (const [name, cost] of [
+      ['a', 60],
+      ['b', 60],
+      ['c', 30],
+      ['d', 150],
+      ['e', 10],
+    ] as const)
+      line.add(() => ran.push(name), cost);
+    const perTurn = [ran.join('')];
+    while (later.length > 0) {
+      const before = ran.length;
+      later.shift()?.();
+      perTurn.push(ran.slice(before).join(''));
+    }
+    // b would make 120; d is larger than a turn and goes alone.
+    expect(perTurn.filter(Boolean)).toEqual(['a', 'bc', 'd', 'e']);
+  });
+
   it('a room alone is flushed at once', () => {
     const { line, task } = manual(5);
     const ran: string[] = [];

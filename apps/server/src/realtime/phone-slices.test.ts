@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TurnLine } from '../turn-line.ts';
-import { PHONE_SLICES, PhoneFanout, nextSlice, slicesInPart } from './phone-slices.ts';
+import { PHONES_PER_TURN, PHONE_SLICES, PhoneFanout, nextSlice, slicesInPart } from './phone-slices.ts';
 
 /** A fanout whose later turns run when the test says. */
-function manual(perTurn = 256) {
+function manual(perTurn = PHONES_PER_TURN) {
   const later: Array<() => void> = [];
   const fanout = new PhoneFanout(new TurnLine(perTurn, (fn) => later.push(fn)));
   const turn = () => later.shift()?.();
@@ -11,15 +11,32 @@ function manual(perTurn = 256) {
 }
 
 describe('phone fan-out', () => {
-  it('a small room goes out at once in one part; a hall in sixteen parts, one turn each', () => {
+  it('a small room goes out at once in one part; a hall in one part per slice, one turn each', () => {
     const { fanout, later, turn } = manual();
     const sent: string[] = [];
     fanout.send(30, (slices) => sent.push(`small:${slices.length}`));
     expect(sent).toEqual([`small:${PHONE_SLICES}`]);
     fanout.send(5000, (slices) => sent.push(`hall:${slices.join(',')}`));
-    expect(sent).toHaveLength(2);
+    // The hall's first part (156 phones) does not fit what the small room left of this turn.
+    expect(sent).toHaveLength(1);
     while (later.length > 0) turn();
     expect(sent.slice(1)).toEqual(Array.from({ length: PHONE_SLICES }, (_, s) => `hall:${s}`));
+  });
+
+  it('never writes more than a turn’s worth of phones in one turn when a hall’s message comes in parts', () => {
+    const { fanout, later, turn } = manual(128);
+    const sent: number[] = [];
+    // 1,000 phones: parts of 125, one a turn (two parts a turn would be 250 phones).
+    fanout.send(1000, (slices) => sent.push(slices.length));
+    const perTurn: number[] = [sent.length];
+    while (later.length > 0) {
+      const before = sent.length;
+      turn();
+      perTurn.push(sent.length - before);
+    }
+    expect(sent).toHaveLength(8);
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(PHONE_SLICES);
+    expect(perTurn.filter((n) => n > 0)).toEqual(new Array<number>(8).fill(1));
   });
 
   it('writes about one turn’s worth of phones per turn over all workshops, in the order sent', () => {
@@ -34,9 +51,10 @@ describe('phone fan-out', () => {
       perTurn.push(sent.length - before);
     }
     expect(sent).toEqual(Array.from({ length: 100 }, (_, room) => `r${room}`));
-    expect(Math.max(...perTurn)).toBe(4);
+    // Three rooms (90 phones) fit a turn of 100; a fourth would make it 120.
+    expect(Math.max(...perTurn)).toBe(3);
     // The last turn only finds the line empty.
-    expect(perTurn.filter((n) => n > 0)).toHaveLength(25);
+    expect(perTurn.filter((n) => n > 0)).toHaveLength(34);
   });
 
   it('every socket gets one workshop’s messages in the order they were sent, whatever the room’s size then', async () => {
