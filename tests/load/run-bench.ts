@@ -5,14 +5,14 @@
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openClusterBackends } from './cluster-backends.ts';
 import type { ClusterBackends } from './cluster-backends.ts';
 import { persistedVotes, persistedVotesPostgres } from './persisted.ts';
 import { Facilitator, ScreenClient, now } from './screen-client.ts';
-import { fokusArgs, hasTaskset, pin, startServer } from './server-process.ts';
+import { baselineArgs, fokusArgs, hasTaskset, pin, startServer } from './server-process.ts';
 import type { ProcStats, ServerHandle } from './server-process.ts';
 import { percentile, round, rssTrend, screenLags } from './stats.ts';
 import type { RssSample } from './stats.ts';
@@ -121,7 +121,7 @@ async function runOnce(o: BenchOptions, c: RunConfig, pinned: boolean): Promise<
   const label = runLabel(c);
   try {
     if (c.target === 'baseline') {
-      servers.push(await startServer({ args: ['--import', 'tsx', join(import.meta.dirname, 'baseline-server.ts')], env: {}, pinCore: serverCore }, o.log));
+      servers.push(await startServer({ args: baselineArgs(), env: {}, pinCore: serverCore }, o.log));
     } else {
       if (c.store === 'postgres') {
         backends = await openClusterBackends();
@@ -324,6 +324,9 @@ async function drive(
 
   const sum = (f: (r: WorkerResult) => number) => results.reduce((a, r) => a + f(r), 0);
   const ackMs = acks.map((a) => a.ackedAt - a.sentAt);
+  // e.g. BENCH_ACKS_DUMP=/tmp/acks: every ack's [sent, acked] (epoch ms) in /tmp/acks-<run>.json, to line the late
+  // ones up with the server's own log of loop gaps and collections.
+  if (process.env.BENCH_ACKS_DUMP) writeFileSync(`${process.env.BENCH_ACKS_DUMP}-${label}.json`, JSON.stringify(acks.map((a) => [a.sentAt, a.ackedAt])));
   const joinLat = results.flatMap((r) => r.joinMs);
   const messages = sum((r) => r.messages) + rooms.reduce((a, r) => a + r.f.messages + r.screen.messages, 0);
   const refused = results.reduce<Record<string, number>>((acc, r) => {

@@ -84,6 +84,12 @@ export function fokusArgs(from: 'auto' | 'dist' | 'source'): string[] {
   return [...extra, ...fokusEntry(from)];
 }
 
+/** The baseline server, with BENCH_BASELINE_NODE_ARGS (e.g. a preload that logs its event loop's gaps) in front. */
+export function baselineArgs(): string[] {
+  const extra = (process.env.BENCH_BASELINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return [...extra, '--import', 'tsx', join(import.meta.dirname, 'baseline-server.ts')];
+}
+
 function fokusEntry(from: 'auto' | 'dist' | 'source'): string[] {
   const dist = join(ROOT, 'apps/server/dist/main.js');
   const flags = startFlags();
