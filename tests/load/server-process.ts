@@ -77,17 +77,18 @@ export interface ServerSpec {
   pinCore: number | null;
 }
 
+/** Node flags from an environment variable, space-separated. */
+const flagsFrom = (name: string): string[] => (process.env[name] ?? '').split(' ').filter(Boolean);
+
 /** The Fokus server: the production bundle when built (or required), else the source through tsx. */
 export function fokusArgs(from: 'auto' | 'dist' | 'source'): string[] {
   // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server under load.
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return [...extra, ...fokusEntry(from)];
+  return [...flagsFrom('BENCH_SERVER_NODE_ARGS'), ...fokusEntry(from)];
 }
 
 /** The baseline server, with BENCH_BASELINE_NODE_ARGS (e.g. a preload that logs its event loop's gaps) in front. */
 export function baselineArgs(): string[] {
-  const extra = (process.env.BENCH_BASELINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return [...extra, '--import', 'tsx', join(import.meta.dirname, 'baseline-server.ts')];
+  return [...flagsFrom('BENCH_BASELINE_NODE_ARGS'), '--import', 'tsx', join(import.meta.dirname, 'baseline-server.ts')];
 }
 
 function fokusEntry(from: 'auto' | 'dist' | 'source'): string[] {
