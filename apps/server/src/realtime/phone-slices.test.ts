@@ -7,7 +7,17 @@ function manual(perTurn = PHONES_PER_TURN) {
   const later: Array<() => void> = [];
   const fanout = new PhoneFanout(new TurnLine(perTurn, (fn) => later.push(fn)));
   const turn = () => later.shift()?.();
-  return { fanout, later, turn };
+  /** Runs every later turn; how many `sent()` grew by in this turn and in each one after it. */
+  const sentPerTurn = (sent: () => number): number[] => {
+    const counts = [sent()];
+    while (later.length > 0) {
+      const before = sent();
+      turn();
+      counts.push(sent() - before);
+    }
+    return counts;
+  };
+  return { fanout, later, turn, sentPerTurn };
 }
 
 describe('phone fan-out', () => {
@@ -24,37 +34,27 @@ describe('phone fan-out', () => {
   });
 
   it('never writes more than a turn’s worth of phones in one turn when a hall’s message comes in parts', () => {
-    const { fanout, later, turn } = manual(128);
+    const { fanout, sentPerTurn } = manual(128);
     const sent: number[] = [];
     // 1,000 phones: parts of 125, one a turn (two parts a turn would be 250 phones).
     fanout.send(1000, (slices) => sent.push(slices.length));
-    const perTurn: number[] = [sent.length];
-    while (later.length > 0) {
-      const before = sent.length;
-      turn();
-      perTurn.push(sent.length - before);
-    }
+    const turns = sentPerTurn(() => sent.length);
     expect(sent).toHaveLength(8);
     expect(sent.reduce((a, b) => a + b, 0)).toBe(PHONE_SLICES);
-    expect(perTurn.filter((n) => n > 0)).toEqual(new Array<number>(8).fill(1));
+    expect(turns.filter((n) => n > 0)).toEqual(new Array<number>(8).fill(1));
   });
 
   it('writes about one turn’s worth of phones per turn over all workshops, in the order sent', () => {
-    const { fanout, later, turn } = manual(100);
+    const { fanout, sentPerTurn } = manual(100);
     const sent: string[] = [];
     // A hundred rooms of 30 whose broadcasts fall due together.
     for (let room = 0; room < 100; room++) fanout.send(30, () => sent.push(`r${room}`));
-    const perTurn: number[] = [sent.length];
-    while (later.length > 0) {
-      const before = sent.length;
-      turn();
-      perTurn.push(sent.length - before);
-    }
+    const turns = sentPerTurn(() => sent.length);
     expect(sent).toEqual(Array.from({ length: 100 }, (_, room) => `r${room}`));
     // Three rooms (90 phones) fit a turn of 100; a fourth would make it 120.
-    expect(Math.max(...perTurn)).toBe(3);
+    expect(Math.max(...turns)).toBe(3);
     // The last turn only finds the line empty.
-    expect(perTurn.filter((n) => n > 0)).toHaveLength(34);
+    expect(turns.filter((n) => n > 0)).toHaveLength(34);
   });
 
   it('every socket gets one workshop’s messages in the order they were sent, whatever the room’s size then', async () => {
