@@ -14,29 +14,34 @@ function manual(budgetMs: number) {
     clock += ms;
     ran.push(name);
   };
-  return { line, later, task };
+  /** Runs every later turn; what had run so far, then what each later turn ran. */
+  const turns = (ran: string[]): string[][] => {
+    const out = [[...ran]];
+    while (later.length > 0) {
+      const before = ran.length;
+      later.shift()?.();
+      out.push(ran.slice(before));
+    }
+    return out;
+  };
+  return { line, later, task, turns };
 }
 
 describe('TurnLine', () => {
   it('runs tasks at once while the turn has time, the rest on later turns, in the order added', () => {
-    const { line, later, task } = manual(5);
+    const { line, task, turns } = manual(5);
     const ran: string[] = [];
     // A hundred rooms' flushes falling due together, 2 ms each.
     for (let room = 0; room < 100; room++) line.add(task(ran, `r${room}`, 2));
-    const perTurn = [ran.length];
-    while (later.length > 0) {
-      const before = ran.length;
-      later.shift()?.();
-      perTurn.push(ran.length - before);
-    }
+    const perTurn = turns(ran).map((t) => t.length);
     expect(ran).toEqual(Array.from({ length: 100 }, (_, room) => `r${room}`));
     expect(Math.max(...perTurn)).toBe(3);
     expect(perTurn.filter((n) => n > 0)).toHaveLength(34);
   });
 
   it('runs a task of known cost only when it fits what is left of the turn, and any task on a fresh turn', () => {
-    const later: Array<() => void> = [];
-    const line = new TurnLine(100, (fn) => later.push(fn));
+    // The clock stands still: only the costs given count.
+    const { line, turns } = manual(100);
     const ran: string[] = [];
     for (const [name, cost] of [
       ['a', 60],
@@ -46,12 +51,7 @@ describe('TurnLine', () => {
       ['e', 10],
     ] as const)
       line.add(() => ran.push(name), cost);
-    const perTurn = [ran.join('')];
-    while (later.length > 0) {
-      const before = ran.length;
-      later.shift()?.();
-      perTurn.push(ran.slice(before).join(''));
-    }
+    const perTurn = turns(ran).map((t) => t.join(''));
     // b would make 120; d is larger than a turn and goes alone.
     expect(perTurn.filter(Boolean)).toEqual(['a', 'bc', 'd', 'e']);
   });
